@@ -1,0 +1,46 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const forbiddenInDomain = ['node:*', '@slack/*', 'node-ssh', 'ssh2', 'pino', 'better-sqlite3', 'yaml'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'coverage/**', 'dist/**', '.tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Named exports only.' }],
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: forbiddenInDomain, message: 'domain/ is pure: no I/O, Slack, SSH, logging or storage imports.' },
+            { group: ['**/app/**', '**/adapters/**', '**/config/**'], message: 'domain/ must not depend on outer layers.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/app/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/adapters/**', '@slack/*', 'node-ssh', 'better-sqlite3'], message: 'app/ talks to adapters through ports only.' }] },
+      ],
+    },
+  },
+  {
+    files: ['bin/**/*.js', 'scripts/**/*.js', '.ci/**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+);

@@ -1,0 +1,51 @@
+import type { ShellCommand } from '../domain/shell/shell-command.ts';
+
+/** Where and how to reach one node over SSH. */
+export interface NodeTarget {
+  readonly name: string;
+  readonly host: string;
+  readonly port: number;
+  readonly user: string;
+  /** Path to a private key file; when absent the SSH agent (`SSH_AUTH_SOCK`) is used. */
+  readonly privateKeyPath?: string;
+  /** Pinned host key, `SHA256:<base64 without padding>` as `ssh-keygen -lf` prints it. */
+  readonly hostKeySha256: string;
+  readonly connectTimeoutMs: number;
+}
+
+export interface CommandResult {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly durationMs: number;
+}
+
+export interface RunOptions {
+  readonly timeoutMs: number;
+  /** Bytes to send on the command's standard input (used for uploads and file edits). */
+  readonly stdin?: string | Uint8Array;
+  /** Safe to re-run after a dropped connection: the executor may reconnect and retry. */
+  readonly idempotent?: boolean;
+  /** Output as it arrives (e.g. to follow a log). */
+  readonly onStdout?: (chunk: string) => void;
+  /** Aborting stops waiting and closes the remote command's channel. */
+  readonly signal?: AbortSignal;
+}
+
+/** An open connection to one node, reused across that node's steps. */
+export interface NodeSession {
+  readonly target: NodeTarget;
+  run(command: ShellCommand, options: RunOptions): Promise<CommandResult>;
+  close(): Promise<void>;
+}
+
+/** Opens sessions. Refuses a host whose key does not match its pin (CodedError `host_key_mismatch`). */
+export interface NodeExecutor {
+  connect(target: NodeTarget): Promise<NodeSession>;
+}
+
+/** Time, passed in so the domain and tests control it. */
+export interface Clock {
+  now(): Date;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}

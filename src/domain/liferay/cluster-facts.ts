@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+export const ProductId = z.enum(['dxp-7.0', 'dxp-7.1', 'dxp-7.2', 'dxp-7.3', 'dxp-7.4']);
+export type ProductId = z.infer<typeof ProductId>;
+
+/**
+ * What a probe of the cluster would find (cluster-wide). Every key is optional: rules that need a
+ * missing fact say so instead of guessing. `nonRevertible` adds to the shipped catalog.
+ */
+export const ClusterFacts = z
+  .object({
+    product: ProductId.optional(),
+    patches: z.array(z.string()).optional(),
+    java: z.string().optional(),
+    release: z.string().optional(),
+    commerce: z.string().optional(),
+    nonRevertible: z.array(z.string()).optional(),
+  })
+  .strict();
+export type ClusterFacts = z.infer<typeof ClusterFacts>;

@@ -1,0 +1,42 @@
+/**
+ * A command line that is safe to hand to a POSIX shell: every interpolated value was quoted.
+ * Only `sh` (below) and `rawShell` (for fixed text written in our own source) make one.
+ */
+export interface ShellCommand {
+  readonly __brand: 'ShellCommand';
+  readonly text: string;
+}
+
+/** Single-quote a value for POSIX sh. Safe for every byte except NUL, which is refused. */
+export function shellQuote(value: string): string {
+  if (value.includes('\0')) throw new Error('shell value contains a NUL byte');
+  if (value !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(value)) return value;
+  return `'${value.replaceAll("'", `'"'"'`)}'`;
+}
+
+type Part = string | number | ShellCommand | readonly (string | number)[];
+
+function render(part: Part): string {
+  if (typeof part === 'number') return String(part);
+  if (typeof part === 'string') return shellQuote(part);
+  if (Array.isArray(part)) return part.map((p) => shellQuote(String(p))).join(' ');
+  return (part as ShellCommand).text;
+}
+
+/**
+ * Template tag: the literal text is ours, every `${value}` is quoted (arrays become quoted words;
+ * nested ShellCommands are inserted as they are).
+ *   sh`cd ${home} && ./patching-tool.sh install`
+ */
+export function sh(strings: TemplateStringsArray, ...values: Part[]): ShellCommand {
+  let text = strings[0] ?? '';
+  values.forEach((value, i) => {
+    text += render(value) + (strings[i + 1] ?? '');
+  });
+  return { __brand: 'ShellCommand', text };
+}
+
+/** Fixed command text from configuration written by the operator (e.g. a systemd stop command). */
+export function rawShell(text: string): ShellCommand {
+  return { __brand: 'ShellCommand', text };
+}
