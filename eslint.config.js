@@ -18,6 +18,7 @@ export default tseslint.config(
   },
   {
     files: ['src/domain/**/*.ts'],
+    ignores: ['src/domain/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -32,6 +33,7 @@ export default tseslint.config(
   },
   {
     files: ['src/app/**/*.ts'],
+    ignores: ['src/app/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,4 +1,6 @@
+import type { RolloutEvent } from '../domain/rollout/rollout-event.ts';
 import type { ShellCommand } from '../domain/shell/shell-command.ts';
+import type { AuditEntry, RolloutRecord, RolloutStatus } from './rollout-record.ts';
 
 /** Where and how to reach one node over SSH. */
 export interface NodeTarget {
@@ -48,4 +50,41 @@ export interface NodeExecutor {
 export interface Clock {
   now(): Date;
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+/**
+ * Durable record of requests, decisions and rollout events: what survives a bot restart.
+ * Synchronous (SQLite is local); every write is committed before the call returns.
+ */
+export interface RolloutStore {
+  create(record: RolloutRecord): void;
+  get(id: string): RolloutRecord | undefined;
+  /**
+   * Update a record only if its status is one of `expected` (compare-and-set: two approvers
+   * clicking at once cannot both win). Returns the updated record, or undefined when the status
+   * did not match (nothing changed).
+   */
+  update(id: string, expected: readonly RolloutStatus[], patch: Partial<Omit<RolloutRecord, 'id'>>): RolloutRecord | undefined;
+  /** Appends an event; returns its sequence number (1, 2, ... per rollout). */
+  appendEvent(id: string, event: RolloutEvent): number;
+  events(id: string): RolloutEvent[];
+  /** Most recent first. */
+  list(filter: { readonly cluster?: string; readonly statuses?: readonly RolloutStatus[]; readonly limit?: number }): RolloutRecord[];
+  audit(entry: AuditEntry): void;
+  auditTrail(rolloutId: string): AuditEntry[];
+  close(): void;
+}
+
+/** Bot-side HTTP check of a node's health URL. */
+export interface HealthProbe {
+  /** The HTTP status, or an error text when nothing answered. Never throws. */
+  check(url: string, timeoutMs: number): Promise<{ readonly status: number } | { readonly error: string }>;
+}
+
+/** Structured logger (pino's shape): object first, fixed message. */
+export interface Logger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+  debug(obj: object, msg: string): void;
 }

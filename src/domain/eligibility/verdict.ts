@@ -13,8 +13,12 @@ export type RuleOutcome =
 
 /** A question the requester can answer with one click (Slack) or a flag (CLI). */
 export interface Question {
-  /** What the answer sets: the request's `--schema`, or that patch ids are revertible, or that the current Java major is the target's. */
-  readonly topic: 'schema' | 'revertible' | 'java-major';
+  /**
+   * What an answer settles: `schema` = the request's `--schema`; `revertible` = the subjects (patch
+   * ids) are revertible; `java-major` = the nodes already run the target's Java major; `facts` =
+   * a cluster fact is missing and must be declared or probed (no one-click answer).
+   */
+  readonly topic: 'schema' | 'revertible' | 'java-major' | 'facts';
   readonly text: string;
   readonly subjects: readonly string[];
 }
@@ -22,6 +26,8 @@ export interface Question {
 export interface Reason {
   readonly rule: string;
   readonly message: string;
+  /** How the rule weighed in; `note` for the advice appended to ineligible verdicts. */
+  readonly outcome: 'pass' | 'block' | 'confirm' | 'note';
 }
 
 export type Verdict =

@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import type { z } from 'zod';
+import { err, ok, type Result } from '../domain/result.ts';
+
+/** A config file problem, as one line a user can act on. */
+export interface FileError {
+  readonly code: 'file_unreadable' | 'file_invalid';
+  readonly message: string;
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(top level)'}: ${issue.message}`)
+    .join('; ');
+}
+
+/** Read a JSON file and validate it: unreadable, not JSON and wrong shape each give one line naming the file. */
+export function readJsonFile<S extends z.ZodType>(path: string, schema: S, what: string): Result<z.infer<S>, FileError> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
+    return err({ code: 'file_unreadable', message: `cannot read ${what} ${path}: ${reason}` });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return err({ code: 'file_invalid', message: `${what} ${path} is not valid JSON: ${(e as Error).message}` });
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) return err({ code: 'file_invalid', message: `${what} ${path} is invalid: ${describeIssues(parsed.error)}` });
+  return ok(parsed.data);
+}

@@ -1,0 +1,26 @@
+import type { ClusterFacts } from '../liferay/cluster-facts.ts';
+import type { PatchCatalog } from '../liferay/patch-catalog.ts';
+import type { MaintenanceRequest } from '../request/maintenance-request.ts';
+
+/** Answers a requester gave to earlier questions (Slack buttons, or the CLI's flags). */
+export interface Answers {
+  /** Patch ids the requester confirmed as revertible (unknown fix packs ending in zero). */
+  readonly revertible?: readonly string[];
+  /** The requester confirmed the nodes already run the target's Java major. */
+  readonly javaSameMajor?: boolean;
+}
+
+/** Operator policy that changes what counts as rolling-safe (from the inventory). */
+export interface EligibilityPolicy {
+  /** LIFERAY.md §1: an operator may allow patch releases within one quarter by rolling restart. */
+  readonly allowRollingPatchRelease?: boolean;
+}
+
+/** Everything a rule may look at; `catalog` already includes the facts' `nonRevertible`. */
+export interface EligibilityInput {
+  readonly request: MaintenanceRequest;
+  readonly facts: ClusterFacts;
+  readonly catalog: PatchCatalog;
+  readonly answers: Answers;
+  readonly policy: EligibilityPolicy;
+}

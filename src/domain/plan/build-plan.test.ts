@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { aCluster } from '../../../test/builders/a-cluster.ts';
+import { evaluate } from '../eligibility/evaluate.ts';
+import type { ClusterFacts } from '../liferay/cluster-facts.ts';
+import { EMPTY_CATALOG } from '../liferay/patch-catalog.ts';
+import { parseRequest } from '../request/parse-request.ts';
+import { buildPlan } from './build-plan.ts';
+import type { PlanArtifact, RolloutPlan } from './rollout-plan.ts';
+
+const facts: ClusterFacts = { product: 'dxp-7.1', patches: ['dxp-13-7110'], java: '1.8.0_292' };
+const artifact = (file: string): PlanArtifact => ({ file, sha256: 'a'.repeat(64), bytes: 10 });
+const allArtifacts = ['liferay-fix-pack-dxp-14-7110.zip', 'liferay-hotfix-77-7110.zip', 'acme-blog-1.1.0.jar', 'acme.war', 'Liferay-Forms.lpkg', 'liferay-commerce-2.0.6.lpkg'].map(artifact);
+
+function plan(text: string, cluster = aCluster().build(), artifacts = allArtifacts, f: ClusterFacts = facts): RolloutPlan {
+  const request = parseRequest(text);
+  if (!request.ok) throw new Error(request.error.reason);
+  const result = buildPlan({ verdict: evaluate(request.value, f, { ...EMPTY_CATALOG, nonRevertible: [{ id: 'dxp-15-7110', reason: 'test', source: 'test' }] }), cluster, artifacts });
+  if (!result.ok) throw new Error(result.error);
+  return result.value;
+}
+
+const kindsOf = (p: RolloutPlan, node: string, phase = 'node'): string[] => p.steps.filter((s) => s.node === node && s.phase === phase).map((s) => s.action.kind);
+
+describe('buildPlan: change kinds', () => {
+  it.each([
+    ['fixpack install dxp-14-7110 on prod', 'patch-install', ['patching-tool/patches'], ['liferay-fix-pack-dxp-14-7110.zip']],
+    ['fixpack revert dxp-13-7110 on prod', 'patch-revert', ['patching-tool/patches'], []],
+    ['hotfix install hotfix-77-7110 on prod', 'patch-install', ['patching-tool/patches'], ['liferay-hotfix-77-7110.zip']],
+    ['module update acme-blog-1.1.0.jar on prod --schema none', 'place-file', ['osgi/modules'], ['acme-blog-1.1.0.jar']],
+    ['module install Liferay-Forms.lpkg on prod --schema none', 'place-file', ['osgi/marketplace'], ['Liferay-Forms.lpkg']],
+    ['plugin install acme.war on prod --schema none', 'place-file', ['deploy'], ['acme.war']],
+    ['commerce update 2.0.6 on prod --schema none', 'place-file', ['osgi/marketplace'], ['liferay-commerce-2.0.6.lpkg']],
+    ['property set a.b=c on prod', 'set-properties', ['portal-ext.properties'], []],
+    ['property unset a.b on prod', 'unset-properties', ['portal-ext.properties'], []],
+    ['config set com.acme.Foo enabled=true on prod', 'set-osgi-config', ['osgi/configs/com.acme.Foo.config'], []],
+    ['jvm set -Xmx8g on prod', 'jvm-options', ['tomcat-9.0.83/bin/setenv.sh'], []],
+    ['java update 1.8.0_402 on prod', 'java-home', ['tomcat-9.0.83/bin/setenv.sh'], []],
+  ])('%s', (text, changeType, backedUp, staged) => {
+    const p = plan(text);
+    const apply = p.steps.find((s) => s.action.kind === 'apply');
+    expect(apply?.action.kind === 'apply' && apply.action.change.type).toBe(changeType);
+    const backup = p.steps.find((s) => s.action.kind === 'backup');
+    expect(backup?.action.kind === 'backup' && backup.action.paths).toEqual(backedUp);
+    expect(p.artifacts.map((a) => a.file)).toEqual(staged);
+    expect(p.steps.some((s) => s.action.kind === 'stage')).toBe(staged.length > 0);
+  });
+
+  it.each([
+    ['release update 2024.q1.3 on prod', 'not supported yet'],
+    ['java update 11.0.22 on prod', ''],
+  ])('%s cannot be planned or is planned full-shutdown', (text) => {
+    const request = parseRequest(text);
+    if (!request.ok) throw new Error(request.error.reason);
+    const result = buildPlan({ verdict: evaluate(request.value, { ...facts, product: 'dxp-7.4', release: '2024.q1.1', java: '11.0.2' }, EMPTY_CATALOG), cluster: aCluster().build(), artifacts: [] });
+    if (text.startsWith('release')) expect(!result.ok && result.error).toContain('not supported yet');
+  });
+
+  it.each([
+    ['a missing artifact', 'module update acme-blog-1.1.0.jar on prod --schema none', [], 'acme-blog-1.1.0.jar not found in the artifact folder'],
+    ['no JDK for the major', 'java update 11.0.22 on prod', allArtifacts, ''],
+    ['an error verdict', 'fixpack install dxp-2-7210 on prod', allArtifacts, 'no plan: dxp-2-7210 is built for DXP 7.2'],
+  ])('refuses %s', (_name, text, artifacts, message) => {
+    const request = parseRequest(text);
+    if (!request.ok) throw new Error(request.error.reason);
+    const cluster = text.startsWith('java') ? { ...aCluster().build(), javaHomes: {} } : aCluster().build();
+    const result = buildPlan({ verdict: evaluate(request.value, facts, EMPTY_CATALOG), cluster, artifacts });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toContain(message === '' ? 'names no JDK for Java 11' : message);
+  });
+});
+
+describe('buildPlan: strategy and order', () => {
+  it('rolls node by node: every node is back in the cluster before the next stops', () => {
+    const p = plan('property set a.b=c on prod', aCluster().withNodes(3).withHooks('lb drain', 'lb enable').build());
+    expect(p.strategy).toBe('rolling');
+    const work = p.steps.filter((s) => s.phase === 'node');
+    expect(work.map((s) => s.node)).toEqual([...Array(9).fill('node1'), ...Array(9).fill('node2'), ...Array(9).fill('node3')]);
+    expect(kindsOf(p, 'node2')).toEqual(['drain', 'stop', 'backup', 'apply', 'start', 'wait-started', 'wait-healthy', 'wait-cluster', 'enable']);
+    const waits = work.filter((s) => s.action.kind === 'wait-cluster').map((s) => (s.action.kind === 'wait-cluster' ? s.action.members : 0));
+    expect(waits).toEqual([3, 3, 3]);
+  });
+
+  it('does every preflight check on every node before the first stop', () => {
+    const p = plan('fixpack install dxp-14-7110 on prod');
+    const firstStop = p.steps.findIndex((s) => s.action.kind === 'stop');
+    const preflight = p.steps.slice(0, firstStop);
+    expect(preflight.every((s) => s.phase === 'preflight')).toBe(true);
+    expect(preflight.filter((s) => s.action.kind === 'stage').map((s) => s.node)).toEqual(['node1', 'node2', 'node3']);
+    expect(p.steps.slice(firstStop).some((s) => s.phase === 'preflight')).toBe(false);
+  });
+
+  it('plans an ineligible change as a full shutdown: stop all, change all, first alone, then the rest', () => {
+    const p = plan('fixpack install dxp-16-7110 on prod', aCluster().withNodes(3).build(), [artifact('liferay-fix-pack-dxp-16-7110.zip')]);
+    expect(p.strategy).toBe('full-shutdown');
+    const work = p.steps.filter((s) => s.phase === 'node').map((s) => `${s.node}:${s.action.kind}`);
+    const lastStop = Math.max(...['node1', 'node2', 'node3'].map((n) => work.indexOf(`${n}:stop`)));
+    const firstApply = work.indexOf('node1:apply');
+    const firstStart = work.indexOf('node1:start');
+    expect(lastStop).toBeLessThan(firstApply);
+    expect(Math.max(work.indexOf('node3:apply'))).toBeLessThan(firstStart);
+    expect(work.indexOf('node1:wait-cluster')).toBeLessThan(work.indexOf('node2:start'));
+    const members = p.steps.flatMap((s) => (s.action.kind === 'wait-cluster' ? [s.action.members] : []));
+    expect(members).toEqual([1, 2, 3]);
+  });
+
+  it('ends with a post-check of every node', () => {
+    const p = plan('property set a.b=c on prod');
+    expect(p.steps.filter((s) => s.phase === 'postcheck').map((s) => `${s.node}:${s.action.kind}`)).toEqual(['node1:verify', 'node2:verify', 'node3:verify']);
+  });
+
+  it('gives every step a unique id', () => {
+    const p = plan('fixpack install dxp-16-7110 on prod', aCluster().withNodes(4).build(), [artifact('liferay-fix-pack-dxp-16-7110.zip')]);
+    expect(new Set(p.steps.map((s) => s.id)).size).toBe(p.steps.length);
+  });
+});
+
+describe('buildPlan: hash', () => {
+  it('is stable for the same inputs and changes with anything that matters', () => {
+    const base = plan('property set a.b=c on prod');
+    expect(plan('property set a.b=c on prod').hash).toBe(base.hash);
+    expect(plan('property set a.b=d on prod').hash).not.toBe(base.hash);
+    expect(plan('property set a.b=c on prod', aCluster().withNodes(2).build()).hash).not.toBe(base.hash);
+    expect(plan('module update acme-blog-1.1.0.jar on prod --schema none').hash).not.toBe(
+      plan('module update acme-blog-1.1.0.jar on prod --schema none', aCluster().build(), [{ ...artifact('acme-blog-1.1.0.jar'), sha256: 'b'.repeat(64) }]).hash,
+    );
+    expect(base.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+});

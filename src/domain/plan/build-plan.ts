@@ -1,0 +1,94 @@
+import type { Verdict } from '../eligibility/verdict.ts';
+import { describeChange } from '../request/describe-request.ts';
+import { err, ok, type Result } from '../result.ts';
+import { canonicalJson } from './canonical-json.ts';
+import { changeActionFor, touchedPaths } from './change-action-for.ts';
+import type { ClusterSpec, NodeSpec } from './cluster-spec.ts';
+import { requiredArtifacts } from './required-artifacts.ts';
+import type { PlanArtifact, RolloutPlan, Strategy } from './rollout-plan.ts';
+import type { PlanStep, StepAction, StepPhase } from './rollout-step.ts';
+import { sha256Hex } from './sha256-hex.ts';
+
+export interface PlanInput {
+  readonly verdict: Verdict;
+  readonly cluster: ClusterSpec;
+  /** What the artifact folder holds of the files this change needs (name, sha256, size). */
+  readonly artifacts: readonly PlanArtifact[];
+}
+
+/** Minutes a node typically needs for stop + start + checks; an estimate for the message, never a time-out. */
+const TYPICAL_NODE_MINUTES = 6;
+
+function step(node: NodeSpec, phase: StepPhase, action: StepAction, title: string, suffix = ''): PlanStep {
+  return { id: `${node.name}/${action.kind}${suffix}`, node: node.name, phase, action, title };
+}
+
+/**
+ * Request + verdict + cluster -> the rollout as data. Eligible changes roll node by node; ineligible
+ * ones get a full-shutdown plan (stop all, change all, start the first alone, then the rest).
+ * Errors: the verdict is an error, an artifact is missing, or the change kind cannot be applied.
+ */
+export function buildPlan({ verdict, cluster, artifacts }: PlanInput): Result<RolloutPlan, string> {
+  if (verdict.type === 'error') return err(`no plan: ${verdict.message}`);
+  const request = verdict.request;
+  if (request.cluster !== cluster.name) return err(`the request is for cluster "${request.cluster}", not "${cluster.name}"`);
+  const change = changeActionFor(request, cluster);
+  if (!change.ok) return change;
+  const needed = requiredArtifacts(request);
+  const missing = needed.filter((file) => !artifacts.some((a) => a.file === file));
+  if (missing.length > 0) return err(`${missing.join(', ')} not found in the artifact folder: put ${missing.length === 1 ? 'it' : 'them'} there first`);
+  const staged = artifacts.filter((a) => needed.includes(a.file));
+  const strategy: Strategy = verdict.verdict === 'ineligible' ? 'full-shutdown' : 'rolling';
+  const { commands, health } = cluster;
+  const what = describeChange(request);
+  const nodes = cluster.nodes;
+
+  const preflight = nodes.flatMap((node) => [
+    step(node, 'preflight', { kind: 'connect' }, `connect to ${node.name} (${node.host}) and check its host key`),
+    step(node, 'preflight', { kind: 'check-healthy', url: node.healthUrl }, `check ${node.name} is healthy (${node.healthUrl})`),
+    step(node, 'preflight', { kind: 'probe' }, `read ${node.name}'s installed patches and Java, compare with the other nodes`),
+    ...(staged.length > 0
+      ? [step(node, 'preflight', { kind: 'stage', files: staged.map(({ file, sha256 }) => ({ file, sha256 })) }, `upload ${staged.map((a) => a.file).join(', ')} to ${node.name}'s staging folder and check sha256`)]
+      : []),
+  ]);
+
+  const takeDown = (node: NodeSpec): PlanStep[] => [
+    ...(commands.drain === undefined ? [] : [step(node, 'node', { kind: 'drain', command: commands.drain }, `take ${node.name} out of the load balancer`)]),
+    step(
+      node,
+      'node',
+      { kind: 'stop', command: commands.stop, forceCommand: commands.forceStop, timeoutSeconds: health.stopTimeoutSeconds },
+      `stop ${node.name} (force after ${health.stopTimeoutSeconds} s)`,
+    ),
+  ];
+  const change_ = change.value;
+  const modify = (node: NodeSpec): PlanStep[] => [
+    step(node, 'node', { kind: 'backup', paths: touchedPaths(change_) }, `back up ${touchedPaths(change_).join(', ')} on ${node.name}`),
+    step(node, 'node', { kind: 'apply', change: change_ }, `${what} on ${node.name}`),
+  ];
+  const bringUp = (node: NodeSpec, members: number): PlanStep[] => [
+    step(node, 'node', { kind: 'start', command: commands.start }, `start ${node.name}`),
+    step(node, 'node', { kind: 'wait-started', logLine: health.startupLogLine, timeoutSeconds: health.startTimeoutSeconds }, `wait for "${health.startupLogLine}" in ${node.name}'s catalina.out`),
+    step(node, 'node', { kind: 'wait-healthy', url: node.healthUrl, timeoutSeconds: health.healthTimeoutSeconds }, `wait for HTTP 200 from ${node.healthUrl}`),
+    step(node, 'node', { kind: 'wait-cluster', members, timeoutSeconds: health.clusterTimeoutSeconds }, `wait until ${node.name} sees a cluster of ${members} member${members === 1 ? '' : 's'}`),
+    ...(commands.enable === undefined ? [] : [step(node, 'node', { kind: 'enable', command: commands.enable }, `put ${node.name} back into the load balancer`)]),
+  ];
+
+  const work =
+    strategy === 'rolling'
+      ? nodes.flatMap((node) => [...takeDown(node), ...modify(node), ...bringUp(node, health.expectClusterMembers)])
+      : [...nodes.flatMap(takeDown), ...nodes.flatMap(modify), ...nodes.flatMap((node, i) => bringUp(node, Math.min(i + 1, health.expectClusterMembers)))];
+
+  const postcheck = nodes.map((node) => step(node, 'postcheck', { kind: 'verify', change: change_ }, `confirm ${node.name} reports the new state`));
+  const body = {
+    cluster: cluster.name,
+    request,
+    verdict: verdict.verdict,
+    strategy,
+    nodes: nodes.map((n) => n.name),
+    artifacts: staged,
+    steps: [...preflight, ...work, ...postcheck],
+    expectedMinutes: nodes.length * TYPICAL_NODE_MINUTES,
+  };
+  return ok({ ...body, hash: sha256Hex(canonicalJson(body)) });
+}

@@ -1,0 +1,37 @@
+import type { ProductId } from '../liferay/cluster-facts.ts';
+
+/** One node as the planner sees it. */
+export interface NodeSpec {
+  readonly name: string;
+  readonly host: string;
+  readonly healthUrl: string;
+}
+
+/** What the planner needs of a cluster (the inventory's cluster after defaults, without SSH secrets). */
+export interface ClusterSpec {
+  readonly name: string;
+  readonly product: ProductId;
+  readonly liferayHome: string;
+  /** Relative to liferayHome, e.g. `tomcat-9.0.83`. */
+  readonly tomcatDir: string;
+  /** Operator-written shell text (from the inventory), run as they are. */
+  readonly commands: {
+    readonly stop: string;
+    readonly forceStop: string;
+    readonly start: string;
+    readonly drain?: string | undefined;
+    readonly enable?: string | undefined;
+  };
+  readonly health: {
+    readonly startupLogLine: string;
+    readonly expectClusterMembers: number;
+    readonly stopTimeoutSeconds: number;
+    readonly startTimeoutSeconds: number;
+    readonly healthTimeoutSeconds: number;
+    readonly clusterTimeoutSeconds: number;
+  };
+  /** Java major -> JAVA_HOME on the nodes. */
+  readonly javaHomes: Readonly<Record<string, string>>;
+  readonly restoreOnFailure: boolean;
+  readonly nodes: readonly NodeSpec[];
+}

@@ -1,0 +1,122 @@
+import { sh, type ShellCommand } from '../shell/shell-command.ts';
+import type { ChangeAction } from './change-action.ts';
+import type { NodePaths } from './node-paths.ts';
+
+/**
+ * The shell commands a step runs on a node. Every value is quoted by `sh`; only the literal text
+ * here is ours. Each command is safe to run again (the steps are idempotent).
+ */
+
+/** Prints the PIDs of this home's Tomcat JVM; exit 1 when none runs. */
+export const isRunningCommand = (p: NodePaths): ShellCommand => sh`pgrep -f -- ${p.processPattern}`;
+
+export const homeExistsCommand = (p: NodePaths): ShellCommand => sh`test -d ${p.home} && test -d ${p.tomcat} && echo ok`;
+
+/** `patching-tool.sh info` and the Java the node's Tomcat would use (setenv.sh's JAVA_HOME, else PATH). */
+export const probeCommand = (p: NodePaths): ShellCommand =>
+  sh`cd ${p.home} || exit 1
+if [ -x ${p.patchingTool}/patching-tool.sh ]; then (cd ${p.patchingTool} && ./patching-tool.sh info) 2>&1; else echo "no patching tool"; fi
+echo "--- java"
+( [ -f ${p.tomcat}/bin/setenv.sh ] && . ${p.tomcat}/bin/setenv.sh >/dev/null 2>&1; if [ -n "$JAVA_HOME" ]; then "$JAVA_HOME/bin/java" -version; else java -version; fi ) 2>&1 | head -n 3
+true`;
+
+/** `<sha256>  <file>` of a staged file, or nothing when it is not there. */
+export const stagedSha256Command = (p: NodePaths, file: string): ShellCommand => sh`if [ -f ${p.staging}/${file} ]; then sha256sum ${p.staging}/${file}; fi`;
+
+/** Receives a file on stdin into the staging folder (atomically) and prints its sha256. */
+export const uploadToStagingCommand = (p: NodePaths, file: string): ShellCommand =>
+  sh`mkdir -p ${p.staging} && cat > ${p.staging}/.${file}.part && mv -f ${p.staging}/.${file}.part ${p.staging}/${file} && sha256sum ${p.staging}/${file}`;
+
+/** Copies the touched paths once per rollout; a second run keeps the first (pre-change) copy. */
+export const backupCommand = (p: NodePaths, paths: readonly string[]): ShellCommand =>
+  sh`set -e
+cd ${p.home}
+if [ -f ${p.backup}/complete ]; then echo "backup already taken"; exit 0; fi
+rm -rf ${p.backup} && mkdir -p ${p.backup}
+: > ${p.backup}/absent
+for path in ${paths}; do
+  if [ -e "$path" ]; then tar -rf ${p.backup}/files.tar "$path"; else echo "$path" >> ${p.backup}/absent; fi
+done
+touch ${p.backup}/complete
+echo "backed up: ${paths.join(' ')}"`;
+
+/** Puts the touched paths back as they were before the change (removing what did not exist). */
+export const restoreCommand = (p: NodePaths, paths: readonly string[]): ShellCommand =>
+  sh`set -e
+cd ${p.home}
+if [ ! -f ${p.backup}/complete ]; then echo "no complete backup in ${p.backup}: nothing was changed"; exit 0; fi
+for path in ${paths}; do rm -rf "$path"; done
+if [ -f ${p.backup}/files.tar ]; then tar -xf ${p.backup}/files.tar; fi
+echo "restored from ${p.backup}"`;
+
+const clearCaches = (p: NodePaths, clearWork: boolean): ShellCommand =>
+  clearWork ? sh`rm -rf ${p.home}/osgi/state && rm -rf ${p.home}/work && mkdir -p ${p.home}/work` : sh`rm -rf ${p.home}/osgi/state`;
+
+/** Patching Tool after a restore: back to exactly what patches/ holds. */
+export const reinstallPatchesCommand = (p: NodePaths, clearWork: boolean): ShellCommand =>
+  sh`set -e
+cd ${p.patchingTool}
+./patching-tool.sh revert
+if ls patches/*.zip >/dev/null 2>&1; then ./patching-tool.sh install; fi
+${clearCaches(p, clearWork)}`;
+
+/** Applies a file-placing or Patching Tool change (the edits of text files are done by the runner). */
+export function applyCommand(p: NodePaths, change: ChangeAction): ShellCommand | undefined {
+  switch (change.type) {
+    case 'patch-install':
+      return sh`set -e
+cd ${p.patchingTool}
+mkdir -p patches
+${change.removeZipsMatching === undefined ? sh`:` : sh`for old in patches/${{ __brand: 'ShellCommand', text: globQuote(change.removeZipsMatching) } as ShellCommand}; do [ -e "$old" ] && [ "$old" != patches/${change.zip} ] && rm -f "$old"; done`}
+cp ${p.staging}/${change.zip} patches/.${change.zip}.part && mv -f patches/.${change.zip}.part patches/${change.zip}
+./patching-tool.sh install
+${clearCaches(p, change.clearWork)}`;
+    case 'patch-revert':
+      return sh`set -e
+cd ${p.patchingTool}
+./patching-tool.sh revert
+rm -f patches/${change.zip}
+if ls patches/*.zip >/dev/null 2>&1; then ./patching-tool.sh install; fi
+${clearCaches(p, change.clearWork)}`;
+    case 'place-file':
+      return sh`set -e
+cd ${p.home}
+mkdir -p ${change.dir}
+${change.replacesGlob === undefined ? sh`:` : sh`for old in ${change.dir}/${{ __brand: 'ShellCommand', text: globQuote(change.replacesGlob) } as ShellCommand}; do [ -e "$old" ] && [ "$old" != ${change.dir}/${change.file} ] && rm -f "$old" && echo "removed $old"; done`}
+cp ${p.staging}/${change.file} ${change.dir}/.${change.file}.part && mv -f ${change.dir}/.${change.file}.part ${change.dir}/${change.file}
+echo "placed ${change.dir}/${change.file}"`;
+    default:
+      return undefined;
+  }
+}
+
+/** Quote a glob for sh: every character literal except `*` and `[0-9]` classes (our own patterns only). */
+export function globQuote(pattern: string): string {
+  return pattern
+    .split(/(\*|\[0-9\])/)
+    .map((part) => (part === '*' || part === '[0-9]' ? part : part === '' ? '' : `'${part.replaceAll("'", `'"'"'`)}'`))
+    .join('');
+}
+
+/** Reads a text file; prints nothing (exit 0) when it does not exist yet. */
+export const readFileCommand = (path: string): ShellCommand => sh`if [ -f ${path} ]; then cat ${path}; fi`;
+
+/** Writes stdin to a file atomically, keeping the old file's mode. */
+export const writeFileCommand = (path: string): ShellCommand =>
+  sh`set -e
+mkdir -p "$(dirname ${path})"
+cat > ${path}.rollout-tmp
+if [ -f ${path} ]; then chmod --reference=${path} ${path}.rollout-tmp 2>/dev/null || true; fi
+mv -f ${path}.rollout-tmp ${path}`;
+
+/** Size of a file in bytes (0 when absent): where to start following it. */
+export const fileSizeCommand = (path: string): ShellCommand => sh`if [ -f ${path} ]; then wc -c < ${path}; else echo 0; fi`;
+
+/** Today's Liferay log on the node and its size. */
+export const liferayLogCommand = (p: NodePaths): ShellCommand =>
+  sh`f=${p.logs}/liferay.$(date +%Y-%m-%d).log; if [ -f "$f" ]; then echo "$f $(wc -c < "$f")"; else echo "$f 0"; fi`;
+
+/** Streams a file from a byte offset on, following it as it grows (and when it is created). */
+export const followFileCommand = (path: string, fromByte: number): ShellCommand => sh`tail -c +${fromByte + 1} -F ${path} 2>/dev/null`;
+
+export const javaExistsCommand = (javaHome: string): ShellCommand => sh`test -x ${javaHome}/bin/java && ${javaHome}/bin/java -version 2>&1 | head -n 1`;

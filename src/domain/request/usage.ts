@@ -1,0 +1,20 @@
+/**
+ * The request grammar with one example per form: shown with every parse error and by `help`.
+ * Each form line is `<form>  e.g. <example>`; the examples are tested to parse.
+ */
+export const USAGE = [
+  'Usage: /liferay <change> on <cluster> [--schema none|compatible|breaking] [--dry-run]',
+  '  fixpack install|revert <patch>          e.g. fixpack install dxp-14-7110 on prod',
+  '  hotfix install|revert <hotfix>          e.g. hotfix install liferay-hotfix-4445-7110.zip on prod',
+  '  module install|update <file.jar|.lpkg>  e.g. module update com.acme.web-1.2.0.jar --schema none on prod',
+  '  plugin install|update <file.war>        e.g. plugin install acme-theme.war on prod',
+  '  property set <key>=<value> ...          e.g. property set session.timeout=30 on prod',
+  '  property unset <key> ...                e.g. property unset session.timeout on prod',
+  '  config set <pid> <key>=<value> ...      e.g. config set com.acme.Foo~default enabled=true on prod',
+  '  jvm set|unset <option> ...              e.g. jvm set -Xmx8g -XX:MaxMetaspaceSize=1g on prod',
+  '  java update <version>                   e.g. java update 11.0.22 on prod --dry-run',
+  '  release update <release>                e.g. release update 2024.q1.3 on prod',
+  '  commerce update <version>               e.g. commerce update 2.0.7 on prod',
+  'Also: help | status [cluster] | history [cluster]',
+  'Values cannot contain spaces, quotes or shell metacharacters; file names and PIDs no "/" or "..".',
+].join('\n');
