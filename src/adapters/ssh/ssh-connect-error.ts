@@ -1,0 +1,81 @@
+import { CodedError } from '../../domain/coded-error.ts';
+import type { NodeTarget } from '../../app/ports.ts';
+
+/** Error codes `connect` can throw. Transient ones are worth a reconnect attempt. */
+export type SshConnectErrorCode =
+  | 'host_key_mismatch'
+  | 'auth_failed'
+  | 'key_unreadable'
+  | 'connect_timeout'
+  | 'unreachable'
+  | 'connect_failed';
+
+const TRANSIENT: ReadonlySet<string> = new Set(['connect_timeout', 'unreachable', 'connect_failed']);
+
+export function isTransientConnectError(error: unknown): boolean {
+  return error instanceof CodedError && TRANSIENT.has(error.code);
+}
+
+const UNREACHABLE_ERRNOS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EHOSTDOWN',
+  'ENETDOWN',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EADDRNOTAVAIL',
+  'EPIPE',
+]);
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** What the host-key verifier saw, so a refused handshake can name the offered key. */
+export interface HostKeyCheck {
+  readonly expected: string;
+  seen?: string;
+  refused: boolean;
+}
+
+/** Turns whatever ssh2/node-ssh threw during `connect` into a one-line CodedError. */
+export function toConnectError(error: unknown, target: NodeTarget, hostKey: HostKeyCheck): CodedError {
+  if (error instanceof CodedError) return error;
+  const where = `${target.host}:${target.port}`;
+  const err = error instanceof Error ? (error as Error & { level?: unknown; code?: unknown }) : undefined;
+  const message = oneLine(err?.message ?? String(error));
+  const level = typeof err?.level === 'string' ? err.level : undefined;
+  const errno = typeof err?.code === 'string' ? err.code : undefined;
+  const details = { node: target.name, host: target.host, port: target.port, cause: message };
+
+  if (hostKey.refused) {
+    return new CodedError(
+      'host_key_mismatch',
+      `${target.name}: host key of ${where} does not match its pin: expected ${hostKey.expected}, seen ${hostKey.seen ?? 'none'}; refusing to connect`,
+      { ...details, expected: hostKey.expected, seen: hostKey.seen ?? null },
+    );
+  }
+  if (/cannot parse privatekey|privateKey value/i.test(message)) {
+    return new CodedError('key_unreadable', `${target.name}: the private key cannot be used (${message})`, details);
+  }
+  if (level === 'client-authentication' || /authentication methods failed/i.test(message)) {
+    return new CodedError('auth_failed', `${target.name}: authentication as ${target.user} at ${where} failed (${message})`, details);
+  }
+  if (level === 'client-timeout' || /timed out/i.test(message)) {
+    return new CodedError(
+      'connect_timeout',
+      `${target.name}: no SSH handshake with ${where} within ${target.connectTimeoutMs} ms`,
+      details,
+    );
+  }
+  if (
+    (errno !== undefined && UNREACHABLE_ERRNOS.has(errno)) ||
+    level === 'client-dns' ||
+    /connection lost before handshake|no response from server/i.test(message)
+  ) {
+    return new CodedError('unreachable', `${target.name}: cannot reach ${where} (${errno ?? message})`, { ...details, errno: errno ?? null });
+  }
+  return new CodedError('connect_failed', `${target.name}: SSH connection to ${where} failed (${message})`, details);
+}

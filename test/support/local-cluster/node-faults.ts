@@ -1,0 +1,18 @@
+/**
+ * Faults of one simulated node, stored as JSON in `<home>/.sim/faults.json` and re-read by the
+ * simulator whenever they matter (so they can be changed while the node runs).
+ */
+export interface NodeFaults {
+  /** The startup line never appears and health stays 503 (read at start and when startup would complete). */
+  readonly startupNeverCompletes?: boolean;
+  /** `/c/portal/layout` answers this status instead of 200 once started (e.g. 500). */
+  readonly healthStatus?: number;
+  /** The node never registers in (or leaves) the cluster. */
+  readonly neverJoinsCluster?: boolean;
+  /** SIGTERM (shutdown.sh) is ignored; only SIGKILL (`catalina.sh stop N -force`) ends the node. */
+  readonly shutdownHangs?: boolean;
+  /** `patching-tool.sh install` prints this message (or a default one for `true`) and exits 1. */
+  readonly patchInstallFails?: string | boolean;
+  /** Startup delay for the next start, instead of the cluster's `startupMs` (a slow startup). */
+  readonly startupMs?: number;
+}
