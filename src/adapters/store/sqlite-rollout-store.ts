@@ -1,0 +1,373 @@
+import Database from 'better-sqlite3';
+import type { RolloutStore } from '../../app/ports.ts';
+import type { AuditEntry, RolloutRecord, RolloutStatus } from '../../app/rollout-record.ts';
+import { CodedError } from '../../domain/coded-error.ts';
+import type { RolloutEvent, RolloutEventType } from '../../domain/rollout/rollout-event.ts';
+
+/**
+ * Durability. `synchronous` is a per-connection setting, not a per-table one, so the events table
+ * cannot be made stricter than the rest of the file: it is FULL for everything.
+ * - In WAL mode, NORMAL already survives a crash of the bot process (kill -9, OOM, an uncaught
+ *   exception): a commit's WAL frames are in the OS before the call returns. What NORMAL can lose
+ *   is the last few commits when the host itself goes down (power loss, kernel panic, a VM reset),
+ *   because the WAL is only fsynced at checkpoints.
+ * - FULL fsyncs the WAL on every commit, so a write that returned survives the host going down
+ *   too. Losing a committed "approved" or "StepStarted node2/stop" would make a restarted bot
+ *   believe a node was never touched, which is exactly the guessing this tool exists to prevent.
+ * The price is one fsync per write; this store sees a few writes per step and steps take seconds
+ * to minutes, so it does not matter (scripts/bench-store.ts prints the figures).
+ */
+const SYNCHRONOUS = 'FULL';
+/** How long a writer waits for another connection's write lock before SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Schema migrations, in order: `PRAGMA user_version` is the number applied. Never edit one that
+ * has shipped; add a new entry (e.g. `ALTER TABLE rollouts ADD COLUMN ...`).
+ */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE rollouts (
+    id           TEXT PRIMARY KEY NOT NULL,
+    cluster      TEXT NOT NULL,
+    status       TEXT NOT NULL,
+    requested_by TEXT NOT NULL,
+    requested_at TEXT NOT NULL,
+    updated_at   TEXT NOT NULL,
+    channel_id   TEXT,
+    message_ts   TEXT,
+    body         TEXT NOT NULL CHECK (json_valid(body))
+  );
+  CREATE INDEX rollouts_by_requested_at ON rollouts (requested_at);
+  CREATE INDEX rollouts_by_cluster ON rollouts (cluster, requested_at);
+  CREATE INDEX rollouts_by_status ON rollouts (status, requested_at);
+
+  CREATE TABLE rollout_events (
+    rollout_id TEXT NOT NULL REFERENCES rollouts (id),
+    seq        INTEGER NOT NULL CHECK (seq >= 1),
+    at         TEXT NOT NULL,
+    type       TEXT NOT NULL,
+    body       TEXT NOT NULL CHECK (json_valid(body)),
+    PRIMARY KEY (rollout_id, seq)
+  ) WITHOUT ROWID;
+
+  -- No foreign key: an attempt on an unknown or purged rollout is worth auditing too.
+  CREATE TABLE audit (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    rollout_id TEXT NOT NULL,
+    at         TEXT NOT NULL,
+    actor      TEXT NOT NULL,
+    action     TEXT NOT NULL,
+    detail     TEXT NOT NULL
+  );
+  CREATE INDEX audit_by_rollout ON audit (rollout_id, id);
+  `,
+];
+
+const STATUSES = [
+  'awaiting-confirmation',
+  'awaiting-approval',
+  'approved',
+  'rejected',
+  'expired',
+  'superseded',
+  'running',
+  'succeeded',
+  'failed',
+  'interrupted',
+] as const satisfies readonly RolloutStatus[];
+
+const EVENT_TYPES = [
+  'RolloutStarted',
+  'StepStarted',
+  'StepSucceeded',
+  'StepFailed',
+  'NodeDone',
+  'RestoreStarted',
+  'RestoreFinished',
+  'RolloutDone',
+  'RolloutInterrupted',
+] as const satisfies readonly RolloutEventType[];
+
+// Compile-time: the lists above name every member of their unions.
+const everyStatusListed: Exclude<RolloutStatus, (typeof STATUSES)[number]> extends never ? true : never = true;
+const everyEventTypeListed: Exclude<RolloutEventType, (typeof EVENT_TYPES)[number]> extends never ? true : never = true;
+void everyStatusListed;
+void everyEventTypeListed;
+
+/** Keys typed `X | undefined` that JSON drops; read back as present-and-undefined. */
+const UNDEFINED_ABLE_KEYS = ['channelId', 'messageTs', 'plan', 'decidedBy', 'decidedAt', 'decisionNote'] as const satisfies readonly (keyof RolloutRecord)[];
+const STRING_KEYS = ['id', 'cluster', 'requestText', 'requestedBy', 'requestedAt', 'updatedAt'] as const satisfies readonly (keyof RolloutRecord)[];
+const OBJECT_KEYS = ['request', 'facts', 'answers', 'verdict'] as const satisfies readonly (keyof RolloutRecord)[];
+
+interface RolloutRow {
+  readonly id: string;
+  readonly status: string;
+  readonly body: string;
+}
+
+interface EventRow {
+  readonly seq: number;
+  readonly type: string;
+  readonly body: string;
+}
+
+interface AuditRow {
+  readonly rollout_id: string;
+  readonly at: string;
+  readonly actor: string;
+  readonly action: string;
+  readonly detail: string;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isStatus(value: unknown): value is RolloutStatus {
+  return (STATUSES as readonly unknown[]).includes(value);
+}
+
+/** What is wrong with a record's shape (a light check, not a full schema), or undefined. */
+function recordProblem(value: unknown): string | undefined {
+  if (!isObject(value)) return 'not an object';
+  for (const key of STRING_KEYS) if (typeof value[key] !== 'string') return `${key} is not a string`;
+  for (const key of OBJECT_KEYS) if (!isObject(value[key])) return `${key} is not an object`;
+  if (!isStatus(value['status'])) return `status ${JSON.stringify(value['status'])} is unknown`;
+  for (const key of UNDEFINED_ABLE_KEYS) {
+    const v = value[key];
+    if (v === undefined) continue;
+    if (key === 'plan' ? !isObject(v) : typeof v !== 'string') return `${key} has the wrong type`;
+  }
+  return undefined;
+}
+
+function eventProblem(value: unknown): string | undefined {
+  if (!isObject(value)) return 'not an object';
+  if (!(EVENT_TYPES as readonly unknown[]).includes(value['type'])) return `type ${JSON.stringify(value['type'])} is unknown`;
+  if (typeof value['at'] !== 'string') return 'at is not a string';
+  return undefined;
+}
+
+function corrupt(message: string, details: Readonly<Record<string, unknown>>): CodedError {
+  return new CodedError('store_corrupt', message, details);
+}
+
+function decodeRecord(row: RolloutRow): RolloutRecord {
+  let value: unknown;
+  try {
+    value = JSON.parse(row.body);
+  } catch {
+    throw corrupt(`rollout ${row.id}: stored record is not JSON`, { id: row.id });
+  }
+  const problem = recordProblem(value) ?? (isObject(value) && (value['id'] !== row.id || value['status'] !== row.status) ? 'body does not match its row' : undefined);
+  if (problem !== undefined || !isObject(value)) throw corrupt(`rollout ${row.id}: stored record is unreadable: ${problem ?? 'not an object'}`, { id: row.id });
+  const record: Record<string, unknown> = { ...value };
+  for (const key of UNDEFINED_ABLE_KEYS) if (!(key in record)) record[key] = undefined;
+  // Checked above to the depth this store promises; the rest was written by this store from a RolloutRecord.
+  return record as unknown as RolloutRecord;
+}
+
+function decodeEvent(id: string, row: EventRow): RolloutEvent {
+  let value: unknown;
+  try {
+    value = JSON.parse(row.body);
+  } catch {
+    throw corrupt(`rollout ${id}: stored event ${row.seq} is not JSON`, { id, seq: row.seq });
+  }
+  const problem = eventProblem(value) ?? (isObject(value) && value['type'] !== row.type ? 'body does not match its row' : undefined);
+  if (problem !== undefined) throw corrupt(`rollout ${id}: stored event ${row.seq} is unreadable: ${problem}`, { id, seq: row.seq });
+  return value as RolloutEvent;
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split(/\r?\n/, 1)[0] ?? text;
+}
+
+function unavailable(path: string, reason: string, cause?: unknown): CodedError {
+  return new CodedError('store_unavailable', `cannot open the rollout store at ${path}: ${reason}`, { path, ...(cause === undefined ? {} : { cause }) });
+}
+
+function isSqliteError(error: unknown, code: string): boolean {
+  return error instanceof Database.SqliteError && error.code === code;
+}
+
+/** Applies the migrations this file's user_version lacks, in one write transaction (safe if two bots open at once). */
+function migrate(db: Database.Database, path: string): void {
+  db.transaction(() => {
+    const version = db.pragma('user_version', { simple: true });
+    if (typeof version !== 'number') throw unavailable(path, 'cannot read the schema version');
+    if (version > MIGRATIONS.length) throw unavailable(path, `schema version ${version} is newer than this bot knows (${MIGRATIONS.length}): upgrade the bot`);
+    MIGRATIONS.slice(version).forEach((sql, i) => {
+      db.exec(sql);
+      db.pragma(`user_version = ${version + i + 1}`);
+    });
+  }).immediate();
+}
+
+function openDatabase(path: string): Database.Database {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+    // The first statement reads the file: a file that is not a database fails here.
+    const mode = db.pragma('journal_mode = WAL', { simple: true });
+    if (mode !== 'wal') throw unavailable(path, `cannot use write-ahead logging (journal mode is ${String(mode)})`);
+    db.pragma(`synchronous = ${SYNCHRONOUS}`);
+    db.pragma('foreign_keys = ON');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    migrate(db, path);
+    return db;
+  } catch (error) {
+    try {
+      db?.close();
+    } catch {
+      // already failing; the original error is the one worth reporting
+    }
+    if (error instanceof CodedError) throw error;
+    throw unavailable(path, firstLine(error), error);
+  }
+}
+
+class SqliteRolloutStore implements RolloutStore {
+  private readonly listStatements = new Map<string, Database.Statement<unknown[], RolloutRow>>();
+  private readonly insertRollout;
+  private readonly selectRollout;
+  private readonly updateRollout;
+  private readonly nextSeq;
+  private readonly insertEvent;
+  private readonly selectEvents;
+  private readonly insertAudit;
+  private readonly selectAudit;
+  private readonly casTransaction;
+  private readonly appendTransaction;
+
+  constructor(private readonly db: Database.Database) {
+    this.insertRollout = db.prepare<[string, string, string, string, string, string, string | null, string | null, string]>(
+      `INSERT INTO rollouts (id, cluster, status, requested_by, requested_at, updated_at, channel_id, message_ts, body)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.selectRollout = db.prepare<[string], RolloutRow>('SELECT id, status, body FROM rollouts WHERE id = ?');
+    this.updateRollout = db.prepare<[string, string, string, string, string, string | null, string | null, string, string]>(
+      `UPDATE rollouts SET cluster = ?, status = ?, requested_by = ?, requested_at = ?, updated_at = ?, channel_id = ?, message_ts = ?, body = ?
+       WHERE id = ?`,
+    );
+    this.nextSeq = db.prepare<[string], number>('SELECT coalesce(max(seq), 0) + 1 FROM rollout_events WHERE rollout_id = ?').pluck();
+    this.insertEvent = db.prepare<[string, number, string, string, string]>('INSERT INTO rollout_events (rollout_id, seq, at, type, body) VALUES (?, ?, ?, ?, ?)');
+    this.selectEvents = db.prepare<[string], EventRow>('SELECT seq, type, body FROM rollout_events WHERE rollout_id = ? ORDER BY seq');
+    this.insertAudit = db.prepare<[string, string, string, string, string]>('INSERT INTO audit (rollout_id, at, actor, action, detail) VALUES (?, ?, ?, ?, ?)');
+    this.selectAudit = db.prepare<[string], AuditRow>('SELECT rollout_id, at, actor, action, detail FROM audit WHERE rollout_id = ? ORDER BY id');
+
+    this.casTransaction = db.transaction((id: string, expected: readonly RolloutStatus[], patch: Partial<Omit<RolloutRecord, 'id'>>): RolloutRecord | undefined => {
+      const row = this.selectRollout.get(id);
+      if (row === undefined) return undefined;
+      const current = decodeRecord(row);
+      if (!expected.includes(current.status)) return undefined;
+      const next: RolloutRecord = { ...current, ...patch, id };
+      const body = encodeRecord(next);
+      this.updateRollout.run(next.cluster, next.status, next.requestedBy, next.requestedAt, next.updatedAt, next.channelId ?? null, next.messageTs ?? null, body, id);
+      return decodeRecord({ id, status: next.status, body });
+    });
+
+    this.appendTransaction = db.transaction((id: string, event: RolloutEvent, body: string): number => {
+      if (this.selectRollout.get(id) === undefined) throw new CodedError('rollout_not_found', `no rollout ${id} to append an event to`, { id });
+      const seq = this.nextSeq.get(id) ?? 1;
+      this.insertEvent.run(id, seq, event.at, event.type, body);
+      return seq;
+    });
+  }
+
+  create(record: RolloutRecord): void {
+    const body = encodeRecord(record);
+    try {
+      this.insertRollout.run(
+        record.id,
+        record.cluster,
+        record.status,
+        record.requestedBy,
+        record.requestedAt,
+        record.updatedAt,
+        record.channelId ?? null,
+        record.messageTs ?? null,
+        body,
+      );
+    } catch (error) {
+      if (isSqliteError(error, 'SQLITE_CONSTRAINT_PRIMARYKEY')) throw new CodedError('rollout_exists', `rollout ${record.id} already exists`, { id: record.id });
+      throw error;
+    }
+  }
+
+  get(id: string): RolloutRecord | undefined {
+    const row = this.selectRollout.get(id);
+    return row === undefined ? undefined : decodeRecord(row);
+  }
+
+  update(id: string, expected: readonly RolloutStatus[], patch: Partial<Omit<RolloutRecord, 'id'>>): RolloutRecord | undefined {
+    // IMMEDIATE: take the write lock before reading, so another connection cannot change the
+    // status between our read and our write (and no read-to-write upgrade can fail with BUSY).
+    return this.casTransaction.immediate(id, expected, patch);
+  }
+
+  appendEvent(id: string, event: RolloutEvent): number {
+    const problem = eventProblem(event);
+    if (problem !== undefined) throw new CodedError('invalid_rollout_event', `rollout ${id}: refusing to store an event: ${problem}`, { id });
+    return this.appendTransaction.immediate(id, event, JSON.stringify(event));
+  }
+
+  events(id: string): RolloutEvent[] {
+    return this.selectEvents.all(id).map((row) => decodeEvent(id, row));
+  }
+
+  list(filter: { readonly cluster?: string; readonly statuses?: readonly RolloutStatus[]; readonly limit?: number }): RolloutRecord[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.cluster !== undefined) {
+      where.push('cluster = ?');
+      params.push(filter.cluster);
+    }
+    if (filter.statuses !== undefined) {
+      if (filter.statuses.length === 0) return [];
+      where.push(`status IN (${filter.statuses.map(() => '?').join(', ')})`);
+      params.push(...filter.statuses);
+    }
+    let sql = `SELECT id, status, body FROM rollouts${where.length === 0 ? '' : ` WHERE ${where.join(' AND ')}`} ORDER BY requested_at DESC, rowid DESC`;
+    if (filter.limit !== undefined) {
+      sql += ' LIMIT ?';
+      params.push(Math.max(0, Math.trunc(filter.limit)));
+    }
+    let statement = this.listStatements.get(sql);
+    if (statement === undefined) {
+      statement = this.db.prepare<unknown[], RolloutRow>(sql);
+      this.listStatements.set(sql, statement);
+    }
+    return statement.all(...params).map(decodeRecord);
+  }
+
+  audit(entry: AuditEntry): void {
+    this.insertAudit.run(entry.rolloutId, entry.at, entry.actor, entry.action, entry.detail);
+  }
+
+  auditTrail(rolloutId: string): AuditEntry[] {
+    return this.selectAudit.all(rolloutId).map((row) => ({ at: row.at, rolloutId: row.rollout_id, actor: row.actor, action: row.action, detail: row.detail }));
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+/** JSON for the body column; refuses a record this store would later call corrupt. */
+function encodeRecord(record: RolloutRecord): string {
+  const problem = recordProblem(record);
+  if (problem !== undefined) throw new CodedError('invalid_rollout_record', `rollout ${String(record.id)}: refusing to store a record: ${problem}`, { id: record.id });
+  return JSON.stringify(record);
+}
+
+/**
+ * Opens (creating if needed) the SQLite file at `path` and brings its schema up to date. Throws
+ * CodedError `store_unavailable` naming the path when the file cannot be opened or written, is not
+ * a SQLite database, or has a newer schema than this code knows.
+ */
+export function openSqliteRolloutStore(path: string): RolloutStore {
+  return new SqliteRolloutStore(openDatabase(path));
+}
