@@ -1,0 +1,31 @@
+/** Every `action_id` and `callback_id` the bot's messages and modals use: listeners match on these. */
+export const ACTION_IDS = {
+  approve: 'approve',
+  approveFullShutdown: 'approve-full-shutdown',
+  reject: 'reject',
+  answerSchemaNone: 'answer-schema-none',
+  answerSchemaCompatible: 'answer-schema-compatible',
+  answerSchemaBreaking: 'answer-schema-breaking',
+  answerRevertibleYes: 'answer-revertible-yes',
+  answerRevertibleNo: 'answer-revertible-no',
+  answerJavaMajorYes: 'answer-java-major-yes',
+  answerJavaMajorNo: 'answer-java-major-no',
+  /** `callback_id` of the reject-reason modal (`view_submission`). */
+  rejectReasonModal: 'reject-reason-modal',
+  /** `action_id` of the modal's text input: `view.state.values[BLOCK_IDS.rejectReason][ACTION_IDS.rejectReasonInput].value`. */
+  rejectReasonInput: 'reject-reason-input',
+} as const;
+
+export type ActionId = (typeof ACTION_IDS)[keyof typeof ACTION_IDS];
+
+/** All answer buttons' action_ids start with this: `app.action(ANSWER_ACTION_ID, …)`. */
+export const ANSWER_ACTION_ID = /^answer-/;
+
+/** `block_id`s a listener needs to read back (the rest are left to Slack). */
+export const BLOCK_IDS = {
+  decision: 'decision',
+  fullShutdownDecision: 'decision-full-shutdown',
+  /** `answer-0`, `answer-1`, …: one actions block per question, by its index in `verdict.questions`. */
+  answerPrefix: 'answer-',
+  rejectReason: 'reject-reason',
+} as const;

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { aRolloutPlan, aVerdict } from '../../../../test/builders/a-rollout-plan.ts';
+import { validateSlackMessage } from '../../../../test/support/slack/validate-slack-message.ts';
+import { decidedMessage, type RequestOutcome } from './decided-message.ts';
+import type { SlackMessage } from './slack-message.ts';
+import type { VerdictMessageInput } from './verdict-message.ts';
+
+const eligible: VerdictMessageInput = { requestId: 'req-42', requestedBy: 'U1', verdict: aVerdict().build(), plan: aRolloutPlan().build() };
+const ineligible: VerdictMessageInput = { ...eligible, verdict: aVerdict().ineligible().build(), plan: aRolloutPlan().fullShutdown().build() };
+const asking: VerdictMessageInput = {
+  ...eligible,
+  verdict: aVerdict().asking({ topic: 'schema', text: 'Does x.jar change the database schema?', subjects: ['x.jar'] }).build(),
+  plan: undefined,
+};
+const AT = '2025-01-06T10:42:31.000Z';
+
+const lastContext = (m: SlackMessage): string => JSON.stringify(m.blocks.at(-1));
+
+describe('decidedMessage', () => {
+  const cases: ReadonlyArray<[string, VerdictMessageInput, RequestOutcome, string]> = [
+    ['approved', eligible, { type: 'approved', by: 'U2', at: AT, strategy: 'rolling' }, '✅ Approved by <@U2> at 10:42 UTC: the rollout starts'],
+    ['a full shutdown approved', ineligible, { type: 'approved', by: 'U2', at: AT, strategy: 'full-shutdown' }, '✅ FULL SHUTDOWN approved by <@U2> at 10:42 UTC: all nodes go down now'],
+    ['rejected', eligible, { type: 'rejected', by: 'U2', at: AT, reason: 'not during business hours' }, '🚫 Rejected by <@U2>: not during business hours (10:42 UTC)'],
+    ['rejected with a multi-line reason', eligible, { type: 'rejected', by: 'U2', at: AT, reason: 'wait\n for <!channel>\n' }, '🚫 Rejected by <@U2>: wait for &lt;!channel&gt; (10:42 UTC)'],
+    ['rejected with no reason', asking, { type: 'rejected', by: 'U2', at: AT, reason: '  ' }, '🚫 Rejected by <@U2>: no reason given'],
+    ['cancelled by the requester', asking, { type: 'cancelled', by: 'U1', at: AT }, '🚫 Cancelled by <@U1> at 10:42 UTC'],
+    ['expired', eligible, { type: 'expired', at: AT, ttlMinutes: 60 }, '⌛ Expired at 10:42 UTC: no approval within 60 min; ask again with `/liferay fixpack install dxp-17-7110 on prod`'],
+    ['superseded', ineligible, { type: 'superseded', at: AT }, '↪️ Superseded at 10:42 UTC: the request was re-evaluated, see the newer message'],
+  ];
+
+  it.each(cases)('%s: no buttons left, and a line says what happened', (_name, input, outcome, line) => {
+    const m = decidedMessage(input, outcome);
+    expect(validateSlackMessage(m)).toEqual([]);
+    expect(m.blocks.filter((b) => b.type === 'actions')).toEqual([]);
+    expect(m.blocks.at(-1)?.type).toBe('context');
+    expect(lastContext(m)).toContain(JSON.stringify(line).slice(1, -1));
+    expect(m.text).toContain(line.slice(0, 20));
+  });
+
+  it('keeps the request, verdict and plan', () => {
+    const text = JSON.stringify(decidedMessage(eligible, { type: 'approved', by: 'U2', at: AT, strategy: 'rolling' }).blocks);
+    for (const part of ['*Requested by* <@U1>', '✅ *Eligible for a rolling restart*', 'node1 → node2 → node3']) expect(text).toContain(part);
+    expect(text).not.toContain('approves within');
+  });
+
+  it('cuts a very long rejection reason', () => {
+    const m = decidedMessage(eligible, { type: 'rejected', by: 'U2', at: AT, reason: 'r'.repeat(10_000) });
+    expect(validateSlackMessage(m)).toEqual([]);
+    expect(lastContext(m)).toContain('r…');
+  });
+
+  it('stays valid for a stress input', () => {
+    const huge: VerdictMessageInput = { ...ineligible, verdict: aVerdict().ineligible().withReasons(300, 3000).build(), plan: aRolloutPlan().withNodes(100).fullShutdown().build() };
+    expect(validateSlackMessage(decidedMessage(huge, { type: 'rejected', by: 'U2', at: AT, reason: 'no' }))).toEqual([]);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { aRolloutPlan } from '../../../../test/builders/a-rollout-plan.ts';
+import { rolloutState } from '../../../../test/builders/rollout-events.ts';
+import { validateSlackMessage } from '../../../../test/support/slack/validate-slack-message.ts';
+import { finalSummary } from './final-summary.ts';
+import type { SlackMessage } from './slack-message.ts';
+
+const plan = aRolloutPlan().build();
+const content = (m: SlackMessage): string => JSON.stringify(m.blocks);
+const has = (m: SlackMessage, text: string): void => expect(content(m)).toContain(JSON.stringify(text).slice(1, -1));
+
+describe('finalSummary', () => {
+  it('mentions the requester, the outcome, per-node durations and the total', () => {
+    const m = finalSummary({ plan, state: rolloutState(plan), requestedBy: 'U1', approvedBy: 'U2' });
+    expect(validateSlackMessage(m)).toEqual([]);
+    expect(m.text).toBe('<@U1> ✅ *fixpack install dxp-17-7110 on prod* is done: 3 of 3 nodes updated in 12m 10s.');
+    for (const text of ['• node1: 2m 20s', '• node3: 2m 20s', '*Total:* 12m 10s (10:40:00–10:52:10 UTC)', 'approved by <@U2>']) has(m, text);
+  });
+
+  it.each([
+    ['a failed step', { failAt: 'node2/wait-healthy', restore: 'ok' as const, command: 'curl x', exitCode: 22 }, [
+      '<@U1> ⛔ *fixpack install dxp-17-7110 on prod* stopped: a step failed on node2. Nothing more will run.',
+      '• node2: restored',
+      '• node3: ready',
+      '*Command:* `curl x`',
+      '*Exit code:* 22',
+      '*Where things stand:* node1 updated; node2 restored to its backup; node3 untouched',
+      'To go back on node1',
+    ]],
+    ['an interruption', { failAt: 'node1/stop', interrupted: true }, ['<@U1> ⚠️ *fixpack install dxp-17-7110 on prod* was interrupted: the bot restarted. Nothing more will run.', '*Where things stand:*']],
+    ['a run still going', { stopAfterSteps: 14 }, ['<@U1> 🔄 *fixpack install dxp-17-7110 on prod* is still running.', '• node2: ready']],
+  ])('after %s', (_name, options, expected) => {
+    const m = finalSummary({ plan, state: rolloutState(plan, options), requestedBy: 'U1' });
+    expect(validateSlackMessage(m)).toEqual([]);
+    for (const text of expected) has(m, text);
+  });
+
+  it('says "not reached" for nodes the rollout never got to', () => {
+    const m = finalSummary({ plan, state: rolloutState(plan, { failAt: 'node1/connect' }), requestedBy: 'U1' });
+    has(m, '• node1: failed');
+    has(m, '• node3: not reached');
+  });
+
+  it('stays within Slack limits for 100 nodes and a 5000-line tail', () => {
+    const big = aRolloutPlan().withNodes(100).withHooks().build();
+    const outputTail = Array.from({ length: 5000 }, (_, i) => `out ${i}`).join('\n');
+    const m = finalSummary({ plan: big, state: rolloutState(big, { failAt: 'node99/apply', outputTail, exitCode: 1, command: 'c' }), requestedBy: 'U1', approvedBy: 'U2' });
+    expect(validateSlackMessage(m)).toEqual([]);
+    has(m, 'out 4999');
+  });
+});

@@ -1,0 +1,73 @@
+import { utcClockTime } from '../../../domain/approval/utc-clock-time.ts';
+import type { RolloutPlan } from '../../../domain/plan/rollout-plan.ts';
+import { describeRequest } from '../../../domain/request/describe-request.ts';
+import type { RolloutState } from '../../../domain/rollout/rollout-state.ts';
+import { context, packLines, section } from './block-kit.ts';
+import { cutLine } from './cut-text.ts';
+import { elapsedMs, formatDuration } from './format-duration.ts';
+import { code, escapeMrkdwn, mention, shortHash } from './mrkdwn.ts';
+import { orderedNodes } from './rollout-standing.ts';
+import { TEXT_MAX, type Block, type SlackMessage } from './slack-message.ts';
+import { stoppedBlocks } from './status-board.ts';
+
+export interface FinalSummaryInput {
+  readonly plan: RolloutPlan;
+  readonly state: RolloutState;
+  /** Slack user ids. */
+  readonly requestedBy: string;
+  readonly approvedBy?: string | undefined;
+  /** Overrides the generated "way back" advice when the rollout stopped. */
+  readonly wayBack?: string | undefined;
+}
+
+const MAX_NODE_BLOCKS = 3;
+
+function totalMs(plan: RolloutPlan, state: RolloutState): number {
+  return elapsedMs(state.startedAt, state.finishedAt) ?? plan.nodes.reduce((sum, n) => sum + (state.nodes[n]?.durationMs ?? 0), 0);
+}
+
+function headline(plan: RolloutPlan, state: RolloutState, requestedBy: string): string {
+  const who = mention(requestedBy);
+  const what = `*${escapeMrkdwn(cutLine(describeRequest(plan.request), 1000))}*`;
+  const n = plan.nodes.length;
+  switch (state.status) {
+    case 'succeeded':
+      return `${who} ✅ ${what} is done: ${n} of ${n} node${n === 1 ? '' : 's'} updated in ${formatDuration(totalMs(plan, state))}.`;
+    case 'failed':
+      return `${who} ⛔ ${what} stopped: a step failed${state.failure === undefined ? '' : ` on ${escapeMrkdwn(state.failure.node)}`}. Nothing more will run.`;
+    case 'interrupted':
+      return `${who} ⚠️ ${what} was interrupted${state.summary === undefined ? '' : `: ${escapeMrkdwn(cutLine(state.summary, 1000))}`}. Nothing more will run.`;
+    case 'pending':
+    case 'running':
+      return `${who} 🔄 ${what} is still running.`;
+  }
+}
+
+/** `• node1: 4m 12s`, or what became of a node that did not finish. */
+function nodeDurationLine(name: string, state: RolloutState): string {
+  const node = state.nodes[name];
+  const label = `• ${escapeMrkdwn(name)}`;
+  if (node === undefined) return `${label}: not reached`;
+  if (node.durationMs !== undefined) return `${label}: ${formatDuration(node.durationMs)}`;
+  return `${label}: ${node.status === 'waiting' ? 'not reached' : node.status}`;
+}
+
+/** The last thread reply: mentions the requester, says how it ended, per-node durations and the total time. */
+export function finalSummary(input: FinalSummaryInput): SlackMessage {
+  const { plan, state } = input;
+  const main = headline(plan, state, input.requestedBy);
+  const window =
+    state.startedAt === undefined ? '' : ` (${utcClockTime(state.startedAt, true)}${state.finishedAt === undefined ? '' : `–${utcClockTime(state.finishedAt, true)}`} UTC)`;
+  const lines = [`*Per node* (in order):`, ...orderedNodes(plan, state).map((n) => nodeDurationLine(n, state))];
+  const stopped = state.status === 'failed' || state.status === 'interrupted';
+  const blocks: Block[] = [
+    section(main),
+    ...packLines(lines, MAX_NODE_BLOCKS, (k) => `… and ${k} more node${k === 1 ? '' : 's'}`).map((text) => section(text)),
+    section(`*Total:* ${formatDuration(totalMs(plan, state))}${window}`),
+    ...(stopped ? stoppedBlocks(plan, state, input.wayBack) : []),
+    context(
+      [`plan ${code(shortHash(plan.hash))}`, `requested by ${mention(input.requestedBy)}`, ...(input.approvedBy === undefined ? [] : [`approved by ${mention(input.approvedBy)}`])].join(' · '),
+    ),
+  ];
+  return { text: cutLine(main, TEXT_MAX), blocks };
+}

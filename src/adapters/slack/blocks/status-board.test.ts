@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { aRolloutPlan } from '../../../../test/builders/a-rollout-plan.ts';
+import { rolloutState, type RunOptions } from '../../../../test/builders/rollout-events.ts';
+import { validateSlackMessage } from '../../../../test/support/slack/validate-slack-message.ts';
+import type { RolloutPlan } from '../../../domain/plan/rollout-plan.ts';
+import type { NodeState } from '../../../domain/rollout/rollout-state.ts';
+import type { SlackMessage } from './slack-message.ts';
+import { nodeLine, statusBoard } from './status-board.ts';
+
+const plan = aRolloutPlan().build();
+const content = (m: SlackMessage): string => JSON.stringify(m.blocks);
+const has = (m: SlackMessage, text: string): void => expect(content(m)).toContain(JSON.stringify(text).slice(1, -1));
+const board = (state = rolloutState(plan), p = plan): SlackMessage => statusBoard({ plan: p, state, requestedBy: 'U1', approvedBy: 'U2', requestId: 'req-42' });
+const nodeState = (status: NodeState['status'], extra: Partial<NodeState> = {}): NodeState => ({ status, since: '2025-01-06T10:43:05.000Z', step: undefined, durationMs: undefined, ...extra });
+const lines = (n: number): string => Array.from({ length: n }, (_, i) => `catalina.out line ${i + 1}`).join('\n');
+
+describe('nodeLine', () => {
+  it.each([
+    ['no state', undefined, 'node1 ⏳ waiting'],
+    ['waiting', nodeState('waiting', { since: '' }), 'node1 ⏳ waiting'],
+    ['healthy with its duration', nodeState('healthy', { durationMs: 252_000 }), 'node1 ✅ healthy (4m 12s)'],
+    ['healthy without duration', nodeState('healthy'), 'node1 ✅ healthy since 10:43:05'],
+    ['verified', nodeState('verified', { durationMs: 61_000 }), 'node1 ✅ verified (1m 1s)'],
+    ['starting', nodeState('starting', { step: 'wait for HTTP 200' }), 'node1 🔄 starting: wait for HTTP 200… since 10:43:05'],
+    ['stopping without a step', nodeState('stopping'), 'node1 🔄 stopping since 10:43:05'],
+    ['checking', nodeState('checking', { step: 'read patches' }), 'node1 🔍 checking: read patches… since 10:43:05'],
+    ['ready', nodeState('ready'), 'node1 ☑️ ready (checks passed) since 10:43:05'],
+    ['failed', nodeState('failed', { step: 'wait for HTTP 200' }), 'node1 ❌ failed: wait for HTTP 200 at 10:43:05'],
+    ['restoring', nodeState('restoring', { step: 'restoring from backup' }), 'node1 ⏪ restoring: restoring from backup… since 10:43:05'],
+    ['restored', nodeState('restored', { step: 'backup restored, node healthy' }), 'node1 ↩️ restored: backup restored, node healthy at 10:43:05'],
+    ['a step with markup', nodeState('updating', { step: 'set <x> & y' }), 'node1 🔄 updating: set &lt;x&gt; &amp; y… since 10:43:05'],
+  ])('%s', (_name, state, line) => {
+    expect(nodeLine('node1', state)).toBe(line);
+  });
+
+  it('cuts a very long step title', () => {
+    expect(nodeLine('node1', nodeState('updating', { step: 'x'.repeat(5000) })).length).toBeLessThanOrEqual(300);
+  });
+});
+
+describe('statusBoard', () => {
+  it.each([
+    ['approved, not started', rolloutState(plan, { stopAfterSteps: 0 }), '🔄 *Rolling restart running*: 0 of 3 nodes done'],
+    ['running on node2', rolloutState(plan, { stopAfterSteps: 23 }), '🔄 *Rolling restart running*: node2 (node 2 of 3) · started 10:40:00 UTC'],
+    ['done', rolloutState(plan), '✅ *Done*: all 3 nodes updated in '],
+    ['failed', rolloutState(plan, { failAt: 'node2/wait-healthy' }), '⛔ *Stopped*: a step failed on node2; nothing more will run'],
+    ['interrupted', rolloutState(plan, { failAt: 'node2/wait-healthy', interrupted: true }), '⚠️ *Interrupted*: the bot restarted while this ran'],
+  ])('%s', (_name, state, overall) => {
+    const m = board(state);
+    expect(validateSlackMessage(m)).toEqual([]);
+    has(m, overall);
+    has(m, 'requested by <@U1> · approved by <@U2>');
+  });
+
+  it('shows a pending rollout', () => {
+    const m = board({ ...rolloutState(plan, { stopAfterSteps: 0 }), status: 'pending', startedAt: undefined });
+    has(m, '⏳ *Approved*: the rolling restart starts in a moment');
+  });
+
+  it('shows one line per node while running', () => {
+    const m = board(rolloutState(plan, { stopAfterSteps: 23 }));
+    has(m, 'node1 ✅ healthy (');
+    has(m, 'node2 🔄 starting: start node2… since 10:47:30');
+    has(m, 'node3 ☑️ ready (checks passed)');
+    expect(m.text).toBe('prod: fixpack install dxp-17-7110 — running: node2 (node 2 of 3)');
+  });
+
+  it('names node, step, command, exit code and output tail on failure, where things stand and the way back', () => {
+    const state = rolloutState(plan, { failAt: 'node2/wait-healthy', command: 'curl -fsS http://10.0.0.12:8080/c/portal/layout', exitCode: 22, outputTail: 'starting\ncurl: (22) 503', restore: 'ok' });
+    const m = board(state);
+    expect(validateSlackMessage(m)).toEqual([]);
+    has(m, '❌ *Failed on node2*: wait for HTTP 200 from http://10.0.0.12:8080/c/portal/layout');
+    has(m, '*Step:* `node2/wait-healthy`');
+    has(m, '*Command:* `curl -fsS http://10.0.0.12:8080/c/portal/layout`');
+    has(m, '*Exit code:* 22');
+    has(m, '```\nstarting\ncurl: (22) 503\n```');
+    has(m, '*Where things stand:* node1 updated; node2 restored to its backup; node3 untouched');
+    has(m, 'To go back on node1: ask for `/liferay fixpack revert dxp-17-7110 on prod`');
+    has(m, 'To finish instead: fix the cause on node2, then ask again with `/liferay fixpack install dxp-17-7110 on prod`');
+    has(m, 'node2 ↩️ restored: backup restored, node healthy');
+  });
+
+  it.each([
+    ['a wait that timed out', {}, '*Command:* none (a wait timed out or the connection failed)', '*Exit code:* none'],
+    ['a failed restore', { restore: 'failed' as const }, 'node2 failed, left as it is', 'node2 ❌ failed: backup missing'],
+    ['a change without a plain inverse', {}, 'restore the backup each of them got before the change', ''],
+  ])('on %s', (name, options, a, b) => {
+    const p = name.includes('inverse') ? aRolloutPlan().forRequest('property set a.b=c on prod').build() : plan;
+    const m = board(rolloutState(p, { failAt: 'node2/wait-healthy', ...options }), p);
+    has(m, a);
+    if (b !== '') has(m, b);
+  });
+
+  it('uses the way back given by the caller', () => {
+    const m = statusBoard({ plan, state: rolloutState(plan, { failAt: 'node1/stop' }), requestedBy: 'U1', approvedBy: 'U2', wayBack: 'call <@U3> & the DBA' });
+    has(m, '*Way back:* call &lt;@U3&gt; &amp; the DBA');
+  });
+
+  it('says there is nothing to undo when the first node failed', () => {
+    const m = board(rolloutState(plan, { failAt: 'node1/stop', restore: 'ok' }));
+    has(m, '*Where things stand:* node1 restored to its backup; node2, node3 untouched');
+    has(m, 'No node was changed for good, so there is nothing to undo.');
+  });
+
+  it.each<[string, RolloutPlan, RunOptions]>([
+    ['a 100-node rollout with a 5000-line tail', aRolloutPlan().withNodes(100).withHooks().build(), { failAt: 'node57/apply', command: `sh -c '${'x'.repeat(5000)}'`, exitCode: 1, outputTail: lines(5000), restore: 'ok' }],
+    ['a 100-node full shutdown, running', aRolloutPlan().withNodes(100).fullShutdown().build(), { stopAfterSteps: 450 }],
+    ['a 30-node rollout, done', aRolloutPlan().withNodes(30).build(), {}],
+    ['a tail of one huge line', plan, { failAt: 'node1/apply', outputTail: 'y'.repeat(100_000) }],
+  ])('stays within Slack limits: %s', (_name, p, options) => {
+    const m = board(rolloutState(p, options), p);
+    expect(validateSlackMessage(m)).toEqual([]);
+    if (options.outputTail !== undefined) expect(content(m)).toContain(JSON.stringify(options.outputTail.slice(-20)).slice(1, -1));
+    if (options.outputTail === lines(5000)) has(m, 'earlier lines cut');
+  });
+});

@@ -1,0 +1,172 @@
+import { utcClockTime } from '../../../domain/approval/utc-clock-time.ts';
+import type { RolloutPlan } from '../../../domain/plan/rollout-plan.ts';
+import { describeChange, describeRequest } from '../../../domain/request/describe-request.ts';
+import type { NodeState, NodeStatus, RolloutFailure, RolloutState } from '../../../domain/rollout/rollout-state.ts';
+import { context, header, packLines, section } from './block-kit.ts';
+import { cutLine } from './cut-text.ts';
+import { elapsedMs, formatDuration } from './format-duration.ts';
+import { code, codeBlockTail, escapeMrkdwn, mention, shortHash } from './mrkdwn.ts';
+import { orderedNodes, wayBack, whereThingsStand } from './rollout-standing.ts';
+import { SECTION_TEXT_MAX, TEXT_MAX, type Block, type SlackMessage } from './slack-message.ts';
+
+export interface StatusBoardInput {
+  readonly plan: RolloutPlan;
+  readonly state: RolloutState;
+  /** Slack user ids. */
+  readonly requestedBy: string;
+  readonly approvedBy: string;
+  readonly requestId?: string | undefined;
+  /** Overrides the generated "way back" advice on failure. */
+  readonly wayBack?: string | undefined;
+}
+
+export const NODE_EMOJI: Readonly<Record<NodeStatus, string>> = {
+  waiting: '⏳',
+  checking: '🔍',
+  ready: '☑️',
+  stopping: '🔄',
+  updating: '🔄',
+  starting: '🔄',
+  healthy: '✅',
+  verified: '✅',
+  failed: '❌',
+  restoring: '⏪',
+  restored: '↩️',
+};
+
+const ACTIVE: readonly NodeStatus[] = ['checking', 'stopping', 'updating', 'starting', 'restoring'];
+const MAX_NODE_BLOCKS = 6;
+const NODE_LINE_MAX = 300;
+const STEP_MAX = 160;
+
+const since = (node: NodeState, word = 'since'): string => (node.since === '' ? '' : ` ${word} ${utcClockTime(node.since, true)}`);
+const stepText = (node: NodeState): string => (node.step === undefined ? '' : escapeMrkdwn(cutLine(node.step, STEP_MAX)));
+
+/** `node1 ✅ healthy (4m 12s)`, `node2 🔄 starting: wait for HTTP 200… since 10:43:05`, `node3 ⏳ waiting`. */
+export function nodeLine(name: string, node: NodeState | undefined): string {
+  const label = escapeMrkdwn(name);
+  if (node === undefined) return `${label} ${NODE_EMOJI.waiting} waiting`;
+  const head = `${label} ${NODE_EMOJI[node.status]} ${node.status}`;
+  const step = stepText(node);
+  let line: string;
+  switch (node.status) {
+    case 'waiting':
+      line = head;
+      break;
+    case 'healthy':
+    case 'verified':
+      line = node.durationMs === undefined ? `${head}${since(node)}` : `${head} (${formatDuration(node.durationMs)})`;
+      break;
+    case 'ready':
+      line = `${head} (checks passed)${since(node)}`;
+      break;
+    case 'failed':
+    case 'restored':
+      line = `${head}${step === '' ? '' : `: ${step}`}${since(node, 'at')}`;
+      break;
+    case 'checking':
+    case 'stopping':
+    case 'updating':
+    case 'starting':
+    case 'restoring':
+      line = `${head}${step === '' ? '' : `: ${step}…`}${since(node)}`;
+      break;
+  }
+  return cutLine(line, NODE_LINE_MAX);
+}
+
+/** `node2 (node 2 of 3)` or `1 of 3 nodes done` (raw text). */
+function progress(plan: RolloutPlan, state: RolloutState): string {
+  const nodes = orderedNodes(plan, state);
+  const done = nodes.filter((n) => ['healthy', 'verified'].includes(state.nodes[n]?.status ?? 'waiting')).length;
+  const active = nodes.findIndex((n) => ACTIVE.includes(state.nodes[n]?.status ?? 'waiting'));
+  return active >= 0 ? `${nodes[active] ?? ''} (node ${active + 1} of ${nodes.length})` : `${done} of ${nodes.length} nodes done`;
+}
+
+/** The headline of the board: where the rollout as a whole stands. */
+export function overallLine(plan: RolloutPlan, state: RolloutState): string {
+  const started = state.startedAt === undefined ? '' : ` · started ${utcClockTime(state.startedAt, true)} UTC`;
+  const took = elapsedMs(state.startedAt, state.finishedAt);
+  const kind = plan.strategy === 'rolling' ? 'Rolling restart' : 'FULL SHUTDOWN';
+  switch (state.status) {
+    case 'pending':
+      return `⏳ *Approved*: the ${kind.toLowerCase()} starts in a moment`;
+    case 'running':
+      return `🔄 *${kind} running*: ${escapeMrkdwn(progress(plan, state))}${started}`;
+    case 'succeeded':
+      return `✅ *Done*: all ${plan.nodes.length} nodes updated${took === undefined ? '' : ` in ${formatDuration(took)}`}`;
+    case 'failed': {
+      const where = state.failure === undefined ? '' : ` on ${escapeMrkdwn(state.failure.node)}`;
+      return `⛔ *Stopped*: a step failed${where}; nothing more will run`;
+    }
+    case 'interrupted':
+      return `⚠️ *Interrupted*: the bot restarted while this ran; nothing more will run${state.summary === undefined ? '' : `. ${escapeMrkdwn(cutLine(state.summary, 1000))}`}`;
+  }
+}
+
+/** Node, step, command, exit code and message of a failed step (the output tail is a block of its own). */
+export function failureText(plan: RolloutPlan, failure: RolloutFailure): string {
+  const title = plan.steps.find((s) => s.id === failure.stepId)?.title;
+  return [
+    `❌ *Failed on ${escapeMrkdwn(failure.node)}*${title === undefined ? '' : `: ${escapeMrkdwn(cutLine(title, 300))}`}`,
+    `*Step:* ${code(failure.stepId, 200)}`,
+    `*Command:* ${failure.command === undefined ? 'none (a wait timed out or the connection failed)' : code(failure.command, 800)}`,
+    `*Exit code:* ${failure.exitCode === undefined ? 'none' : String(failure.exitCode)}`,
+    `*Error:* ${escapeMrkdwn(cutLine(failure.message, 1200))}`,
+  ].join('\n');
+}
+
+const OUTPUT_TITLE = '*Last lines of output*\n';
+
+/** The failed command's output tail as a code block that fits one section. */
+export function outputTailText(failure: RolloutFailure): string {
+  return `${OUTPUT_TITLE}${codeBlockTail(failure.outputTail, SECTION_TEXT_MAX - OUTPUT_TITLE.length)}`;
+}
+
+/** Failure details, where every node stands and the way back: for the board and the final summary. */
+export function stoppedBlocks(plan: RolloutPlan, state: RolloutState, wayBackText: string | undefined): Block[] {
+  const failure = state.failure;
+  return [
+    ...(failure === undefined ? [] : [section(failureText(plan, failure)), section(outputTailText(failure))]),
+    section(`*Where things stand:* ${whereThingsStand(plan, state)}`),
+    section(`*Way back:* ${wayBackText === undefined ? wayBack(plan, state) : escapeMrkdwn(wayBackText)}`),
+  ];
+}
+
+function plainStatus(plan: RolloutPlan, state: RolloutState): string {
+  switch (state.status) {
+    case 'pending':
+      return 'approved, starting';
+    case 'running':
+      return `running: ${progress(plan, state)}`;
+    case 'succeeded':
+      return 'done';
+    case 'failed':
+      return `stopped: a step failed${state.failure === undefined ? '' : ` on ${state.failure.node}`}`;
+    case 'interrupted':
+      return 'interrupted';
+  }
+}
+
+/** The request's message as a live board: one line per node, the overall status, and on failure where things stand. */
+export function statusBoard(input: StatusBoardInput): SlackMessage {
+  const { plan, state } = input;
+  const request = plan.request;
+  const lines = orderedNodes(plan, state).map((n) => nodeLine(n, state.nodes[n]));
+  const stopped = state.status === 'failed' || state.status === 'interrupted';
+  const footer = [
+    ...(input.requestId === undefined ? [] : [`Request ${code(input.requestId, 200)}`]),
+    `plan ${code(shortHash(plan.hash))}`,
+    `requested by ${mention(input.requestedBy)}`,
+    `approved by ${mention(input.approvedBy)}`,
+    'every step is in the thread',
+  ];
+  const blocks: Block[] = [
+    header(`🔧 ${request.cluster}: ${describeChange(request)}`),
+    section(`${overallLine(plan, state)}\n${code(`/liferay ${describeRequest(request)}`, 1500)}`),
+    ...packLines(lines, MAX_NODE_BLOCKS, (k) => `… and ${k} more node${k === 1 ? '' : 's'}`).map((text) => section(text)),
+    ...(stopped ? stoppedBlocks(plan, state, input.wayBack) : []),
+    context(footer.join(' · ')),
+  ];
+  return { text: cutLine(escapeMrkdwn(`${request.cluster}: ${describeChange(request)} — ${plainStatus(plan, state)}`), TEXT_MAX), blocks };
+}

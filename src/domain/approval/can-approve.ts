@@ -1,0 +1,43 @@
+import { clusterLabel, describeApprovers, isApprover, type Actor, type ApprovalPolicy } from './approval-policy.ts';
+import { checkStillOpen } from './check-still-open.ts';
+import { allow, deny, type Decision } from './decision.ts';
+import type { PendingApproval } from './pending-approval.ts';
+
+export interface CanApproveInput {
+  readonly policy: ApprovalPolicy;
+  readonly pending: PendingApproval;
+  /** Who clicked, with the user groups the caller resolved for them. */
+  readonly approver: Actor;
+  /** The plan hash the clicked button carried (what the approver saw). */
+  readonly shownPlanHash: string;
+  readonly now: Date;
+}
+
+const short = (hash: string): string => hash.slice(0, 12);
+
+/**
+ * May this click approve the request? In order: the request is still open (not decided,
+ * superseded or expired) and not waiting for answers; the clicker is an approver; not the
+ * requester unless the cluster allows self-approval; the plan shown is still the plan.
+ */
+export function canApprove({ policy, pending, approver, shownPlanHash, now }: CanApproveInput): Decision {
+  const closed = checkStillOpen(pending, policy, now);
+  if (closed !== undefined) return closed;
+  const cluster = clusterLabel(policy);
+  if (pending.status === 'awaiting-answers') {
+    return deny('awaiting_answers', `This request has an open question: <@${pending.requestedBy}> must answer it before it can be approved`);
+  }
+  if (!isApprover(policy, approver)) {
+    return deny('not_approver', `Only approvers of ${cluster} can approve (${describeApprovers(policy)})`);
+  }
+  if (approver.userId === pending.requestedBy && !policy.allowSelfApproval) {
+    return deny('self_approval', `You asked for this change; another approver must approve it (self-approval is off for ${cluster})`);
+  }
+  if (shownPlanHash !== pending.planHash) {
+    return deny(
+      'stale_plan',
+      `The plan changed since this message was posted (shown ${short(shownPlanHash)}, now ${short(pending.planHash)}): the request is re-evaluated and must be approved again`,
+    );
+  }
+  return allow();
+}

@@ -1,0 +1,19 @@
+/** Why a click or a request is turned down; callers branch on it, users read `message`. */
+export type DenialCode =
+  | 'wrong_channel'
+  | 'not_approver'
+  | 'not_approver_or_requester'
+  | 'not_requester'
+  | 'already_answered'
+  | 'self_approval'
+  | 'awaiting_answers'
+  | 'expired'
+  | 'already_decided'
+  | 'superseded'
+  | 'stale_plan';
+
+/** The answer of a policy check. `message`: one friendly line for an ephemeral reply. */
+export type Decision = { readonly allowed: true } | { readonly allowed: false; readonly code: DenialCode; readonly message: string };
+
+export const allow = (): Decision => ({ allowed: true });
+export const deny = (code: DenialCode, message: string): Decision => ({ allowed: false, code, message });
