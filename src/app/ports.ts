@@ -1,3 +1,5 @@
+import type { PlanArtifact } from '../domain/plan/rollout-plan.ts';
+import type { Result } from '../domain/result.ts';
 import type { RolloutEvent } from '../domain/rollout/rollout-event.ts';
 import type { ShellCommand } from '../domain/shell/shell-command.ts';
 import type { AuditEntry, RolloutRecord, RolloutStatus } from './rollout-record.ts';
@@ -87,4 +89,11 @@ export interface Logger {
   warn(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
   debug(obj: object, msg: string): void;
+}
+
+/** The bot-side artifact folder (fix pack zips, module JARs, WARs). */
+export interface ArtifactSource {
+  /** Name, sha256 and size of each file; an error naming every missing or unreadable file. */
+  describe(files: readonly string[]): Promise<Result<PlanArtifact[], string>>;
+  read(file: string): Promise<Uint8Array>;
 }

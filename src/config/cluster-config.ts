@@ -36,7 +36,7 @@ const ClusterEntry = z
     javaHomes: JavaHomes.default({}),
     /** On a failed step, put the node's previous files back and start it again. */
     restoreOnFailure: z.boolean().default(true),
-    nodes: z.array(NodeConfig.partial({ port: true, healthUrl: true })).min(1, 'expected at least one node'),
+    nodes: z.array(NodeConfig.omit({ commands: true }).partial({ port: true, healthUrl: true, liferayHome: true })).min(1, 'expected at least one node'),
   })
   .strict();
 type ClusterEntry = z.infer<typeof ClusterEntry>;
@@ -110,11 +110,17 @@ function resolveCluster(c: ClusterEntry): ResolvedCluster {
       start: c.commands.start ?? tomcat.start,
     },
     health: { ...c.health, expectClusterMembers: c.health.expectClusterMembers ?? c.nodes.length },
-    nodes: c.nodes.map((n) => ({
-      ...n,
-      port: n.port ?? c.ssh.port,
-      healthUrl: (n.healthUrl ?? c.health.url).replaceAll('{host}', urlHost(n.host)),
-    })),
+    nodes: c.nodes.map((n) => {
+      const home = n.liferayHome ?? c.liferayHome;
+      const own = tomcatCommands(home, c.tomcatDir);
+      return {
+        ...n,
+        liferayHome: home,
+        commands: { ...c.commands, stop: c.commands.stop ?? own.stop, forceStop: c.commands.forceStop ?? own.forceStop, start: c.commands.start ?? own.start },
+        port: n.port ?? c.ssh.port,
+        healthUrl: (n.healthUrl ?? c.health.url).replaceAll('{host}', urlHost(n.host)),
+      };
+    }),
   };
 }
 

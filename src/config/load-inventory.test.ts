@@ -1,3 +1,4 @@
+import { tomcatCommands } from './tomcat-commands.ts';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, expectTypeOf, it } from 'vitest';
@@ -167,8 +168,8 @@ describe('parseInventory: defaults', () => {
           javaHomes: {},
           restoreOnFailure: true,
           nodes: [
-            { name: 'node1', host: '10.0.0.11', port: 22, hostKey: K1, healthUrl: 'http://10.0.0.11:8080/c/portal/layout' },
-            { name: 'node2', host: '10.0.0.12', port: 22, hostKey: K2, healthUrl: 'http://10.0.0.12:8080/c/portal/layout' },
+            { name: 'node1', host: '10.0.0.11', port: 22, hostKey: K1, healthUrl: 'http://10.0.0.11:8080/c/portal/layout', liferayHome: '/opt/liferay', commands: tomcatCommands('/opt/liferay', 'tomcat') },
+            { name: 'node2', host: '10.0.0.12', port: 22, hostKey: K2, healthUrl: 'http://10.0.0.12:8080/c/portal/layout', liferayHome: '/opt/liferay', commands: tomcatCommands('/opt/liferay', 'tomcat') },
           ],
         },
       },
@@ -195,7 +196,8 @@ describe('parseInventory: defaults', () => {
 
   it('has no optional field where a default exists', () => {
     expectTypeOf<ClusterConfig['nodes'][number]>().toEqualTypeOf<NodeConfig>();
-    expectTypeOf<NodeConfig>().toEqualTypeOf<{ name: string; host: string; port: number; hostKey: string; healthUrl: string }>();
+    expectTypeOf<Omit<NodeConfig, 'commands'>>().toEqualTypeOf<{ name: string; host: string; port: number; hostKey: string; healthUrl: string; liferayHome: string }>();
+    expectTypeOf<NodeConfig['commands']['stop']>().toEqualTypeOf<string>();
     expectTypeOf<ClusterConfig['health']['expectClusterMembers']>().toEqualTypeOf<number>();
     expectTypeOf<ClusterConfig['commands']['forceStop']>().toEqualTypeOf<string>();
     expectTypeOf<ClusterConfig['ssh']['auth']>().toEqualTypeOf<{ kind: 'agent' } | { kind: 'keyFile'; keyFile: string }>();
@@ -272,5 +274,28 @@ describe('loadInventory', () => {
       ok: false,
       error: { code: 'inventory_unreadable', file: path, problems: [{ path: '', message: expect.stringMatching(message) }] } satisfies InventoryError,
     });
+  });
+});
+
+describe('parseInventory: per-node LIFERAY_HOME', () => {
+  it('gives a node its own home and Tomcat commands built from it', () => {
+    const text = `artifactDir: /srv/a
+clusters:
+  prod:
+    product: dxp-7.1
+    channels: [C0PROD]
+    approvers: { users: [U0AAA] }
+    liferayHome: /opt/liferay
+    ssh: { user: liferay, agent: true }
+    nodes:
+      - { name: node1, host: 10.0.0.11, hostKey: "SHA256:yhLzG4y/XyniaOpkwgo389ULU52JHbDD68fA9msfuYo" }
+      - { name: node2, host: 10.0.0.12, hostKey: "SHA256:yhLzG4y/XyniaOpkwgo389ULU52JHbDD68fA9msfuYo", liferayHome: /srv/lr2 }
+`;
+    const result = parseInventory(text, '/etc/inventory.yml');
+    expect(result.ok).toBe(true);
+    const nodes = result.ok ? (result.value.clusters['prod']?.nodes ?? []) : [];
+    expect(nodes.map((n) => n.liferayHome)).toEqual(['/opt/liferay', '/srv/lr2']);
+    expect(nodes[1]?.commands.start).toBe('/srv/lr2/tomcat/bin/startup.sh');
+    expect(nodes[0]?.commands.start).toBe('/opt/liferay/tomcat/bin/startup.sh');
   });
 });

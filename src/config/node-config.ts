@@ -4,6 +4,8 @@ import { HostKeyFingerprint } from './host-key-fingerprint.ts';
 import { HostName } from './host-name.ts';
 import { InventoryName } from './inventory-name.ts';
 import { Port } from './port.ts';
+import { CommandsConfig } from './commands-config.ts';
+import { RemoteAbsolutePath } from './remote-absolute-path.ts';
 
 /**
  * One node of a cluster. In the inventory `port` (default: the cluster's `ssh.port`) and
@@ -18,6 +20,10 @@ export const NodeConfig = z
     /** Pinned host key; required (never trust on first use). */
     hostKey: HostKeyFingerprint,
     healthUrl: HealthUrl,
+    /** This node's LIFERAY_HOME when it differs from the cluster's (default: the cluster's). */
+    liferayHome: RemoteAbsolutePath,
+    /** Filled in from the cluster's commands (Tomcat defaults built from this node's liferayHome). */
+    commands: CommandsConfig,
   })
   .strict();
 export type NodeConfig = z.infer<typeof NodeConfig>;

@@ -6,9 +6,7 @@ export class ClusterBuilder {
   private spec: ClusterSpec = {
     name: 'prod',
     product: 'dxp-7.1',
-    liferayHome: '/opt/liferay',
     tomcatDir: 'tomcat-9.0.83',
-    commands: { stop: '/opt/liferay/tomcat-9.0.83/bin/shutdown.sh', forceStop: 'pkill -KILL -f catalina', start: '/opt/liferay/tomcat-9.0.83/bin/startup.sh' },
     health: { startupLogLine: 'Server startup in', expectClusterMembers: 3, stopTimeoutSeconds: 120, startTimeoutSeconds: 900, healthTimeoutSeconds: 300, clusterTimeoutSeconds: 300 },
     javaHomes: { '8': '/usr/lib/jvm/java-8', '11': '/usr/lib/jvm/java-11' },
     restoreOnFailure: true,
@@ -20,7 +18,13 @@ export class ClusterBuilder {
   }
 
   withNodes(count: number): this {
-    const nodes = Array.from({ length: count }, (_, i) => ({ name: `node${i + 1}`, host: `10.0.0.${11 + i}`, healthUrl: `http://10.0.0.${11 + i}:8080/c/portal/layout` }));
+    const nodes = Array.from({ length: count }, (_, i) => ({
+      name: `node${i + 1}`,
+      host: `10.0.0.${11 + i}`,
+      healthUrl: `http://10.0.0.${11 + i}:8080/c/portal/layout`,
+      liferayHome: '/opt/liferay',
+      commands: { stop: '/opt/liferay/tomcat-9.0.83/bin/shutdown.sh', forceStop: 'pkill -KILL -f catalina', start: '/opt/liferay/tomcat-9.0.83/bin/startup.sh' },
+    }));
     this.spec = { ...this.spec, nodes, health: { ...this.spec.health, expectClusterMembers: count } };
     return this;
   }
@@ -36,7 +40,7 @@ export class ClusterBuilder {
   }
 
   withHooks(drain: string, enable: string): this {
-    this.spec = { ...this.spec, commands: { ...this.spec.commands, drain, enable } };
+    this.spec = { ...this.spec, nodes: this.spec.nodes.map((n) => ({ ...n, commands: { ...n.commands, drain, enable } })) };
     return this;
   }
 

@@ -1,10 +1,13 @@
 import { checkCommand } from './check-command.ts';
+import { rolloutCommand } from './rollout-command.ts';
 import { EXIT, type CliIo } from './cli-io.ts';
 
 export const CLI_USAGE = `usage: liferay-rollout <command> [options] -- <request>
 
 commands:
   check   may this change be done by rolling restart on the cluster, and why
+  plan    the verdict and the exact plan for a cluster of the inventory
+  run     carry the plan out over SSH, node by node, printing every step
   help    this text
 
 Run "liferay-rollout <command> --help" for a command's options.
@@ -14,6 +17,8 @@ type Command = (argv: readonly string[], io: CliIo) => number | Promise<number>;
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   check: checkCommand,
+  plan: (argv, io) => rolloutCommand('plan', argv, io),
+  run: (argv, io) => rolloutCommand('run', argv, io),
 };
 
 /** The `liferay-rollout` entry point; returns the exit code. */

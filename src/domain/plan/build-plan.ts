@@ -39,7 +39,7 @@ export function buildPlan({ verdict, cluster, artifacts }: PlanInput): Result<Ro
   if (missing.length > 0) return err(`${missing.join(', ')} not found in the artifact folder: put ${missing.length === 1 ? 'it' : 'them'} there first`);
   const staged = artifacts.filter((a) => needed.includes(a.file));
   const strategy: Strategy = verdict.verdict === 'ineligible' ? 'full-shutdown' : 'rolling';
-  const { commands, health } = cluster;
+  const { health } = cluster;
   const what = describeChange(request);
   const nodes = cluster.nodes;
 
@@ -53,11 +53,11 @@ export function buildPlan({ verdict, cluster, artifacts }: PlanInput): Result<Ro
   ]);
 
   const takeDown = (node: NodeSpec): PlanStep[] => [
-    ...(commands.drain === undefined ? [] : [step(node, 'node', { kind: 'drain', command: commands.drain }, `take ${node.name} out of the load balancer`)]),
+    ...(node.commands.drain === undefined ? [] : [step(node, 'node', { kind: 'drain', command: node.commands.drain }, `take ${node.name} out of the load balancer`)]),
     step(
       node,
       'node',
-      { kind: 'stop', command: commands.stop, forceCommand: commands.forceStop, timeoutSeconds: health.stopTimeoutSeconds },
+      { kind: 'stop', command: node.commands.stop, forceCommand: node.commands.forceStop, timeoutSeconds: health.stopTimeoutSeconds },
       `stop ${node.name} (force after ${health.stopTimeoutSeconds} s)`,
     ),
   ];
@@ -67,11 +67,11 @@ export function buildPlan({ verdict, cluster, artifacts }: PlanInput): Result<Ro
     step(node, 'node', { kind: 'apply', change: change_ }, `${what} on ${node.name}`),
   ];
   const bringUp = (node: NodeSpec, members: number): PlanStep[] => [
-    step(node, 'node', { kind: 'start', command: commands.start }, `start ${node.name}`),
+    step(node, 'node', { kind: 'start', command: node.commands.start }, `start ${node.name}`),
     step(node, 'node', { kind: 'wait-started', logLine: health.startupLogLine, timeoutSeconds: health.startTimeoutSeconds }, `wait for "${health.startupLogLine}" in ${node.name}'s catalina.out`),
     step(node, 'node', { kind: 'wait-healthy', url: node.healthUrl, timeoutSeconds: health.healthTimeoutSeconds }, `wait for HTTP 200 from ${node.healthUrl}`),
     step(node, 'node', { kind: 'wait-cluster', members, timeoutSeconds: health.clusterTimeoutSeconds }, `wait until ${node.name} sees a cluster of ${members} member${members === 1 ? '' : 's'}`),
-    ...(commands.enable === undefined ? [] : [step(node, 'node', { kind: 'enable', command: commands.enable }, `put ${node.name} back into the load balancer`)]),
+    ...(node.commands.enable === undefined ? [] : [step(node, 'node', { kind: 'enable', command: node.commands.enable }, `put ${node.name} back into the load balancer`)]),
   ];
 
   const work =

@@ -5,23 +5,26 @@ export interface NodeSpec {
   readonly name: string;
   readonly host: string;
   readonly healthUrl: string;
+  /** This node's LIFERAY_HOME (usually the same on every node). */
+  readonly liferayHome: string;
+  /** Operator-written shell text (from the inventory), run as they are. */
+  readonly commands: NodeCommands;
+}
+
+export interface NodeCommands {
+  readonly stop: string;
+  readonly forceStop: string;
+  readonly start: string;
+  readonly drain?: string | undefined;
+  readonly enable?: string | undefined;
 }
 
 /** What the planner needs of a cluster (the inventory's cluster after defaults, without SSH secrets). */
 export interface ClusterSpec {
   readonly name: string;
   readonly product: ProductId;
-  readonly liferayHome: string;
-  /** Relative to liferayHome, e.g. `tomcat-9.0.83`. */
+  /** Relative to each node's liferayHome, e.g. `tomcat-9.0.83`. */
   readonly tomcatDir: string;
-  /** Operator-written shell text (from the inventory), run as they are. */
-  readonly commands: {
-    readonly stop: string;
-    readonly forceStop: string;
-    readonly start: string;
-    readonly drain?: string | undefined;
-    readonly enable?: string | undefined;
-  };
   readonly health: {
     readonly startupLogLine: string;
     readonly expectClusterMembers: number;

@@ -22,6 +22,6 @@ export function nodePaths(liferayHome: string, tomcatDir: string, rolloutId: str
     patchingTool: `${home}/patching-tool`,
     staging: `${home}/.rollout/staging`,
     backup: `${home}/.rollout/backup/${rolloutId}`,
-    processPattern: `[-]Dcatalina.base=${tomcat}( |$)`,
+    processPattern: `-Dcatalina\\.base=${tomcat.replace(/[.[\]()*+?{}|^$\\]/g, '\\$&')}( |$)`,
   };
 }

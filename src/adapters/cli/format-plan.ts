@@ -1,0 +1,24 @@
+import type { RolloutPlan } from '../../domain/plan/rollout-plan.ts';
+import { describeRequest } from '../../domain/request/describe-request.ts';
+
+/** The plan for the terminal: strategy, nodes, every step in order. */
+export function formatPlan(plan: RolloutPlan): string {
+  const lines = [
+    `Plan for ${describeRequest(plan.request)}`,
+    `  strategy: ${plan.strategy === 'rolling' ? 'rolling restart, one node at a time' : 'FULL SHUTDOWN: all nodes down, then the first alone, then the rest'}`,
+    `  nodes in order: ${plan.nodes.join(', ')}`,
+    `  artifacts: ${plan.artifacts.length === 0 ? 'none' : plan.artifacts.map((a) => `${a.file} (sha256 ${a.sha256.slice(0, 12)}…, ${a.bytes} bytes)`).join(', ')}`,
+    `  expected duration: about ${plan.expectedMinutes} min`,
+    `  plan hash: ${plan.hash}`,
+    '',
+  ];
+  let phase = '';
+  plan.steps.forEach((step, i) => {
+    if (step.phase !== phase) {
+      phase = step.phase;
+      lines.push(phase === 'preflight' ? '  Preflight (every node, before any node stops):' : phase === 'node' ? '  Change:' : '  Post-check:');
+    }
+    lines.push(`    ${String(i + 1).padStart(3)}. [${step.node}] ${step.title}`);
+  });
+  return `${lines.join('\n')}\n`;
+}

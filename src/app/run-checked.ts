@@ -1,0 +1,40 @@
+import { CodedError } from '../domain/coded-error.ts';
+import type { ShellCommand } from '../domain/shell/shell-command.ts';
+import type { NodeContext } from './node-context.ts';
+import type { CommandResult, RunOptions } from './ports.ts';
+import { failed, tailOf, type StepOutcome } from './step-outcome.ts';
+
+export type Checked = { readonly ok: true; readonly result: CommandResult } | { readonly ok: false; readonly outcome: StepOutcome };
+
+/** Opens the node's session on first use (one connection per node, reused across its steps). */
+export async function sessionOf(ctx: NodeContext, connect: (ctx: NodeContext) => Promise<NodeContext['session']>): Promise<NonNullable<NodeContext['session']>> {
+  if (ctx.session === undefined) ctx.session = await connect(ctx);
+  if (ctx.session === undefined) throw new CodedError('session_unavailable', `no SSH session to ${ctx.spec.name}`);
+  return ctx.session;
+}
+
+/**
+ * Runs a command and turns a non-zero exit or an executor error into a failed StepOutcome naming
+ * the command, its exit code and the tail of its output.
+ */
+export async function runChecked(ctx: NodeContext, command: ShellCommand, options: RunOptions, what: string): Promise<Checked> {
+  const session = ctx.session;
+  if (session === undefined) return { ok: false, outcome: failed(`${what}: not connected to ${ctx.spec.name}`) };
+  try {
+    const result = await session.run(command, options);
+    if (result.exitCode !== 0) {
+      return {
+        ok: false,
+        outcome: failed(`${what} failed on ${ctx.spec.name} (exit ${result.exitCode})`, tailOf(`${result.stdout}\n${result.stderr}`), { command: command.text, exitCode: result.exitCode }),
+      };
+    }
+    return { ok: true, result };
+  } catch (error) {
+    const code = error instanceof CodedError ? error.code : 'error';
+    const message = error instanceof Error ? error.message : String(error);
+    const details = error instanceof CodedError ? error.details : {};
+    const text = (key: string): string => (typeof details[key] === 'string' ? details[key] : '');
+    const tail = tailOf(`${text('stdoutTail')}\n${text('stderrTail')}`);
+    return { ok: false, outcome: failed(`${what} on ${ctx.spec.name}: ${message} (${code})`, tail, { command: command.text }) };
+  }
+}

@@ -1,0 +1,41 @@
+import { CodedError } from '../../domain/coded-error.ts';
+import { followFileCommand } from '../../domain/plan/node-commands.ts';
+import type { NodeContext } from '../node-context.ts';
+
+export type FollowResult = { readonly found: true; readonly line: string } | { readonly found: false; readonly lastLines: string; readonly error?: string };
+
+/**
+ * Follows a remote file from a byte offset as a stream (tail -F over SSH) and stops as soon as
+ * `matches` accepts a line. No sleeping between looks: the line is seen the moment it is written.
+ */
+export async function followLog(ctx: NodeContext, path: string, offset: number, timeoutMs: number, matches: (line: string) => boolean): Promise<FollowResult> {
+  const session = ctx.session;
+  if (session === undefined) return { found: false, lastLines: '', error: `not connected to ${ctx.spec.name}` };
+  const abort = new AbortController();
+  let partial = '';
+  let found: string | undefined;
+  const recent: string[] = [];
+  const onStdout = (chunk: string): void => {
+    if (found !== undefined) return;
+    const lines = (partial + chunk).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
+      recent.push(line);
+      if (recent.length > 20) recent.shift();
+      if (matches(line)) {
+        found = line;
+        abort.abort();
+        return;
+      }
+    }
+  };
+  try {
+    await session.run(followFileCommand(path, offset), { timeoutMs, onStdout, signal: abort.signal, idempotent: true });
+  } catch (error) {
+    if (found !== undefined) return { found: true, line: found };
+    const timedOut = error instanceof CodedError && error.code === 'step_timeout';
+    return { found: false, lastLines: [...recent, partial].join('\n').trim(), ...(timedOut ? {} : { error: (error as Error).message }) };
+  }
+  if (found !== undefined) return { found: true, line: found };
+  return { found: false, lastLines: [...recent, partial].join('\n').trim(), error: 'the log stream ended' };
+}

@@ -1,0 +1,43 @@
+import { parsePatchingToolInfo } from '../../domain/liferay/patching-tool-info.ts';
+import type { ChangeAction } from '../../domain/plan/change-action.ts';
+import { sh } from '../../domain/shell/shell-command.ts';
+import type { NodeContext } from '../node-context.ts';
+import { runChecked } from '../run-checked.ts';
+import { failed, succeeded, type StepOutcome } from '../step-outcome.ts';
+import { fileEdit, readRemote } from './apply-change.ts';
+
+/** After the last node: does this node report the new state? */
+export async function verifyChange(ctx: NodeContext, change: ChangeAction): Promise<StepOutcome> {
+  const p = ctx.paths;
+  if (change.type === 'patch-install' || change.type === 'patch-revert') {
+    const info = await runChecked(ctx, sh`cd ${p.patchingTool} && ./patching-tool.sh info`, { timeoutMs: 120_000, idempotent: true }, 'patching-tool info');
+    if (!info.ok) return info.outcome;
+    const parsed = parsePatchingToolInfo(info.result.stdout);
+    if (parsed === undefined) return failed(`could not read patching-tool info on ${ctx.spec.name}`, info.result.stdout);
+    const has = parsed.installed.includes(change.patch);
+    const want = change.type === 'patch-install';
+    return has === want
+      ? succeeded(`patching-tool info: ${parsed.installed.join(', ') || 'nothing installed'}`)
+      : failed(`${ctx.spec.name} ${want ? 'does not show' : 'still shows'} ${change.patch} in patching-tool info (installed: ${parsed.installed.join(', ') || 'none'})`, info.result.stdout);
+  }
+  if (change.type === 'place-file') {
+    const staged = `${p.staging}/${change.file}`;
+    const placed = `${p.home}/${change.dir}/${change.file}`;
+    const deployedWar = `${p.home}/osgi/war/${change.file}`;
+    const check = await runChecked(
+      ctx,
+      sh`if [ -f ${placed} ]; then cmp -s ${staged} ${placed} && echo placed; elif [ -f ${deployedWar} ]; then echo deployed; else echo missing; exit 1; fi`,
+      { timeoutMs: 120_000, idempotent: true },
+      `checking ${change.file}`,
+    );
+    if (!check.ok) return failed(`${change.file} is not in ${change.dir} on ${ctx.spec.name}`, check.outcome.ok ? '' : check.outcome.outputTail);
+    return succeeded(`${change.dir}/${change.file} ${check.result.stdout.trim()}`);
+  }
+  const edit = fileEdit(ctx, change);
+  if (edit === undefined) return failed(`no check for ${change.type}`);
+  const text = await readRemote(ctx, edit.path);
+  if (!text.ok) return text.error;
+  const again = edit.edit(text.value);
+  if (again.ok && again.value === text.value) return succeeded(`${edit.path} has the change`);
+  return failed(`${edit.path} on ${ctx.spec.name} does not have the change`, text.value.split('\n').slice(-10).join('\n'));
+}

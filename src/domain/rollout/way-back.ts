@@ -1,0 +1,31 @@
+import { assertNever } from '../assert-never.ts';
+import type { ClusterFacts } from '../liferay/cluster-facts.ts';
+import type { MaintenanceRequest } from '../request/maintenance-request.ts';
+
+/** The request that undoes a change on the nodes that already have it, or how to undo it by hand. */
+export function wayBack(request: MaintenanceRequest, facts: ClusterFacts, backupDir: string): string {
+  const on = `on ${request.cluster}`;
+  const backups = `the pre-change files of every changed node are in ${backupDir}/files.tar on that node`;
+  switch (request.kind) {
+    case 'fixpack':
+      return request.action === 'install' ? `/liferay fixpack revert ${request.patch} ${on} (if it is revertible), or re-run once the cause is fixed` : `/liferay fixpack install ${request.patch} ${on}`;
+    case 'hotfix':
+      return `/liferay hotfix ${request.action === 'install' ? 'revert' : 'install'} ${request.patch} ${on}`;
+    case 'module':
+    case 'plugin':
+      return `remove ${request.file} from the updated nodes (${backups}), or re-run once the cause is fixed`;
+    case 'property':
+      return request.action === 'set' ? `/liferay property unset ${request.settings.map((s) => s.key).join(' ')} ${on} (or set the old values; ${backups})` : `set the removed keys again (${backups})`;
+    case 'config':
+      return `set the old values again (${backups})`;
+    case 'jvm':
+      return request.action === 'set' ? `/liferay jvm unset ${request.options.join(' ')} ${on} (or restore setenv.sh; ${backups})` : `/liferay jvm set ${request.options.join(' ')} ${on}`;
+    case 'java':
+      return facts.java === undefined ? `point JAVA_HOME back at the old JDK (${backups})` : `/liferay java update ${facts.java} ${on}`;
+    case 'release':
+    case 'commerce':
+      return `restore the previous version (${backups})`;
+    default:
+      return assertNever(request, 'request');
+  }
+}
