@@ -1,4 +1,4 @@
-import type { PlanArtifact } from '../domain/plan/rollout-plan.ts';
+import type { PlanArtifact, RolloutPlan } from '../domain/plan/rollout-plan.ts';
 import type { Result } from '../domain/result.ts';
 import type { RolloutEvent } from '../domain/rollout/rollout-event.ts';
 import type { ShellCommand } from '../domain/shell/shell-command.ts';
@@ -96,4 +96,27 @@ export interface ArtifactSource {
   /** Name, sha256 and size of each file; an error naming every missing or unreadable file. */
   describe(files: readonly string[]): Promise<Result<PlanArtifact[], string>>;
   read(file: string): Promise<Uint8Array>;
+}
+
+/** Where a rollout's progress is shown, and for whom (Slack: the request's message and its thread). */
+export interface RolloutAnnouncement {
+  readonly rolloutId: string;
+  readonly channelId: string;
+  /** The request's message: it becomes the status board; replies go in its thread. */
+  readonly messageTs: string;
+  readonly plan: RolloutPlan;
+  readonly requestedBy: string;
+  readonly approvedBy: string | undefined;
+  /** How to undo the change on nodes that already have it, shown when the rollout fails. */
+  readonly wayBack: string | undefined;
+}
+
+/**
+ * Renders rollout events somewhere people look. `publish` never blocks the rollout: delivery is
+ * queued, ordered, throttled and retried behind it; `flush` waits until the queue is delivered.
+ */
+export interface ProgressNotifier {
+  begin(announcement: RolloutAnnouncement, pastEvents?: readonly RolloutEvent[]): void;
+  publish(rolloutId: string, event: RolloutEvent): void;
+  flush(rolloutId: string): Promise<void>;
 }

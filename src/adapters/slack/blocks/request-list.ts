@@ -1,0 +1,40 @@
+import type { ListedRequest } from '../../../app/requests/list-requests.ts';
+import { utcClockTime } from '../../../domain/approval/utc-clock-time.ts';
+import { cutLine } from './cut-text.ts';
+import { nodeLine } from './status-board.ts';
+import { escapeMrkdwn, mention } from './mrkdwn.ts';
+import { TEXT_MAX, type SlackMessage } from './slack-message.ts';
+
+const STATUS_LABEL: Readonly<Record<string, string>> = {
+  'awaiting-confirmation': '❓ awaiting an answer',
+  'awaiting-approval': '⏳ awaiting approval',
+  approved: '✅ approved',
+  running: '🔄 running',
+  succeeded: '✅ succeeded',
+  failed: '❌ failed',
+  rejected: '🚫 rejected',
+  expired: '⌛ expired',
+  superseded: '↪️ superseded',
+  interrupted: '⚠️ interrupted',
+};
+
+/** `/liferay status` and `/liferay history`: one section per request, cut to fit. */
+export function requestList(kind: 'status' | 'history', cluster: string | undefined, items: readonly ListedRequest[]): SlackMessage {
+  const title = `${kind === 'status' ? 'Open and running requests' : 'Latest requests'}${cluster === undefined ? '' : ` on ${cluster}`}`;
+  if (items.length === 0) {
+    const text = `${title}: none`;
+    return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `*${title}*: none` } }] };
+  }
+  const lines = items.map(({ record, state }) => {
+    const who = `asked by ${mention(record.requestedBy)}${record.decidedBy === undefined ? '' : `, ${record.status === 'rejected' ? 'rejected' : 'approved'} by ${mention(record.decidedBy)}`}`;
+    const head = `${STATUS_LABEL[record.status] ?? record.status} \`${escapeMrkdwn(record.requestText)}\` (${utcClockTime(record.requestedAt)} UTC, ${who})`;
+    const nodes = record.status === 'running' && state !== undefined ? Object.entries(state.nodes).map(([n, s]) => `    ${nodeLine(n, s)}`) : [];
+    const note = record.decisionNote === undefined || record.status === 'awaiting-approval' ? [] : [`    _${cutLine(escapeMrkdwn(record.decisionNote), 300)}_`];
+    return [head, ...nodes, ...note].join('\n');
+  });
+  const blocks = [
+    { type: 'header' as const, text: { type: 'plain_text' as const, text: cutLine(title, 150) } },
+    ...lines.slice(0, 40).map((l) => ({ type: 'section' as const, text: { type: 'mrkdwn' as const, text: cutLine(l, 2900) } })),
+  ];
+  return { text: cutLine(`${title}: ${items.length}`, TEXT_MAX), blocks };
+}

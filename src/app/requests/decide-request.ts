@@ -1,0 +1,93 @@
+import { canApprove } from '../../domain/approval/can-approve.ts';
+import { canReject } from '../../domain/approval/can-reject.ts';
+import type { RolloutRecord } from '../rollout-record.ts';
+import { evaluateRequest } from './evaluate-request.ts';
+import { pendingOf } from './pending-of.ts';
+import type { ServiceDeps } from './service-deps.ts';
+
+export type ApproveOutcome =
+  | { readonly kind: 'approved'; readonly record: RolloutRecord }
+  /** The cluster changed since the message was posted: the old request is superseded by a new one to approve. */
+  | { readonly kind: 'superseded'; readonly old: RolloutRecord; readonly fresh: RolloutRecord }
+  | { readonly kind: 'denied'; readonly message: string };
+
+/**
+ * An approver clicked Approve (or Approve FULL SHUTDOWN) on a message showing `shownPlanHash`.
+ * The policy decides; then the nodes are probed again and the plan rebuilt: if it is not the plan
+ * that was shown, nothing runs and the request is asked again.
+ */
+export async function approveRequest(
+  input: { readonly requestId: string; readonly userId: string; readonly groupIds: readonly string[]; readonly shownPlanHash: string; readonly strategy: 'rolling' | 'full-shutdown' },
+  deps: ServiceDeps,
+): Promise<ApproveOutcome> {
+  const record = deps.store.get(input.requestId);
+  if (record === undefined) return { kind: 'denied', message: 'This request is no longer known to the bot' };
+  const cluster = deps.clusters.get(record.cluster);
+  if (cluster === undefined) return { kind: 'denied', message: `Cluster ${record.cluster} is no longer in the inventory` };
+  const approver = { userId: input.userId, groupIds: input.groupIds };
+  const decision = canApprove({ policy: cluster.approval, pending: pendingOf(record), approver, shownPlanHash: input.shownPlanHash, now: deps.clock.now() });
+  if (!decision.allowed) {
+    if (decision.code === 'expired' && record.status === 'awaiting-approval') {
+      deps.store.update(record.id, ['awaiting-approval'], { status: 'expired', updatedAt: deps.clock.now().toISOString() });
+    }
+    deps.store.audit({ at: deps.clock.now().toISOString(), rolloutId: record.id, actor: input.userId, action: 'approval refused', detail: decision.message });
+    return { kind: 'denied', message: decision.message };
+  }
+  if (record.plan === undefined) return { kind: 'denied', message: `There is no plan to approve: ${record.decisionNote ?? 'see the message'}` };
+  if (record.plan.strategy !== input.strategy) return { kind: 'denied', message: 'That button is for another strategy than the plan: use the button on the current message' };
+
+  const fresh = await evaluateRequest(record.request, cluster, record.answers, deps);
+  if (!fresh.ok) return { kind: 'denied', message: `Not started: ${fresh.error}` };
+  const now = deps.clock.now().toISOString();
+  if (fresh.value.plan?.hash !== record.plan.hash) {
+    const old = deps.store.update(record.id, ['awaiting-approval'], { status: 'superseded', decisionNote: 'the cluster changed since the verdict', updatedAt: now });
+    if (old === undefined) return { kind: 'denied', message: 'This request was already decided' };
+    const { verdict, plan, planError, facts } = fresh.value;
+    const next: RolloutRecord = {
+      ...record,
+      id: deps.newId(),
+      facts,
+      verdict,
+      plan,
+      messageTs: undefined,
+      requestedAt: now,
+      status: verdict.type === 'verdict' && verdict.verdict === 'needs-confirmation' ? 'awaiting-confirmation' : 'awaiting-approval',
+      decisionNote: planError,
+      updatedAt: now,
+    };
+    deps.store.create(next);
+    deps.store.audit({ at: now, rolloutId: record.id, actor: input.userId, action: 'superseded', detail: `the nodes changed since the verdict; new request ${next.id}` });
+    return { kind: 'superseded', old, fresh: next };
+  }
+  const approved = deps.store.update(record.id, ['awaiting-approval'], { status: 'approved', decidedBy: input.userId, decidedAt: now, updatedAt: now });
+  if (approved === undefined) {
+    const current = deps.store.get(record.id);
+    return { kind: 'denied', message: `Already ${current?.status ?? 'decided'}${current?.decidedBy === undefined ? '' : ` by <@${current.decidedBy}>`}` };
+  }
+  deps.store.audit({ at: now, rolloutId: record.id, actor: input.userId, action: 'approved', detail: `${record.requestText} (${record.plan.strategy}, plan ${record.plan.hash.slice(0, 12)})` });
+  deps.log.info({ rolloutId: record.id, approvedBy: input.userId }, 'request approved');
+  return { kind: 'approved', record: approved };
+}
+
+export type RejectOutcome = { readonly ok: true; readonly record: RolloutRecord } | { readonly ok: false; readonly message: string };
+
+/** May this user reject (approvers) or cancel (the requester)? Checked before the reason modal opens. */
+export function mayReject(input: { readonly requestId: string; readonly userId: string; readonly groupIds: readonly string[] }, deps: ServiceDeps): RejectOutcome {
+  const record = deps.store.get(input.requestId);
+  if (record === undefined) return { ok: false, message: 'This request is no longer known to the bot' };
+  const cluster = deps.clusters.get(record.cluster);
+  if (cluster === undefined) return { ok: false, message: `Cluster ${record.cluster} is no longer in the inventory` };
+  const decision = canReject({ policy: cluster.approval, pending: pendingOf(record), user: { userId: input.userId, groupIds: input.groupIds }, now: deps.clock.now() });
+  return decision.allowed ? { ok: true, record } : { ok: false, message: decision.message };
+}
+
+/** Records a rejection (with its reason) made through the modal. */
+export function rejectRequest(input: { readonly requestId: string; readonly userId: string; readonly groupIds: readonly string[]; readonly reason: string }, deps: ServiceDeps): RejectOutcome {
+  const allowed = mayReject(input, deps);
+  if (!allowed.ok) return allowed;
+  const now = deps.clock.now().toISOString();
+  const rejected = deps.store.update(input.requestId, ['awaiting-approval', 'awaiting-confirmation'], { status: 'rejected', decidedBy: input.userId, decidedAt: now, decisionNote: input.reason, updatedAt: now });
+  if (rejected === undefined) return { ok: false, message: 'This request was already decided' };
+  deps.store.audit({ at: now, rolloutId: input.requestId, actor: input.userId, action: 'rejected', detail: input.reason });
+  return { ok: true, record: rejected };
+}

@@ -1,0 +1,70 @@
+import { canRequest } from '../../domain/approval/can-request.ts';
+import { describeRequest } from '../../domain/request/describe-request.ts';
+import { parseCommand } from '../../domain/request/parse-command.ts';
+import type { Command } from '../../domain/request/command.ts';
+import type { RolloutRecord } from '../rollout-record.ts';
+import { evaluateRequest } from './evaluate-request.ts';
+import type { ServiceDeps } from './service-deps.ts';
+
+export type SubmitOutcome =
+  | { readonly kind: 'help' }
+  /** One line, shown only to the requester; nothing was stored or changed. */
+  | { readonly kind: 'error'; readonly message: string; readonly withUsage: boolean }
+  | { readonly kind: 'status' | 'history'; readonly command: Extract<Command, { type: 'status' | 'history' }> }
+  /** A stored request with its verdict (and plan): to be posted in the channel. */
+  | { readonly kind: 'request'; readonly record: RolloutRecord };
+
+function statusOf(verdict: RolloutRecord['verdict']): RolloutRecord['status'] {
+  return verdict.type === 'verdict' && verdict.verdict === 'needs-confirmation' ? 'awaiting-confirmation' : 'awaiting-approval';
+}
+
+/** `/liferay <text>` from `userId` in `channelId`. */
+export async function submitRequest(input: { readonly text: string; readonly userId: string; readonly channelId: string }, deps: ServiceDeps): Promise<SubmitOutcome> {
+  const text = input.text.trim();
+  if (text === '' || text.toLowerCase() === 'help') return { kind: 'help' };
+  const parsed = parseCommand(text);
+  if (!parsed.ok) return { kind: 'error', message: parsed.error.reason, withUsage: true };
+  const command = parsed.value;
+  if (command.type === 'help') return { kind: 'help' };
+  if (command.type === 'status' || command.type === 'history') {
+    if (command.cluster !== undefined && !deps.clusters.has(command.cluster)) {
+      return { kind: 'error', message: `unknown cluster "${command.cluster}" (known: ${[...deps.clusters.keys()].join(', ')})`, withUsage: false };
+    }
+    return { kind: command.type, command };
+  }
+  const request = command.request;
+  const cluster = deps.clusters.get(request.cluster);
+  if (cluster === undefined) {
+    return { kind: 'error', message: `unknown cluster "${request.cluster}" (known: ${[...deps.clusters.keys()].join(', ')})`, withUsage: false };
+  }
+  const allowed = canRequest(cluster.approval, input.channelId);
+  if (!allowed.allowed) return { kind: 'error', message: allowed.message, withUsage: false };
+  const prepared = await evaluateRequest(request, cluster, {}, deps);
+  if (!prepared.ok) return { kind: 'error', message: prepared.error, withUsage: false };
+  const { verdict, plan, planError, facts } = prepared.value;
+  if (verdict.type === 'error') return { kind: 'error', message: `${describeRequest(request)}: ${verdict.message}`, withUsage: false };
+  const now = deps.clock.now().toISOString();
+  const record: RolloutRecord = {
+    id: deps.newId(),
+    cluster: request.cluster,
+    request,
+    requestText: describeRequest(request),
+    requestedBy: input.userId,
+    requestedAt: now,
+    channelId: input.channelId,
+    messageTs: undefined,
+    facts,
+    answers: {},
+    verdict,
+    plan,
+    status: statusOf(verdict),
+    decidedBy: undefined,
+    decidedAt: undefined,
+    decisionNote: planError,
+    updatedAt: now,
+  };
+  deps.store.create(record);
+  deps.store.audit({ at: now, rolloutId: record.id, actor: input.userId, action: 'requested', detail: `${record.requestText} -> ${verdict.verdict}${plan === undefined ? '' : `, plan ${plan.hash.slice(0, 12)}`}` });
+  deps.log.info({ rolloutId: record.id, cluster: record.cluster, verdict: verdict.verdict, requestedBy: input.userId }, 'request evaluated');
+  return { kind: 'request', record };
+}

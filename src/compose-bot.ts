@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import { webApi, type Logger as BoltLogger } from '@slack/bolt';
+import { FolderArtifactSource } from './adapters/artifacts/folder-artifact-source.ts';
+import { FetchHealthProbe } from './adapters/http/fetch-health-probe.ts';
+import { createSlackBot, type SlackBot } from './adapters/slack/slack-bot.ts';
+import { SlackProgressNotifier } from './adapters/slack/slack-progress-notifier.ts';
+import { webClientSlackApi } from './adapters/slack/slack-api.ts';
+import { NodeSshExecutor } from './adapters/ssh/node-ssh-executor.ts';
+import { systemClock } from './adapters/system-clock.ts';
+import type { Clock, HealthProbe, Logger, NodeExecutor, RolloutStore } from './app/ports.ts';
+import type { ServiceDeps } from './app/requests/service-deps.ts';
+import { clusterRuntimesOf } from './config/cluster-runtimes-of.ts';
+import type { Inventory } from './config/inventory.ts';
+import type { PatchCatalog } from './domain/liferay/patch-catalog.ts';
+
+export interface ComposeOptions {
+  readonly token: string;
+  readonly signingSecret: string;
+  readonly appToken?: string | undefined;
+  readonly slackApiUrl?: string | undefined;
+  readonly inventory: Inventory;
+  readonly catalog: PatchCatalog;
+  readonly store: RolloutStore;
+  readonly log: Logger;
+  /** Test and demo seams; production leaves them out. */
+  readonly botId?: string;
+  readonly botUserId?: string;
+  readonly processBeforeResponse?: boolean;
+  readonly retries?: number;
+  readonly boltLogger?: BoltLogger;
+  readonly executor?: NodeExecutor;
+  readonly healthProbe?: HealthProbe;
+  readonly clock?: Clock;
+  readonly pollIntervalMs?: number;
+  readonly notifierIntervals?: { readonly minPostIntervalMs: number; readonly minUpdateIntervalMs: number };
+}
+
+/** A request id people can read in logs and audit trails: `req-<time>-<random>`. */
+export const newRequestId = (): string => `req-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+
+/** Wires the Slack bot: adapters behind the ports, the use cases, the Bolt listeners. */
+export function composeBot(options: ComposeOptions): { bot: SlackBot; deps: ServiceDeps } {
+  const clock = options.clock ?? systemClock;
+  // The notifier does its own ordering, throttling and retries, so its client must neither retry
+  // nor queue on rate limits by itself (web-api would pause for up to 30 minutes otherwise).
+  const notifierClient = new webApi.WebClient(options.token, {
+    ...(options.slackApiUrl === undefined ? {} : { slackApiUrl: options.slackApiUrl }),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    logLevel: webApi.LogLevel.ERROR,
+  });
+  const notifier = new SlackProgressNotifier({ api: webClientSlackApi(notifierClient), clock, log: options.log, ...(options.notifierIntervals ?? {}) });
+  const deps: ServiceDeps = {
+    store: options.store,
+    clusters: clusterRuntimesOf(options.inventory),
+    catalog: options.catalog,
+    executor: options.executor ?? new NodeSshExecutor(),
+    artifacts: new FolderArtifactSource(options.inventory.artifactDir),
+    healthProbe: options.healthProbe ?? new FetchHealthProbe(),
+    notifier,
+    clock,
+    log: options.log,
+    newId: newRequestId,
+    pollIntervalMs: options.pollIntervalMs ?? 2000,
+    probe: true,
+  };
+  const bot = createSlackBot(
+    {
+      token: options.token,
+      signingSecret: options.signingSecret,
+      appToken: options.appToken,
+      slackApiUrl: options.slackApiUrl,
+      botId: options.botId,
+      botUserId: options.botUserId,
+      ...(options.processBeforeResponse === undefined ? {} : { processBeforeResponse: options.processBeforeResponse }),
+      ...(options.retries === undefined ? {} : { retries: options.retries }),
+      ...(options.boltLogger === undefined ? {} : { logger: options.boltLogger }),
+    },
+    deps,
+  );
+  return { bot, deps };
+}

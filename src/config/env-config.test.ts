@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { loadEnvConfig } from './env-config.ts';
+
+const good = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef', INVENTORY: 'inventory.yml' };
+
+describe('loadEnvConfig', () => {
+  it('accepts a minimal HTTP-mode environment with defaults', () => {
+    const result = loadEnvConfig(good);
+    expect(result.ok && result.value).toMatchObject({ PORT: 3000, DATABASE: './liferay-rollout.sqlite', LOG_LEVEL: 'info' });
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadEnvConfig({ ...good, SLACK_APP_TOKEN: '' }).ok).toBe(true);
+  });
+
+  it.each([
+    ['nothing set', {}, ['SLACK_BOT_TOKEN: is not set', 'SLACK_SIGNING_SECRET: is not set', 'INVENTORY: is not set']],
+    ['a user token', { ...good, SLACK_BOT_TOKEN: 'xoxp-1' }, ['SLACK_BOT_TOKEN: must be a bot token (xoxb-...)']],
+    ['a bad app token and port', { ...good, SLACK_APP_TOKEN: 'xoxb-2', PORT: '70000' }, ['SLACK_APP_TOKEN', 'PORT']],
+    ['a bad API URL', { ...good, SLACK_API_URL: 'not a url' }, ['SLACK_API_URL']],
+  ])('lists every problem: %s', (_name, env, expected) => {
+    const result = loadEnvConfig(env);
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? [] : result.error;
+    for (const e of expected) expect(problems.some((p) => p.startsWith(e))).toBe(true);
+    expect(problems).toHaveLength(expected.length);
+  });
+});

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { err, ok, type Result } from '../domain/result.ts';
+
+/** Every variable the bot reads (see .env.example). */
+export const EnvConfig = z.object({
+  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-[A-Za-z0-9-]+$/, 'must be a bot token (xoxb-...)'),
+  SLACK_SIGNING_SECRET: z.string().regex(/^[0-9a-f]{32}$/i, 'must be the 32-hex-digit signing secret from Basic Information'),
+  SLACK_APP_TOKEN: z.string().regex(/^xapp-[A-Za-z0-9-]+$/, 'must be an app-level token (xapp-...) with connections:write').optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  INVENTORY: z.string().min(1, 'must name the inventory file'),
+  DATABASE: z.string().min(1).default('./liferay-rollout.sqlite'),
+  SLACK_API_URL: z.url({ message: 'must be a URL such as https://slack.com/api/' }).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+  CATALOG: z.string().min(1).optional(),
+});
+export type EnvConfig = z.infer<typeof EnvConfig>;
+
+/** Reads the environment; every problem at once, one line each, naming the variable. */
+export function loadEnvConfig(env: Readonly<Record<string, string | undefined>>): Result<EnvConfig, string[]> {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvConfig.safeParse(cleaned);
+  if (parsed.success) return ok(parsed.data);
+  return err(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.code === 'invalid_type' && cleaned[String(i.path[0])] === undefined ? 'is not set' : i.message}`));
+}

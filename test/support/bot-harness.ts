@@ -1,0 +1,142 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openSqliteRolloutStore } from '../../src/adapters/store/sqlite-rollout-store.ts';
+import type { SlackBot } from '../../src/adapters/slack/slack-bot.ts';
+import type { RolloutStore } from '../../src/app/ports.ts';
+import type { ServiceDeps } from '../../src/app/requests/service-deps.ts';
+import { composeBot } from '../../src/compose-bot.ts';
+import { loadCatalog } from '../../src/config/load-catalog.ts';
+import { startLocalRollout, silentLog, type LocalRollout, type LocalRolloutOptions } from './local-rollout.ts';
+import { startFakeSlackApi, type FakeSlackApi } from './slack/fake-slack-api.ts';
+import type { FakeSlackThread } from './slack/fake-slack-workspace.ts';
+import { recordingSlackLogger } from './slack/recording-slack-logger.ts';
+import { renderTranscript } from './slack/render-transcript.ts';
+import { signedSlackClient, type SignedSlackClient, type SlackHttpResponse } from './slack/signed-slack-client.ts';
+import { startBoltHttpApp, type RunningBoltApp } from './slack/start-bolt-http-app.ts';
+
+export const SIGNING_SECRET = '5e1f0c2a9b8d7e6f5a4b3c2d1e0f9a8b';
+export const CHANNEL = 'C0PROD';
+export const PEOPLE = { requester: 'U0MARIA', approver: 'U0APPROVER', groupApprover: 'U0GROUPIE', outsider: 'U0SAM' } as const;
+export const NAMES: Readonly<Record<string, string>> = { U0MARIA: 'maria', U0APPROVER: 'li', U0GROUPIE: 'ana', U0SAM: 'sam' };
+
+type Json = Record<string, unknown>;
+
+export interface BotHarness {
+  readonly cluster: LocalRollout;
+  readonly fake: FakeSlackApi;
+  readonly bot: SlackBot;
+  readonly deps: ServiceDeps;
+  readonly client: SignedSlackClient;
+  readonly http: RunningBoltApp;
+  readonly dbPath: string;
+  slash(text: string, user?: string, channel?: string): Promise<SlackHttpResponse>;
+  /** The newest top-level message of the channel (the request's message). */
+  latest(): FakeSlackThread;
+  /** Clicks the button with this action_id on the message, as `user`. */
+  click(message: FakeSlackThread, actionId: string, user: string): Promise<SlackHttpResponse>;
+  ephemeralTo(user: string): string[];
+  transcript(): string;
+  /** Stops Bolt and closes the store (keeps the cluster and the fake): for restart tests. */
+  stopBot(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface BotHarnessOptions extends Partial<LocalRolloutOptions> {
+  readonly store?: RolloutStore;
+}
+
+/** A local cluster, the Slack stand-in and the real bot wired together in HTTP mode. */
+export async function startBotHarness(options: BotHarnessOptions = {}): Promise<BotHarness> {
+  const cluster = await startLocalRollout({ nodes: 3, installedPatches: ['dxp-13-7110'], productBuild: '7110', ...options });
+  const fake = await startFakeSlackApi({
+    users: NAMES,
+    userGroups: { S0OPS: [PEOPLE.groupApprover] },
+    channels: { [CHANNEL]: 'ops-prod' },
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'bot-db-'));
+  const dbPath = join(dir, 'rollouts.sqlite');
+  const store = options.store ?? openSqliteRolloutStore(dbPath);
+  const catalog = loadCatalog();
+  if (!catalog.ok) throw new Error(catalog.error.message);
+  const { bot, deps } = composeBot({
+    token: 'xoxb-test-token',
+    signingSecret: SIGNING_SECRET,
+    slackApiUrl: fake.url,
+    inventory: cluster.inventory,
+    catalog: catalog.value,
+    store,
+    log: silentLog,
+    botId: 'B1',
+    botUserId: 'U_BOT',
+    processBeforeResponse: true,
+    retries: 0,
+    boltLogger: recordingSlackLogger(),
+    pollIntervalMs: 200,
+    notifierIntervals: { minPostIntervalMs: 50, minUpdateIntervalMs: 50 },
+  });
+  const http = await startBoltHttpApp(bot.app);
+  const client = signedSlackClient({ baseUrl: http.baseUrl, signingSecret: SIGNING_SECRET });
+  const latest = (): FakeSlackThread => {
+    const history = fake.channelHistory(CHANNEL);
+    const last = history.at(-1);
+    if (last === undefined) throw new Error('no message in the channel');
+    return last;
+  };
+  const buttonValue = (message: FakeSlackThread, actionId: string): string | undefined => {
+    for (const block of (message.blocks ?? []) as Json[]) {
+      if (block['type'] !== 'actions') continue;
+      for (const element of (block['elements'] as Json[] | undefined) ?? []) {
+        if (element['action_id'] === actionId) return String(element['value']);
+      }
+    }
+    return undefined;
+  };
+  return {
+    cluster,
+    fake,
+    bot,
+    deps,
+    client,
+    http,
+    dbPath,
+    slash: (text, user = PEOPLE.requester, channel = CHANNEL) =>
+      client.slashCommand({ text, user_id: user, user_name: NAMES[user] ?? user, channel_id: channel, channel_name: 'ops-prod', response_url: fake.mintResponseUrl({ channel }) }),
+    latest,
+    click: (message, actionId, user) => {
+      const value = buttonValue(message, actionId);
+      if (value === undefined) throw new Error(`no button ${actionId} on the message`);
+      return client.blockAction({
+        user: { id: user, username: NAMES[user] ?? user, name: NAMES[user] ?? user },
+        channel: { id: CHANNEL, name: 'ops-prod' },
+        message: { ts: message.ts, text: message.text, blocks: message.blocks ?? [] },
+        container: { type: 'message', message_ts: message.ts, channel_id: CHANNEL, is_ephemeral: false },
+        actions: [{ action_id: actionId, block_id: 'decision', value, type: 'button' }],
+        response_url: fake.mintResponseUrl({ channel: CHANNEL, messageTs: message.ts }),
+      });
+    },
+    ephemeralTo: (user) =>
+      fake
+        .calls('chat.postEphemeral')
+        .filter((c) => c.args['user'] === user)
+        .map((c) => String(c.args['text'] ?? '')),
+    transcript: () => renderTranscript(fake, CHANNEL, NAMES),
+    stopBot: async () => {
+      await bot.idle();
+      await http.stop();
+      store.close();
+    },
+    stop: async () => {
+      await bot.idle().catch(() => undefined);
+      await http.stop().catch(() => undefined);
+      try {
+        store.close();
+      } catch {
+        // already closed by stopBot
+      }
+      await fake.close();
+      await cluster.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
