@@ -137,7 +137,7 @@ describe('a failed step on a 3-node local cluster', () => {
   });
 
   it('stops before node 3, restores node 2 from its backup and leaves node 3 untouched', async () => {
-    await env.local.setFaults('node2', { patchInstallFails: 'ERROR: simulated corrupt patch file' });
+    await env.local.setFaults('node2', { patchInstallFails: 'ERROR: simulated corrupt patch file', patchInstallFailsTimes: 1 });
     const node3Before = env.local.readCatalinaOut('node3');
     const { result, events } = await env.run('fixpack install dxp-14-7110 on prod');
     expect(result.outcome).toBe('failed');
@@ -152,6 +152,8 @@ describe('a failed step on a 3-node local cluster', () => {
     expect(env.local.isRunning('node2')).toBe(true);
     const patches = (node: string): boolean => existsSync(join(env.local.node(node).home, 'patching-tool/patches/liferay-fix-pack-dxp-14-7110.zip'));
     expect([patches('node1'), patches('node2'), patches('node3')]).toEqual([true, false, false]);
+    expect((await env.local.readState('node2')).patches).toEqual(['dxp-13-7110']);
+    expect((await env.local.readState('node1')).patches).toEqual(['dxp-14-7110']);
     expect(result.summary).toContain('node1 updated and healthy');
     expect(result.summary).toContain('node2 restored from its backup and healthy');
     expect(result.summary).toContain('node3 untouched');

@@ -214,4 +214,9 @@ export function createLiferayHome(spec: LiferayHomeSpec): void {
     join(home, 'patching-tool', 'patching-state.json'),
     `${JSON.stringify({ productBuild: spec.productBuild, installed: spec.installedPatches }, null, 2)}\n`,
   );
+  // As on a real node, the zips of the installed patches stay in patches/ (install re-applies them).
+  for (const id of spec.installedPatches) {
+    const zip = id.startsWith('hotfix-') ? `liferay-${id}.zip` : `liferay-fix-pack-${id}.zip`;
+    writeFileSync(join(home, 'patching-tool', 'patches', zip), `simulated ${id}\n`);
+  }
 }

@@ -13,6 +13,8 @@ export interface NodeFaults {
   readonly shutdownHangs?: boolean;
   /** `patching-tool.sh install` prints this message (or a default one for `true`) and exits 1. */
   readonly patchInstallFails?: string | boolean;
+  /** With patchInstallFails: fail only this many more times, then install normally again. */
+  readonly patchInstallFailsTimes?: number;
   /** Startup delay for the next start, instead of the cluster's `startupMs` (a slow startup). */
   readonly startupMs?: number;
 }

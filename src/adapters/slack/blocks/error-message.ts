@@ -12,7 +12,7 @@ export interface ErrorMessageOptions {
 }
 
 /** Escapes the text but keeps user and user-group mentions (`<@U…>`, `<!subteam^S…>`) working. */
-const escapeKeepingMentions = (text: string): string => escapeMrkdwn(text).replace(/&lt;(@[UW][A-Z0-9]+|!subteam\^S[A-Z0-9]+)&gt;/g, '<$1>');
+const escapeKeepingMentions = (text: string): string => escapeMrkdwn(text).replace(/&lt;(@[UW][A-Z0-9]+|#[CG][A-Z0-9]+|!subteam\^S[A-Z0-9]+)&gt;/g, '<$1>');
 
 /** A one-line ephemeral error: `⚠️ <message>`, escaped (mentions kept), first line only, at most LINE_MAX characters. */
 export function errorMessage(message: string, options: ErrorMessageOptions = {}): SlackMessage {

@@ -99,8 +99,15 @@ function refuseWhileRunning(action) {
 
 function install() {
   refuseWhileRunning('install patches');
-  const fault = readFaults(home).patchInstallFails;
+  const faults = readFaults(home);
+  const fault = faults.patchInstallFails;
   if (fault !== undefined && fault !== false) {
+    // patchInstallFailsTimes: fail only that many more times (e.g. 1: the rollout's install fails, the restore's succeeds).
+    const times = faults.patchInstallFailsTimes;
+    if (typeof times === 'number') {
+      const left = times - 1;
+      writeJsonAtomic(simPaths(home).faults, left > 0 ? { ...faults, patchInstallFailsTimes: left } : { ...faults, patchInstallFails: undefined, patchInstallFailsTimes: undefined });
+    }
     out(typeof fault === 'string' ? fault : 'Installation failed: the patch could not be applied.');
     process.exit(1);
   }

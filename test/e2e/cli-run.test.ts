@@ -1,0 +1,74 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasSshd } from '../support/local-cluster/openssh-node-server.ts';
+import { startLocalRollout, type LocalRollout } from '../support/local-rollout.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const bin = join(root, 'bin', 'liferay-rollout.js');
+
+function cli(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, INVENTORY: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe.each([
+  ['ssh2 test servers', 'ssh2' as const],
+  ['OpenSSH sshd', 'openssh' as const],
+])('liferay-rollout plan/run against a 3-node local cluster (%s)', (_name, sshServer) => {
+  const skip = sshServer === 'openssh' && !hasSshd() && process.env['CI'] === undefined;
+  let env: LocalRollout;
+
+  beforeAll(async () => {
+    if (skip) return;
+    env = await startLocalRollout({ nodes: 3, installedPatches: ['dxp-13-7110'], productBuild: '7110', sshServer });
+    env.addArtifact('liferay-fix-pack-dxp-14-7110.zip', 'fix pack 14');
+  }, 180_000);
+
+  afterAll(async () => {
+    await env?.stop();
+  });
+
+  it.skipIf(skip)('plan prints the verdict and every step without touching a node', async () => {
+    const r = await cli(['plan', '--inventory', env.inventoryPath, '--probe', '--', 'fixpack', 'install', 'dxp-14-7110', 'on', 'prod']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('ELIGIBLE');
+    expect(r.stdout).toContain('dxp-14-7110 directly follows installed dxp-13-7110');
+    expect(r.stdout).toMatch(/\[node1\] stop node1[\s\S]*\[node2\] stop node2[\s\S]*\[node3\] stop node3/);
+  });
+
+  it.skipIf(skip)('run refuses to start without --yes when not on a terminal', async () => {
+    const r = await cli(['run', '--inventory', env.inventoryPath, '--', 'property', 'set', 'a.b=c', 'on', 'prod']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--yes');
+  });
+
+  it.skipIf(skip)('run carries a change out node by node and prints every step live', async () => {
+    const r = await cli(['run', '--inventory', env.inventoryPath, '--yes', '--', 'fixpack', 'install', 'dxp-14-7110', 'on', 'prod']);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/node1 +● healthy and back in the cluster[\s\S]*node2 +● healthy[\s\S]*node3 +● healthy/);
+    expect(r.stdout).toContain('rollout SUCCEEDED');
+    process.stdout.write(`\n----- liferay-rollout run (success, ${sshServer}) -----\n${r.stdout}\n`);
+  });
+
+  it.skipIf(skip)('run stops at a failed step, restores the node and exits 1', async () => {
+    env.addArtifact('liferay-hotfix-77-7110.zip', 'hotfix 77');
+    await env.local.setFaults('node2', { patchInstallFails: 'ERROR: simulated corrupt patch file', patchInstallFailsTimes: 1 });
+    const r = await cli(['run', '--inventory', env.inventoryPath, '--yes', '--', 'hotfix', 'install', 'hotfix-77-7110', 'on', 'prod']);
+    await env.local.setFaults('node2', {});
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('✗ FAILED');
+    expect(r.stdout).toContain('node2');
+    expect(r.stdout).toContain('node3 untouched');
+    expect(r.stdout).toContain('node2 restored from its backup and healthy');
+    expect(r.stdout).toContain('exit code: 1');
+    process.stdout.write(`\n----- liferay-rollout run (failure, ${sshServer}) -----\n${r.stdout}\n`);
+  });
+});
