@@ -1,10 +1,8 @@
 import { createInterface } from 'node:readline/promises';
-import { parseArgs } from 'node:util';
 import { prepareRollout, type PreparedRollout } from '../../app/prepare-rollout.ts';
 import { runRollout } from '../../app/run-rollout.ts';
 import { clusterSpecOf, nodeTargetsOf } from '../../config/cluster-spec-of.ts';
 import type { Answers } from '../../domain/eligibility/eligibility-input.ts';
-import { parseRequest } from '../../domain/request/parse-request.ts';
 import { FolderArtifactSource } from '../artifacts/folder-artifact-source.ts';
 import { FetchHealthProbe } from '../http/fetch-health-probe.ts';
 import { NodeSshExecutor } from '../ssh/node-ssh-executor.ts';
@@ -14,6 +12,7 @@ import { loadClusterContext } from './cluster-context.ts';
 import { formatEvent } from './format-event.ts';
 import { formatPlan } from './format-plan.ts';
 import { formatVerdict } from './format-verdict.ts';
+import { parseCommandLine } from './parse-command-line.ts';
 
 export const PLAN_USAGE = `usage: liferay-rollout plan --inventory FILE [--facts FILE] [--probe] [--json] [--revertible ID]... [--java-same-major yes|no] -- <request>
   Prints the verdict and the plan (nodes in order, every step). --probe reads patches and Java from the nodes first.
@@ -29,34 +28,25 @@ const silentLog = { info: () => undefined, warn: () => undefined, error: () => u
 /** `liferay-rollout plan` and `liferay-rollout run`. */
 export async function rolloutCommand(mode: 'plan' | 'run', argv: readonly string[], io: CliIo, stdinIsTty = process.stdin.isTTY === true): Promise<number> {
   const usage = mode === 'plan' ? PLAN_USAGE : RUN_USAGE;
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        inventory: { type: 'string' },
-        facts: { type: 'string' },
-        catalog: { type: 'string', multiple: true },
-        probe: { type: 'boolean', default: mode === 'run' },
-        json: { type: 'boolean', default: false },
-        yes: { type: 'boolean', default: false },
-        'full-shutdown': { type: 'boolean', default: false },
-        revertible: { type: 'string', multiple: true },
-        'java-same-major': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    io.stderr(`liferay-rollout ${mode}: ${(e as Error).message}\n${usage}`);
-    return EXIT.usage;
-  }
-  const v = parsed.values;
-  if (v.help) {
-    io.stdout(usage);
-    return EXIT.ok;
-  }
+  const line = parseCommandLine(
+    mode,
+    argv,
+    {
+      inventory: { type: 'string' },
+      facts: { type: 'string' },
+      catalog: { type: 'string', multiple: true },
+      probe: { type: 'boolean', default: mode === 'run' },
+      json: { type: 'boolean', default: false },
+      yes: { type: 'boolean', default: false },
+      'full-shutdown': { type: 'boolean', default: false },
+      revertible: { type: 'string', multiple: true },
+      'java-same-major': { type: 'string' },
+    },
+    usage,
+    io,
+  );
+  if (typeof line === 'number') return line;
+  const v = line.values;
   const inventoryPath = v.inventory ?? (io.env['INVENTORY'] || undefined);
   if (inventoryPath === undefined) {
     io.stderr(`liferay-rollout ${mode}: --inventory FILE (or INVENTORY) is required: the nodes come from it\n${usage}`);
@@ -67,23 +57,19 @@ export async function rolloutCommand(mode: 'plan' | 'run', argv: readonly string
     io.stderr(`liferay-rollout ${mode}: --java-same-major takes yes or no\n`);
     return EXIT.usage;
   }
-  const request = parseRequest(parsed.positionals.join(' '));
-  if (!request.ok) {
-    io.stderr(`liferay-rollout ${mode}: ${request.error.reason}\n\n${request.error.usage}\n`);
-    return EXIT.usage;
-  }
-  const context = loadClusterContext({ cwd: io.cwd, cluster: request.value.cluster, factsPath: v.facts, inventoryPath, catalogPaths: v.catalog });
+  const request = line.request;
+  const context = loadClusterContext({ cwd: io.cwd, cluster: request.cluster, factsPath: v.facts, inventoryPath, catalogPaths: v.catalog });
   if (!context.ok) {
     io.stderr(`liferay-rollout ${mode}: ${context.error}\n`);
     return EXIT.usage;
   }
   const inventory = context.value.inventory;
-  const clusterConfig = inventory?.clusters[request.value.cluster];
+  const clusterConfig = inventory?.clusters[request.cluster];
   if (inventory === undefined || clusterConfig === undefined) {
-    io.stderr(`liferay-rollout ${mode}: unknown cluster "${request.value.cluster}"\n`);
+    io.stderr(`liferay-rollout ${mode}: unknown cluster "${request.cluster}"\n`);
     return EXIT.usage;
   }
-  const cluster = clusterSpecOf(request.value.cluster, clusterConfig);
+  const cluster = clusterSpecOf(request.cluster, clusterConfig);
   const targets = nodeTargetsOf(clusterConfig);
   const answers: Answers = {
     ...(v.revertible === undefined ? {} : { revertible: v.revertible }),
@@ -93,7 +79,7 @@ export async function rolloutCommand(mode: 'plan' | 'run', argv: readonly string
   const artifacts = new FolderArtifactSource(inventory.artifactDir);
   const { product: _product, ...declared } = context.value.facts;
   const prepared = await prepareRollout(
-    { request: request.value, cluster, targets, declaredFacts: declared, catalog: context.value.catalog, policy: context.value.policy, answers, probe: v.probe },
+    { request: request, cluster, targets, declaredFacts: declared, catalog: context.value.catalog, policy: context.value.policy, answers, probe: v.probe },
     { executor, artifacts },
   );
   if (!prepared.ok) {
