@@ -176,6 +176,30 @@ describe('the Slack bot, driven over signed HTTP requests against the local clus
     ]);
   });
 
+  it('offers an ineligible change only as a clearly marked full shutdown, and runs it: all down, first alone, then the rest', async () => {
+    await h.slash('java update 11.0.22 on prod');
+    const message = h.latest();
+    expect(allText(message)).toContain('Not eligible for a rolling restart');
+    expect(actionIds(message)).toEqual([ACTION_IDS.approveFullShutdown, ACTION_IDS.reject]);
+    await h.click(message, ACTION_IDS.approveFullShutdown, PEOPLE.approver);
+    await h.bot.idle();
+    const record = h.deps.store.list({ limit: 1 })[0];
+    expect(record?.status).toBe('succeeded');
+    const started = h.deps.store.events(record?.id ?? '').flatMap((e) => (e.type === 'StepStarted' && /\/(stop|start)$/.test(e.stepId) ? [e.stepId] : []));
+    expect(started).toEqual(['node1/stop', 'node2/stop', 'node3/stop', 'node1/start', 'node2/start', 'node3/start']);
+    for (const node of h.cluster.local.nodes) expect((await h.cluster.local.readState(node.name)).javaHome).toBe(h.cluster.jdks['11']);
+  });
+
+  it('lists the history and what is open, with who asked and who decided', async () => {
+    await h.slash('history prod');
+    const history = lastResponse();
+    expect(history).toContain('Latest requests on prod');
+    expect(history).toContain('java update 11.0.22 on prod');
+    expect(history).toContain(`approved by <@${PEOPLE.approver}>`);
+    await h.slash('status');
+    expect(lastResponse()).toContain('Open and running requests');
+  });
+
   it('keeps every rollout and its events across a restart, and reports one that was running as interrupted', async () => {
     const finished = h.deps.store.list({ statuses: ['succeeded'], limit: 1 })[0];
     if (finished === undefined) throw new Error('no finished rollout');
