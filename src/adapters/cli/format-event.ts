@@ -15,7 +15,10 @@ export function formatEvent(event: RolloutEvent): string {
       return `${time(event.at)} ${event.node.padEnd(8)} ✓ done in ${seconds(event.durationMs)}${event.detail === undefined ? '' : `: ${event.detail}`}\n`;
     case 'StepFailed': {
       const lines = [`${time(event.at)} ${event.node.padEnd(8)} ✗ FAILED after ${seconds(event.durationMs)}: ${event.message}`];
-      if (event.command !== undefined) lines.push(indent(event.command, '      command: ').split('\n')[0] ?? '');
+      if (event.command !== undefined) {
+        const command = event.command.split('\n');
+        lines.push('      command:', indent(command.slice(0, 20).join('\n'), '      $ '), ...(command.length > 20 ? [`      $ … (${command.length - 20} more lines)`] : []));
+      }
       if (event.exitCode !== undefined) lines.push(`      exit code: ${event.exitCode}`);
       if (event.outputTail.trim() !== '') lines.push('      output (tail):', indent(event.outputTail, '      | '));
       return `${lines.join('\n')}\n`;
