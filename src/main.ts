@@ -60,6 +60,12 @@ if (config.SLACK_APP_TOKEN !== undefined) {
   log.info({ mode: 'http', port: config.PORT, clusters: [...deps.clusters.keys()] }, 'liferay-rollout bot started');
 }
 
+// Requests nobody decided in time say so on their message (every minute).
+const sweeper = setInterval(() => {
+  bot.sweepExpired().catch((error: unknown) => log.warn({ err: error }, 'expiry sweep failed'));
+}, 60_000);
+sweeper.unref();
+
 let stopping = false;
 const shutdown = (signal: string): void => {
   if (stopping) return;

@@ -100,6 +100,19 @@ describe('the Slack bot, driven over signed HTTP requests against the local clus
     expect(h.deps.store.get(record.id)?.status).toBe('expired');
   });
 
+  it('says on the message when nobody decided within the time-to-live', async () => {
+    await h.slash('property set session.timeout=34 on prod');
+    const message = h.latest();
+    const record = h.deps.store.list({ statuses: ['awaiting-approval'], limit: 1 })[0];
+    if (record === undefined) throw new Error('no pending request');
+    h.deps.store.update(record.id, ['awaiting-approval'], { requestedAt: new Date(Date.now() - 61 * 60_000).toISOString() });
+    expect(await h.bot.sweepExpired()).toBe(1);
+    const updated = h.fake.message(CHANNEL, message.ts) as FakeSlackThread;
+    expect(allText(updated)).toMatch(/expired/i);
+    expect(actionIds(updated)).toEqual([]);
+    expect(await h.bot.sweepExpired()).toBe(0);
+  });
+
   it('rejects with a reason given in a modal', async () => {
     await h.slash('property set session.timeout=33 on prod');
     const message = h.latest();

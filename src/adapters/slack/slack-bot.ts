@@ -1,6 +1,7 @@
 import { App, LogLevel, type BlockAction, type ButtonAction, type Logger as BoltLogger } from '@slack/bolt';
 import { answerQuestion } from '../../app/requests/answer-question.ts';
 import { approveRequest, mayReject, rejectRequest } from '../../app/requests/decide-request.ts';
+import { expireStale } from '../../app/requests/expire-stale.ts';
 import { listRequests } from '../../app/requests/list-requests.ts';
 import type { ServiceDeps } from '../../app/requests/service-deps.ts';
 import { startRollout } from '../../app/requests/start-rollout.ts';
@@ -36,6 +37,8 @@ export interface SlackBot {
   readonly app: App;
   /** Resolves when every rollout and Slack post started by a listener has finished. */
   idle(): Promise<void>;
+  /** Marks requests past their approval time-to-live as expired and says so on their messages. */
+  sweepExpired(): Promise<number>;
 }
 
 /** Slack escapes `&`, `<`, `>` in command text; the parser must see what the user typed. */
@@ -204,6 +207,15 @@ export function createSlackBot(options: SlackBotOptions, deps: ServiceDeps): Sla
     app,
     idle: async () => {
       while (pending.size > 0) await Promise.all([...pending]);
+    },
+    sweepExpired: async () => {
+      const expired = expireStale(deps);
+      for (const record of expired) {
+        await showDecided(record, { type: 'expired', at: record.updatedAt, ttlMinutes: ttlOf(record) ?? 60 }).catch((error: unknown) =>
+          deps.log.warn({ rolloutId: record.id, err: error }, 'could not mark the message expired'),
+        );
+      }
+      return expired.length;
     },
   };
 }

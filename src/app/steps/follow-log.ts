@@ -8,7 +8,14 @@ export type FollowResult = { readonly found: true; readonly line: string } | { r
  * Follows a remote file from a byte offset as a stream (tail -F over SSH) and stops as soon as
  * `matches` accepts a line. No sleeping between looks: the line is seen the moment it is written.
  */
-export async function followLog(ctx: NodeContext, path: string, offset: number, timeoutMs: number, matches: (line: string) => boolean): Promise<FollowResult> {
+export async function followLog(
+  ctx: NodeContext,
+  path: string,
+  offset: number,
+  timeoutMs: number,
+  matches: (line: string) => boolean,
+  pid?: number,
+): Promise<FollowResult> {
   const session = ctx.session;
   if (session === undefined) return { found: false, lastLines: '', error: `not connected to ${ctx.spec.name}` };
   const abort = new AbortController();
@@ -30,12 +37,12 @@ export async function followLog(ctx: NodeContext, path: string, offset: number, 
     }
   };
   try {
-    await session.run(followFileCommand(path, offset), { timeoutMs, onStdout, signal: abort.signal, idempotent: true });
+    await session.run(followFileCommand(path, offset, pid), { timeoutMs, onStdout, signal: abort.signal, idempotent: true });
   } catch (error) {
     if (found !== undefined) return { found: true, line: found };
     const timedOut = error instanceof CodedError && error.code === 'step_timeout';
     return { found: false, lastLines: [...recent, partial].join('\n').trim(), ...(timedOut ? {} : { error: (error as Error).message }) };
   }
   if (found !== undefined) return { found: true, line: found };
-  return { found: false, lastLines: [...recent, partial].join('\n').trim(), error: 'the log stream ended' };
+  return { found: false, lastLines: [...recent, partial].join('\n').trim(), error: pid === undefined ? 'the log stream ended' : `its JVM (pid ${pid}) exited` };
 }

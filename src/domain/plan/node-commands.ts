@@ -116,7 +116,14 @@ export const fileSizeCommand = (path: string): ShellCommand => sh`if [ -f ${path
 export const liferayLogCommand = (p: NodePaths): ShellCommand =>
   sh`f=${p.logs}/liferay.$(date +%Y-%m-%d).log; if [ -f "$f" ]; then echo "$f $(wc -c < "$f")"; else echo "$f 0"; fi`;
 
-/** Streams a file from a byte offset on, following it as it grows (and when it is created). */
-export const followFileCommand = (path: string, fromByte: number): ShellCommand => sh`tail -c +${fromByte + 1} -F ${path} 2>/dev/null`;
+/**
+ * Streams a file from a byte offset on, following it as it grows (and when it is created). With a
+ * pid, the stream ends when that process exits (GNU tail --pid), so a JVM that dies during startup
+ * is seen at once; a tail without --pid falls back to following until the time-out.
+ */
+export const followFileCommand = (path: string, fromByte: number, pid?: number): ShellCommand =>
+  pid === undefined
+    ? sh`tail -c +${fromByte + 1} -F ${path} 2>/dev/null`
+    : sh`tail -c +${fromByte + 1} -F --pid=${pid} ${path} 2>/dev/null || exec tail -c +${fromByte + 1} -F ${path} 2>/dev/null`;
 
 export const javaExistsCommand = (javaHome: string): ShellCommand => sh`test -x ${javaHome}/bin/java && ${javaHome}/bin/java -version 2>&1 | head -n 1`;

@@ -5,6 +5,8 @@
 export interface NodeFaults {
   /** The startup line never appears and health stays 503 (read at start and when startup would complete). */
   readonly startupNeverCompletes?: boolean;
+  /** The JVM logs a SEVERE error and exits during startup (read at start). */
+  readonly crashesOnStartup?: boolean;
   /** `/c/portal/layout` answers this status instead of 200 once started (e.g. 500). */
   readonly healthStatus?: number;
   /** The node never registers in (or leaves) the cluster. */

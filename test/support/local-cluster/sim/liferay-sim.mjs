@@ -244,7 +244,13 @@ function run(home) {
     const reported = (Date.now() - processStart + 1000).toLocaleString('en-US');
     catalina('INFO', 'org.apache.catalina.startup.Catalina.start', `Server startup in [${reported}] milliseconds`);
   };
-  if (faultsAtStart.startupNeverCompletes !== true) setTimeout(completeStartup, startupDelayMs);
+  if (faultsAtStart.crashesOnStartup === true) {
+    // Like a JVM that dies during startup (bad JVM option, port in use): an error, then exit.
+    setTimeout(() => {
+      catalina('SEVERE', 'org.apache.catalina.startup.Catalina.start', 'Simulated fatal error during startup: java.net.BindException: Address already in use');
+      cleanupAndExit(1);
+    }, Math.min(startupDelayMs, 300));
+  } else if (faultsAtStart.startupNeverCompletes !== true) setTimeout(completeStartup, startupDelayMs);
 
   function cleanupAndExit(code) {
     clearInterval(poller);

@@ -1,0 +1,20 @@
+import type { RolloutRecord } from '../rollout-record.ts';
+import type { ServiceDeps } from './service-deps.ts';
+
+/**
+ * Requests nobody decided within their cluster's approval time-to-live become `expired`, so their
+ * message can say so (instead of keeping buttons that would only refuse). Returns what expired.
+ */
+export function expireStale(deps: ServiceDeps): RolloutRecord[] {
+  const now = deps.clock.now();
+  const out: RolloutRecord[] = [];
+  for (const record of deps.store.list({ statuses: ['awaiting-approval', 'awaiting-confirmation'] })) {
+    const ttl = deps.clusters.get(record.cluster)?.approval.approvalTtlMinutes ?? 60;
+    if (now.getTime() - Date.parse(record.requestedAt) <= ttl * 60_000) continue;
+    const expired = deps.store.update(record.id, ['awaiting-approval', 'awaiting-confirmation'], { status: 'expired', decisionNote: `not decided within ${ttl} min`, updatedAt: now.toISOString() });
+    if (expired === undefined) continue;
+    deps.store.audit({ at: now.toISOString(), rolloutId: record.id, actor: 'bot', action: 'expired', detail: `not decided within ${ttl} min` });
+    out.push(expired);
+  }
+  return out;
+}
