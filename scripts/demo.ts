@@ -17,20 +17,20 @@ let exitCode = 0;
 try {
   harness.cluster.addArtifact('liferay-fix-pack-dxp-14-7110.zip', 'fix pack dxp-14-7110 (demo bytes)');
   say(`Cluster "prod": ${harness.cluster.local.nodes.map((n) => `${n.name} (ssh 127.0.0.1:${n.sshPort}, ${n.hostKeySha256.slice(0, 20)}…)`).join(', ')}`);
-  say('Installed: dxp-13-7110. Approvers: @li (user), @ana (group S0OPS). Requester: @maria.\n');
+  say('Installed: dxp-13-7110. Approvers of prod: @li (by user id) and the members of user group S0OPS (@ana). @sam and @maria are not approvers.\n');
 
-  say('@maria: /liferay fixpack install dxp-14-7110 on prod');
-  await harness.slash('fixpack install dxp-14-7110 on prod', PEOPLE.requester);
+  say('@ana: /liferay fixpack install dxp-14-7110 on prod');
+  await harness.slash('fixpack install dxp-14-7110 on prod', PEOPLE.groupApprover);
   const request = harness.latest();
 
-  say('@maria clicks Approve on her own request…');
-  await harness.click(request, ACTION_IDS.approve, PEOPLE.requester);
+  say('@ana clicks Approve on her own request…');
+  await harness.click(request, ACTION_IDS.approve, PEOPLE.groupApprover);
   say('@sam (not an approver) clicks Approve…');
   await harness.click(request, ACTION_IDS.approve, PEOPLE.outsider);
   say('@li (approver) clicks Approve: the rollout starts.');
   await harness.click(request, ACTION_IDS.approve, PEOPLE.approver);
-  say('@ana clicks Approve a second later…');
-  await harness.click(request, ACTION_IDS.approve, PEOPLE.groupApprover);
+  say('@maria clicks Approve on the same message a moment later…');
+  await harness.click(request, ACTION_IDS.approve, PEOPLE.requester);
 
   await harness.bot.idle();
   const record = harness.deps.store.list({ cluster: 'prod', limit: 1 })[0];
