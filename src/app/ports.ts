@@ -26,8 +26,14 @@ export interface CommandResult {
 
 export interface RunOptions {
   readonly timeoutMs: number;
-  /** Bytes to send on the command's standard input (used for uploads and file edits). */
-  readonly stdin?: string | Uint8Array;
+  /**
+   * What to send on the command's standard input (uploads and file edits): a string (as UTF-8),
+   * bytes, or a factory opening a stream, for large files. The stream is piped with backpressure,
+   * so it is never held in memory whole; a reconnect-and-retry of an idempotent command calls the
+   * factory again for a fresh stream. A stream that fails (or a factory that throws) fails the
+   * command with CodedError `stdin_failed` and the remote command is killed, not sent end-of-file.
+   */
+  readonly stdin?: string | Uint8Array | (() => NodeJS.ReadableStream);
   /** Safe to re-run after a dropped connection: the executor may reconnect and retry. */
   readonly idempotent?: boolean;
   /** Output as it arrives (e.g. to follow a log). */
@@ -95,7 +101,8 @@ export interface Logger {
 export interface ArtifactSource {
   /** Name, sha256 and size of each file; an error naming every missing or unreadable file. */
   describe(files: readonly string[]): Promise<Result<PlanArtifact[], string>>;
-  read(file: string): Promise<Uint8Array>;
+  /** A stream of the file's bytes (read as it is consumed; errors such as a missing file arrive on the stream). */
+  open(file: string): NodeJS.ReadableStream;
 }
 
 /** Where a rollout's progress is shown, and for whom (Slack: the request's message and its thread). */

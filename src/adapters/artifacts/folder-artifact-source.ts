@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ArtifactSource } from '../../app/ports.ts';
 import type { PlanArtifact } from '../../domain/plan/rollout-plan.ts';
@@ -32,7 +32,7 @@ export class FolderArtifactSource implements ArtifactSource {
     return problems.length === 0 ? ok(found) : err(problems.join('; '));
   }
 
-  async read(file: string): Promise<Uint8Array> {
-    return readFile(join(this.dir, file));
+  open(file: string): NodeJS.ReadableStream {
+    return createReadStream(join(this.dir, file));
   }
 }

@@ -1,9 +1,10 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import type { Server, Socket } from 'node:net';
 import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CodedError } from '../../domain/coded-error.ts';
 import { sh } from '../../domain/shell/shell-command.ts';
@@ -24,6 +25,22 @@ const SERVERS = [
 ] as const;
 
 const FAST_RECONNECT = [50, 100, 200];
+
+/** Writes `mib` MiB of random bytes to a new file, 1 MiB at a time; returns its sha256. */
+function writeRandomFile(path: string, mib: number): string {
+  const hash = createHash('sha256');
+  const fd = openSync(path, 'w');
+  try {
+    for (let i = 0; i < mib; i += 1) {
+      const chunk = randomBytes(1024 * 1024);
+      hash.update(chunk);
+      writeSync(fd, chunk);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
 
 async function codeOf(promise: Promise<unknown>): Promise<CodedError> {
   try {
@@ -80,6 +97,69 @@ describe.each(SERVERS)('NodeSshExecutor against an $kind server', ({ kind, skip 
       const check = await session.run(sh`sha256sum ${file}`, { timeoutMs: 10_000 });
       expect(check.stdout.split(' ')[0]).toBe(createHash('sha256').update(bytes).digest('hex'));
       expect(readFileSync(file).equals(bytes)).toBe(true);
+    });
+
+    it('streams a 64 MiB file from a stream factory, arriving with the same sha256', async () => {
+      const localDir = mkdtempSync(join(tmpdir(), 'ssh-upload-'));
+      const remote = join(scratch, `big-${randomUUID()}.zip`);
+      try {
+        const local = join(localDir, 'big.zip');
+        const sha256 = writeRandomFile(local, 64);
+        let opened = 0;
+        const result = await session.run(sh`cat > ${remote} && sha256sum ${remote}`, {
+          timeoutMs: 55_000,
+          stdin: () => {
+            opened += 1;
+            return createReadStream(local);
+          },
+        });
+        expect(result.exitCode).toBe(0);
+        expect(result.stdout.split(' ')[0]).toBe(sha256);
+        expect(opened).toBe(1);
+      } finally {
+        rmSync(localDir, { recursive: true, force: true });
+        rmSync(remote, { force: true });
+      }
+    });
+
+    it('fails with stdin_failed when the stream errors midway, without committing the partial file', async () => {
+      const part = join(scratch, `partial-${randomUUID()}.part`);
+      const final = join(scratch, `partial-${randomUUID()}.zip`);
+      const failing = (): Readable => {
+        let sent = 0;
+        return new Readable({
+          read() {
+            if (sent < 4) {
+              sent += 1;
+              this.push(Buffer.alloc(256 * 1024, sent));
+            } else {
+              this.destroy(new Error('disk read failed'));
+            }
+          },
+        });
+      };
+      const error = await codeOf(session.run(sh`cat > ${part} && mv ${part} ${final}`, { timeoutMs: 30_000, stdin: failing, idempotent: true }));
+      expect(error.code).toBe('stdin_failed');
+      expect(error.message).toContain('node1');
+      expect(error.message).toContain('disk read failed');
+      expect(existsSync(final)).toBe(false);
+
+      const missing = await codeOf(
+        session.run(sh`cat > ${part}`, { timeoutMs: 30_000, stdin: () => createReadStream(join(scratch, 'no-such-artifact.zip')) }),
+      );
+      expect(missing.code).toBe('stdin_failed');
+      expect(missing.message).toContain('ENOENT');
+
+      const thrown = await codeOf(
+        session.run(sh`cat`, {
+          timeoutMs: 30_000,
+          stdin: () => {
+            throw new Error('cannot open');
+          },
+        }),
+      );
+      expect(thrown.code).toBe('stdin_failed');
+      expect((await session.run(sh`echo still here`, { timeoutMs: 10_000 })).stdout).toBe('still here\n');
     });
 
     it('passes string stdin as UTF-8', async () => {
@@ -197,6 +277,34 @@ describe.each(SERVERS)('NodeSshExecutor against an $kind server', ({ kind, skip 
         await dropWhenStarted(counter);
         await expect(running).resolves.toMatchObject({ exitCode: 0, stdout: 'done\n' });
         expect(readFileSync(counter, 'utf8')).toBe('run\nrun\n');
+      });
+
+      it('re-opens the stdin stream when an idempotent upload is re-run after a drop', async () => {
+        const content = randomBytes(4 * 1024 * 1024);
+        const final = join(scratch, `retried-${randomUUID()}.zip`);
+        let opened = 0;
+        const stdin = (): Readable => {
+          opened += 1;
+          if (opened > 1) return Readable.from([content]);
+          // First attempt: sends 1 MiB, then cuts the connection and never ends.
+          let sent = false;
+          return new Readable({
+            read() {
+              if (sent) return;
+              sent = true;
+              this.push(content.subarray(0, 1024 * 1024));
+              void cluster.dropConnections('node1');
+            },
+          });
+        };
+        const result = await session.run(sh`cat > ${final}.part && mv ${final}.part ${final} && sha256sum ${final}`, {
+          timeoutMs: 30_000,
+          stdin,
+          idempotent: true,
+        });
+        expect(result.exitCode).toBe(0);
+        expect(result.stdout.split(' ')[0]).toBe(createHash('sha256').update(content).digest('hex'));
+        expect(opened).toBe(2);
       });
 
       it('throws connection_lost for a non-idempotent command', async () => {

@@ -18,7 +18,7 @@ export const DEFAULT_MAX_OUTPUT_BYTES = 64 * 1024;
 /**
  * NodeExecutor over SSH with node-ssh. The host key must match the node's pin (`host_key_mismatch`
  * otherwise); connect fails with `connect_timeout`, `auth_failed`, `key_unreadable`, `unreachable`
- * or `connect_failed`. Sessions throw `step_timeout`, `aborted`, `connection_lost`, `exec_failed`,
+ * or `connect_failed`. Sessions throw `step_timeout`, `aborted`, `connection_lost`, `stdin_failed`, `exec_failed`,
  * `session_closed` and `not_a_shell_command`.
  */
 export class NodeSshExecutor implements NodeExecutor {

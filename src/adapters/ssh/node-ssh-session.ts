@@ -25,7 +25,8 @@ type ExecOutcome =
   | { readonly kind: 'timeout' }
   | { readonly kind: 'aborted' }
   | { readonly kind: 'interrupted'; readonly started: boolean; readonly reason: string }
-  | { readonly kind: 'failed'; readonly message: string };
+  | { readonly kind: 'failed'; readonly message: string }
+  | { readonly kind: 'stdin_failed'; readonly message: string };
 
 interface ExecAttempt {
   readonly outcome: ExecOutcome;
@@ -52,9 +53,63 @@ function exitCodeOf(code: number | null, signal: string | null): number | undefi
   return undefined;
 }
 
-function stdinStream(stdin: string | Uint8Array): Readable {
+/**
+ * Standard input from a stream factory, opened on the first read, i.e. once node-ssh pipes it
+ * into an open channel (`pipe`: backpressure from the SSH window, so only a window's worth is
+ * in memory). Opening lazily matters: node-ssh checks that `stdin` is still readable when the
+ * channel opens and would otherwise write the stream object itself into the channel. A throwing
+ * factory or a failing stream destroys this stream with the error.
+ */
+class FactoryStdin extends Readable {
+  private source: Readable | undefined;
+
+  constructor(private readonly open: () => NodeJS.ReadableStream) {
+    super();
+  }
+
+  override _read(): void {
+    if (this.source !== undefined) {
+      this.source.resume();
+      return;
+    }
+    let opened: NodeJS.ReadableStream;
+    try {
+      opened = this.open();
+    } catch (error) {
+      this.destroy(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    const source = opened instanceof Readable ? opened : new Readable().wrap(opened);
+    this.source = source;
+    source.on('data', (chunk: Buffer | string) => {
+      if (!this.push(chunk)) source.pause();
+    });
+    let ended = false;
+    source.on('end', () => {
+      ended = true;
+      this.push(null);
+    });
+    source.on('error', (error: Error) => this.destroy(error));
+    source.on('close', () => {
+      if (!ended) this.destroy(new Error('the stream closed before its end'));
+    });
+  }
+
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    this.source?.destroy();
+    callback(error);
+  }
+}
+
+/** The command's standard input as a Readable for node-ssh. A factory is called once per attempt. */
+function stdinStream(stdin: NonNullable<RunOptions['stdin']>): Readable {
+  if (typeof stdin === 'function') return new FactoryStdin(stdin);
   const bytes = typeof stdin === 'string' ? Buffer.from(stdin, 'utf8') : Buffer.from(stdin.buffer, stdin.byteOffset, stdin.byteLength);
   return Readable.from([bytes], { objectMode: false });
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function abortError(target: NodeTarget, stdout?: OutputTail, stderr?: OutputTail): CodedError {
@@ -141,6 +196,13 @@ export class NodeSshSession implements NodeSession {
           });
         case 'aborted':
           throw abortError(this.target, stdout, stderr);
+        case 'stdin_failed':
+          throw new CodedError('stdin_failed', `${this.target.name}: could not send the command's standard input (${outcome.message}); the command was stopped`, {
+            node: this.target.name,
+            reason: outcome.message,
+            stdoutTail: stdout.lastChars(DETAIL_TAIL_CHARS),
+            stderrTail: stderr.lastChars(DETAIL_TAIL_CHARS),
+          });
         case 'failed':
           throw new CodedError('exec_failed', `${this.target.name}: the server refused to run the command (${outcome.message})`, {
             node: this.target.name,
@@ -237,6 +299,23 @@ export class NodeSshSession implements NodeSession {
         return;
       }
 
+      // A fresh stream per attempt. One that fails must not leave the remote command waiting for
+      // more input, nor send it end-of-file (which would let `cat > part && mv part file` commit a
+      // truncated file): the command is killed and the run fails with `stdin_failed`.
+      const stdin = options.stdin !== undefined ? stdinStream(options.stdin) : undefined;
+      // Closes the source when the command ends early, times out, is aborted or the connection
+      // drops. Not before node-ssh has piped it (see FactoryStdin): then onChannel does it.
+      const releaseStdin = (): void => {
+        if (stdin !== undefined && channel !== undefined) stdin.destroy();
+      };
+      if (stdin !== undefined) {
+        stdin.on('error', (error: unknown) => {
+          stopRemote();
+          finish({ kind: 'stdin_failed', message: messageOf(error) });
+        });
+        cleanups.push(releaseStdin);
+      }
+
       const timer = setTimeout(() => {
         stopRemote();
         finish({ kind: 'timeout' });
@@ -264,7 +343,11 @@ export class NodeSshSession implements NodeSession {
         onChannel: (ch: ClientChannel): void => {
           channel = ch;
           ch.on('error', () => undefined);
-          if (settled) stopRemote();
+          if (settled) {
+            stopRemote();
+            // After node-ssh's pipe (synchronous, right after this), before the first read.
+            process.nextTick(releaseStdin);
+          }
         },
         onStdout: (chunk: Buffer): void => {
           stdout.push(chunk);
@@ -274,7 +357,7 @@ export class NodeSshSession implements NodeSession {
           }
         },
         onStderr: (chunk: Buffer): void => stderr.push(chunk),
-        ...(options.stdin !== undefined ? { stdin: stdinStream(options.stdin) } : {}),
+        ...(stdin !== undefined ? { stdin } : {}),
       };
 
       connection.ssh.execCommand(command.text, execOptions).then(
@@ -291,7 +374,7 @@ export class NodeSshSession implements NodeSession {
           finish({ kind: 'done', exitCode });
         },
         (error: unknown) => {
-          const message = error instanceof Error ? error.message : String(error);
+          const message = messageOf(error);
           if (connection.lost) {
             // A channel that never opened ran nothing; after that we cannot know.
             const started = channel !== undefined || !/channel open failure|no response from server|not connected/i.test(message);

@@ -15,8 +15,13 @@ export async function stageArtifacts(ctx: NodeContext, deps: StepDeps, files: re
       done.push(`${file} (already staged)`);
       continue;
     }
-    const bytes = await deps.artifacts.read(file);
-    const uploaded = await runChecked(ctx, uploadToStagingCommand(ctx.paths, file), { timeoutMs: 1_800_000, stdin: bytes, idempotent: true }, `uploading ${file}`);
+    // Streamed from disk: a fix pack of 1-2 GB is never held in memory (a retry re-opens the file).
+    const uploaded = await runChecked(
+      ctx,
+      uploadToStagingCommand(ctx.paths, file),
+      { timeoutMs: 1_800_000, stdin: () => deps.artifacts.open(file), idempotent: true },
+      `uploading ${file}`,
+    );
     if (!uploaded.ok) return uploaded.outcome;
     const seen = shaOf(uploaded.result.stdout);
     if (seen !== sha256) {
