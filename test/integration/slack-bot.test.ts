@@ -161,9 +161,14 @@ describe('the Slack bot, driven over signed HTTP requests against the local clus
   });
 
   it('approve -> the rollout runs on the cluster, the message becomes the status board, the thread has every step in order', async () => {
+    await h.slash('property set session.timeout=35 on prod');
+    const waiting = h.latest();
     await h.slash('fixpack install dxp-14-7110 on prod');
     const message = h.latest();
     await h.click(message, ACTION_IDS.approve, PEOPLE.groupApprover);
+    // One rollout per cluster at a time: a second approval while this one runs is refused.
+    await h.click(waiting, ACTION_IDS.approve, PEOPLE.approver);
+    expect(h.ephemeralTo(PEOPLE.approver).at(-1)).toContain('prod is busy');
     const approved = h.fake.message(CHANNEL, message.ts) as FakeSlackThread;
     expect(actionIds(approved)).toEqual([]);
     await h.bot.idle();

@@ -34,6 +34,8 @@ export async function approveRequest(
     return { kind: 'denied', message: decision.message };
   }
   if (record.plan === undefined) return { kind: 'denied', message: `There is no plan to approve: ${record.decisionNote ?? 'see the message'}` };
+  const busyBefore = clusterBusy(record, deps);
+  if (busyBefore !== undefined) return { kind: 'denied', message: busyBefore };
   if (record.plan.strategy !== input.strategy) return { kind: 'denied', message: 'That button is for another strategy than the plan: use the button on the current message' };
 
   const fresh = await evaluateRequest(record.request, cluster, record.answers, deps);
@@ -59,6 +61,10 @@ export async function approveRequest(
     deps.store.audit({ at: now, rolloutId: record.id, actor: input.userId, action: 'superseded', detail: `the nodes changed since the verdict; new request ${next.id}` });
     return { kind: 'superseded', old, fresh: next };
   }
+  // Checked again right before the status changes, with no await in between: two approvals of
+  // different requests for one cluster can never both start (never two nodes out at once).
+  const busy = clusterBusy(record, deps);
+  if (busy !== undefined) return { kind: 'denied', message: busy };
   const approved = deps.store.update(record.id, ['awaiting-approval'], { status: 'approved', decidedBy: input.userId, decidedAt: now, updatedAt: now });
   if (approved === undefined) {
     const current = deps.store.get(record.id);
@@ -67,6 +73,13 @@ export async function approveRequest(
   deps.store.audit({ at: now, rolloutId: record.id, actor: input.userId, action: 'approved', detail: `${record.requestText} (${record.plan.strategy}, plan ${record.plan.hash.slice(0, 12)})` });
   deps.log.info({ rolloutId: record.id, approvedBy: input.userId }, 'request approved');
   return { kind: 'approved', record: approved };
+}
+
+/** Another request of the same cluster is approved or running: one rollout per cluster at a time. */
+function clusterBusy(record: RolloutRecord, deps: ServiceDeps): string | undefined {
+  const other = deps.store.list({ cluster: record.cluster, statuses: ['approved', 'running'] }).find((r) => r.id !== record.id);
+  if (other === undefined) return undefined;
+  return `${record.cluster} is busy: \`${other.requestText}\` (approved by <@${other.decidedBy ?? '?'}>) is ${other.status}. One rollout per cluster at a time: approve this one when it has finished`;
 }
 
 export type RejectOutcome = { readonly ok: true; readonly record: RolloutRecord } | { readonly ok: false; readonly message: string };
