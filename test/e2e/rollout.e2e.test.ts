@@ -162,6 +162,22 @@ describe('a failed step on a 3-node local cluster', () => {
     expect(Object.fromEntries(Object.entries(state.nodes).map(([n, v]) => [n, v.status]))).toEqual({ node1: 'healthy', node2: 'restored', node3: 'ready' });
   });
 
+  it('refuses with one line naming the node when a node is unreachable, before anything changes', async () => {
+    await env.local.stopSsh('node2');
+    try {
+      const error = await env.prepare('property set unreachable.test=1 on prod').then(
+        () => undefined,
+        (e: Error) => e.message,
+      );
+      expect(error).toMatch(/node2/);
+      expect(error).toMatch(/unreachable|refused|cannot connect/i);
+      expect(error?.split('\n')).toHaveLength(1);
+    } finally {
+      await env.local.startSsh('node2');
+    }
+    expect(readFileSync(join(env.local.node('node1').home, 'portal-ext.properties'), 'utf8')).not.toContain('unreachable.test');
+  });
+
   it('refuses a node whose host key does not match its pin, before anything changes', async () => {
     const other = await startLocalRollout({ nodes: 2, node1HostKey: 'SHA256:yhLzG4y/XyniaOpkwgo389ULU52JHbDD68fA9msfuYo' });
     try {
