@@ -4,17 +4,20 @@ import type { ClusterFacts } from '../domain/liferay/cluster-facts.ts';
 import type { RolloutPlan } from '../domain/plan/rollout-plan.ts';
 import type { MaintenanceRequest } from '../domain/request/maintenance-request.ts';
 
-export type RolloutStatus =
-  | 'awaiting-confirmation'
-  | 'awaiting-approval'
-  | 'approved'
-  | 'rejected'
-  | 'expired'
-  | 'superseded'
-  | 'running'
-  | 'succeeded'
-  | 'failed'
-  | 'interrupted';
+/** Every status a request goes through, in lifecycle order. */
+export const ROLLOUT_STATUSES = [
+  'awaiting-confirmation',
+  'awaiting-approval',
+  'approved',
+  'rejected',
+  'expired',
+  'superseded',
+  'running',
+  'succeeded',
+  'failed',
+  'interrupted',
+] as const;
+export type RolloutStatus = (typeof ROLLOUT_STATUSES)[number];
 
 /** One request's life: who asked, what was decided by whom, the plan that was approved. */
 export interface RolloutRecord {

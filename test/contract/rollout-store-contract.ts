@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RolloutStore } from '../../src/app/ports.ts';
-import type { AuditEntry, RolloutRecord, RolloutStatus } from '../../src/app/rollout-record.ts';
+import { ROLLOUT_STATUSES, type AuditEntry, type RolloutRecord, type RolloutStatus } from '../../src/app/rollout-record.ts';
 import { CodedError } from '../../src/domain/coded-error.ts';
 import type { RolloutEvent } from '../../src/domain/rollout/rollout-event.ts';
 import { aRolloutRecord } from '../builders/a-rollout-record.ts';
@@ -12,18 +12,7 @@ export interface StoreUnderTest {
   readonly cleanup: () => void;
 }
 
-const STATUSES: readonly RolloutStatus[] = [
-  'awaiting-confirmation',
-  'awaiting-approval',
-  'approved',
-  'rejected',
-  'expired',
-  'superseded',
-  'running',
-  'succeeded',
-  'failed',
-  'interrupted',
-];
+const STATUSES = ROLLOUT_STATUSES;
 
 /** One of every event type, optional fields both present and absent, awkward text included. */
 export const SAMPLE_EVENTS: readonly RolloutEvent[] = [

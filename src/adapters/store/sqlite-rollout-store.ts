@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { RolloutStore } from '../../app/ports.ts';
-import type { AuditEntry, RolloutRecord, RolloutStatus } from '../../app/rollout-record.ts';
+import { ROLLOUT_STATUSES, type AuditEntry, type RolloutRecord, type RolloutStatus } from '../../app/rollout-record.ts';
 import { CodedError } from '../../domain/coded-error.ts';
 import type { RolloutEvent, RolloutEventType } from '../../domain/rollout/rollout-event.ts';
 
@@ -64,18 +64,7 @@ const MIGRATIONS: readonly string[] = [
   `,
 ];
 
-const STATUSES = [
-  'awaiting-confirmation',
-  'awaiting-approval',
-  'approved',
-  'rejected',
-  'expired',
-  'superseded',
-  'running',
-  'succeeded',
-  'failed',
-  'interrupted',
-] as const satisfies readonly RolloutStatus[];
+const STATUSES = ROLLOUT_STATUSES;
 
 const EVENT_TYPES = [
   'RolloutStarted',
