@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSqliteRolloutStore } from '../../src/adapters/store/sqlite-rollout-store.ts';
 import { hasSshd } from '../support/local-cluster/openssh-node-server.ts';
 import { startLocalRollout, type LocalRollout } from '../support/local-rollout.ts';
 
@@ -56,6 +57,26 @@ describe.each([
     expect(r.stdout).toMatch(/node1 +● healthy and back in the cluster[\s\S]*node2 +● healthy[\s\S]*node3 +● healthy/);
     expect(r.stdout).toContain('rollout SUCCEEDED');
     process.stdout.write(`\n----- liferay-rollout run (success, ${sshServer}) -----\n${r.stdout}\n`);
+  });
+
+  it.skipIf(skip || sshServer === 'openssh')('run --db records the run (history, audit) and respects the one-rollout-per-cluster lock', async () => {
+    const db = join(env.local.root, 'rollouts.sqlite');
+    const r = await cli(['run', '--inventory', env.inventoryPath, '--db', db, '--yes', '--', 'property', 'set', 'recorded.run=1', 'on', 'prod']);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/recorded as cli-/);
+    const status = await cli(['status', '--db', db, 'prod']);
+    expect(status.code).toBe(0);
+    expect(status.stdout).toMatch(/succeeded +property set recorded\.run=1 on prod .*asked by cli:/);
+    // A rollout the bot is running on prod: the terminal must not start another one.
+    const store = openSqliteRolloutStore(db);
+    const done = store.list({ limit: 1 })[0];
+    if (done === undefined) throw new Error('nothing recorded');
+    expect(store.auditTrail(done.id).map((a) => a.action)).toEqual(['requested', 'approved', 'rollout succeeded']);
+    store.create({ ...done, id: 'req-bot-running', status: 'running', decidedBy: 'U0APPROVER' });
+    store.close();
+    const refused = await cli(['run', '--inventory', env.inventoryPath, '--db', db, '--yes', '--', 'property', 'set', 'recorded.run=2', 'on', 'prod']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('prod is busy');
   });
 
   it.skipIf(skip)('run stops at a failed step, restores the node and exits 1', async () => {

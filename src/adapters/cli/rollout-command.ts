@@ -1,25 +1,31 @@
+import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { prepareRollout, type PreparedRollout } from '../../app/prepare-rollout.ts';
 import { runRollout } from '../../app/run-rollout.ts';
+import { startRollout } from '../../app/requests/start-rollout.ts';
 import { clusterSpecOf, nodeTargetsOf } from '../../config/cluster-spec-of.ts';
 import type { Answers } from '../../domain/eligibility/eligibility-input.ts';
 import { FolderArtifactSource } from '../artifacts/folder-artifact-source.ts';
 import { FetchHealthProbe } from '../http/fetch-health-probe.ts';
 import { NodeSshExecutor } from '../ssh/node-ssh-executor.ts';
+import { openSqliteRolloutStore } from '../store/sqlite-rollout-store.ts';
 import { systemClock } from '../system-clock.ts';
 import { EXIT, type CliIo } from './cli-io.ts';
 import { loadClusterContext } from './cluster-context.ts';
 import { formatEvent } from './format-event.ts';
 import { formatPlan } from './format-plan.ts';
 import { formatVerdict } from './format-verdict.ts';
+import { recordCliRun } from './record-cli-run.ts';
+import { terminalNotifier } from './terminal-notifier.ts';
 import { parseCommandLine } from './parse-command-line.ts';
 
 export const PLAN_USAGE = `usage: liferay-rollout plan --inventory FILE [--facts FILE] [--probe] [--json] [--revertible ID]... [--java-same-major yes|no] -- <request>
   Prints the verdict and the plan (nodes in order, every step). --probe reads patches and Java from the nodes first.
 `;
-export const RUN_USAGE = `usage: liferay-rollout run --inventory FILE [--facts FILE] [--yes] [--full-shutdown] [--revertible ID]... [--java-same-major yes|no] -- <request>
+export const RUN_USAGE = `usage: liferay-rollout run --inventory FILE [--facts FILE] [--db FILE] [--yes] [--full-shutdown] [--revertible ID]... [--java-same-major yes|no] -- <request>
   Reads the nodes' state over SSH, prints verdict and plan, then runs it node by node, printing every step.
   Asks for the cluster name on a terminal; elsewhere needs --yes. An ineligible change runs only with --full-shutdown.
+  --db FILE (or DATABASE): record the run in the bot's store (history, audit trail) and respect its one-rollout-per-cluster lock.
   Exit 0 succeeded, 1 failed or refused, 2 bad input.
 `;
 
@@ -41,6 +47,7 @@ export async function rolloutCommand(mode: 'plan' | 'run', argv: readonly string
       'full-shutdown': { type: 'boolean', default: false },
       revertible: { type: 'string', multiple: true },
       'java-same-major': { type: 'string' },
+      db: { type: 'string' },
     },
     usage,
     io,
@@ -98,12 +105,13 @@ export async function rolloutCommand(mode: 'plan' | 'run', argv: readonly string
   }
   io.stdout(`\n${formatPlan(plan)}`);
   if (mode === 'plan') return EXIT.ok;
-  return execute(prepared.value, { yes: v.yes, 'full-shutdown': v['full-shutdown'] }, io, stdinIsTty, { cluster, targets, executor, artifacts });
+  const db = v.db ?? (io.env['DATABASE'] || undefined);
+  return execute(prepared.value, { yes: v.yes, 'full-shutdown': v['full-shutdown'], db }, io, stdinIsTty, { cluster, targets, executor, artifacts });
 }
 
 async function execute(
   prepared: PreparedRollout,
-  v: { yes: boolean; 'full-shutdown': boolean },
+  v: { yes: boolean; 'full-shutdown': boolean; db: string | undefined },
   io: CliIo,
   stdinIsTty: boolean,
   wiring: { cluster: ReturnType<typeof clusterSpecOf>; targets: ReturnType<typeof nodeTargetsOf>; executor: NodeSshExecutor; artifacts: FolderArtifactSource },
@@ -135,11 +143,43 @@ async function execute(
       return EXIT.failed;
     }
   }
-  const rolloutId = `cli-${new Date().toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}`;
+  const stepDeps = { executor: wiring.executor, healthProbe: new FetchHealthProbe(), artifacts: wiring.artifacts, clock: systemClock, log: silentLog, pollIntervalMs: 2000 };
   io.stdout('\n');
-  const result = await runRollout(
-    { rolloutId, plan, cluster: wiring.cluster, targets: wiring.targets, expectedFacts: prepared.facts, onEvent: (event) => io.stdout(formatEvent(event)) },
-    { executor: wiring.executor, healthProbe: new FetchHealthProbe(), artifacts: wiring.artifacts, clock: systemClock, log: silentLog, pollIntervalMs: 2000 },
-  );
-  return result.outcome === 'succeeded' ? EXIT.ok : EXIT.failed;
+  if (v.db === undefined) {
+    io.stdout('(not recorded: pass --db FILE or set DATABASE to record this run in the bot\'s history and to respect its one-rollout-per-cluster lock)\n');
+    const rolloutId = `cli-${new Date().toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}`;
+    const result = await runRollout(
+      { rolloutId, plan, cluster: wiring.cluster, targets: wiring.targets, expectedFacts: prepared.facts, onEvent: (event) => io.stdout(formatEvent(event)) },
+      stepDeps,
+    );
+    return result.outcome === 'succeeded' ? EXIT.ok : EXIT.failed;
+  }
+  let store;
+  try {
+    store = openSqliteRolloutStore(resolve(io.cwd, v.db));
+  } catch (e) {
+    io.stderr(`liferay-rollout run: ${(e as Error).message}\n`);
+    return EXIT.usage;
+  }
+  try {
+    const recorded = recordCliRun(prepared, store, new Date());
+    if (!recorded.ok) {
+      io.stderr(`liferay-rollout run: not started: ${recorded.error}\n`);
+      return EXIT.failed;
+    }
+    io.stdout(`(recorded as ${recorded.value.id} in ${v.db})\n`);
+    const runtime = { spec: wiring.cluster, targets: wiring.targets, declaredFacts: {}, eligibility: {}, approval: { approverUserIds: [], approverGroupIds: [], allowSelfApproval: true, approvalTtlMinutes: 60, channels: [] } };
+    const result = await startRollout(recorded.value, {
+      ...stepDeps,
+      store,
+      clusters: new Map([[plan.cluster, runtime]]),
+      catalog: { nonRevertible: [], breakingHotfixes: [] },
+      notifier: terminalNotifier(io),
+      newId: () => recorded.value.id,
+      probe: false,
+    });
+    return result?.outcome === 'succeeded' ? EXIT.ok : EXIT.failed;
+  } finally {
+    store.close();
+  }
 }

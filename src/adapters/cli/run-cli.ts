@@ -1,5 +1,6 @@
 import { checkCommand } from './check-command.ts';
 import { rolloutCommand } from './rollout-command.ts';
+import { statusCommand } from './status-command.ts';
 import { EXIT, type CliIo } from './cli-io.ts';
 
 export const CLI_USAGE = `usage: liferay-rollout <command> [options] -- <request>
@@ -8,6 +9,7 @@ commands:
   check   may this change be done by rolling restart on the cluster, and why
   plan    the verdict and the exact plan for a cluster of the inventory
   run     carry the plan out over SSH, node by node, printing every step
+  status  open, running and recent requests from the bot's store
   help    this text
 
 Run "liferay-rollout <command> --help" for a command's options.
@@ -19,6 +21,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   check: checkCommand,
   plan: (argv, io) => rolloutCommand('plan', argv, io),
   run: (argv, io) => rolloutCommand('run', argv, io),
+  status: statusCommand,
 };
 
 /** The `liferay-rollout` entry point; returns the exit code. */

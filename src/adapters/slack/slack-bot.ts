@@ -108,7 +108,7 @@ export function createSlackBot(options: SlackBotOptions, deps: ServiceDeps): Sla
         return;
       case 'status':
       case 'history':
-        await respond({ response_type: 'ephemeral', ...requestList(outcome.kind, outcome.command.cluster, listRequests(outcome.kind, outcome.command.cluster, deps)) });
+        await respond({ response_type: 'ephemeral', ...requestList(outcome.kind, outcome.command.cluster, listRequests(outcome.kind, outcome.command.cluster, deps.store)) });
         return;
       case 'request':
         await postRequest(outcome.record);

@@ -2,6 +2,7 @@ import { canApprove } from '../../domain/approval/can-approve.ts';
 import { canReject } from '../../domain/approval/can-reject.ts';
 import type { RolloutRecord } from '../rollout-record.ts';
 import { evaluateRequest } from './evaluate-request.ts';
+import { clusterBusy } from './cluster-busy.ts';
 import { pendingOf } from './pending-of.ts';
 import type { ServiceDeps } from './service-deps.ts';
 
@@ -34,7 +35,7 @@ export async function approveRequest(
     return { kind: 'denied', message: decision.message };
   }
   if (record.plan === undefined) return { kind: 'denied', message: `There is no plan to approve: ${record.decisionNote ?? 'see the message'}` };
-  const busyBefore = clusterBusy(record, deps);
+  const busyBefore = clusterBusy(record, deps.store);
   if (busyBefore !== undefined) return { kind: 'denied', message: busyBefore };
   if (record.plan.strategy !== input.strategy) return { kind: 'denied', message: 'That button is for another strategy than the plan: use the button on the current message' };
 
@@ -63,7 +64,7 @@ export async function approveRequest(
   }
   // Checked again right before the status changes, with no await in between: two approvals of
   // different requests for one cluster can never both start (never two nodes out at once).
-  const busy = clusterBusy(record, deps);
+  const busy = clusterBusy(record, deps.store);
   if (busy !== undefined) return { kind: 'denied', message: busy };
   const approved = deps.store.update(record.id, ['awaiting-approval'], { status: 'approved', decidedBy: input.userId, decidedAt: now, updatedAt: now });
   if (approved === undefined) {
@@ -73,13 +74,6 @@ export async function approveRequest(
   deps.store.audit({ at: now, rolloutId: record.id, actor: input.userId, action: 'approved', detail: `${record.requestText} (${record.plan.strategy}, plan ${record.plan.hash.slice(0, 12)})` });
   deps.log.info({ rolloutId: record.id, approvedBy: input.userId }, 'request approved');
   return { kind: 'approved', record: approved };
-}
-
-/** Another request of the same cluster is approved or running: one rollout per cluster at a time. */
-function clusterBusy(record: RolloutRecord, deps: ServiceDeps): string | undefined {
-  const other = deps.store.list({ cluster: record.cluster, statuses: ['approved', 'running'] }).find((r) => r.id !== record.id);
-  if (other === undefined) return undefined;
-  return `${record.cluster} is busy: \`${other.requestText}\` (approved by <@${other.decidedBy ?? '?'}>) is ${other.status}. One rollout per cluster at a time: approve this one when it has finished`;
 }
 
 export type RejectOutcome = { readonly ok: true; readonly record: RolloutRecord } | { readonly ok: false; readonly message: string };
