@@ -6,13 +6,6 @@ import { failed, tailOf, type StepOutcome } from './step-outcome.ts';
 
 export type Checked = { readonly ok: true; readonly result: CommandResult } | { readonly ok: false; readonly outcome: StepOutcome };
 
-/** Opens the node's session on first use (one connection per node, reused across its steps). */
-export async function sessionOf(ctx: NodeContext, connect: (ctx: NodeContext) => Promise<NodeContext['session']>): Promise<NonNullable<NodeContext['session']>> {
-  if (ctx.session === undefined) ctx.session = await connect(ctx);
-  if (ctx.session === undefined) throw new CodedError('session_unavailable', `no SSH session to ${ctx.spec.name}`);
-  return ctx.session;
-}
-
 /**
  * Runs a command and turns a non-zero exit or an executor error into a failed StepOutcome naming
  * the command, its exit code and the tail of its output.

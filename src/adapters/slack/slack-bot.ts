@@ -7,6 +7,7 @@ import type { ServiceDeps } from '../../app/requests/service-deps.ts';
 import { startRollout } from '../../app/requests/start-rollout.ts';
 import { submitRequest } from '../../app/requests/submit-request.ts';
 import type { RolloutRecord } from '../../app/rollout-record.ts';
+import { DEFAULT_APPROVAL_TTL_MINUTES } from '../../domain/approval/approval-policy.ts';
 import { RejectReason } from '../../domain/approval/reject-reason.ts';
 import { ACTION_IDS, ANSWER_ACTION_ID, BLOCK_IDS } from './blocks/action-ids.ts';
 import { decodeAnswerValue, decodeDecisionValue } from './blocks/button-values.ts';
@@ -211,7 +212,7 @@ export function createSlackBot(options: SlackBotOptions, deps: ServiceDeps): Sla
     sweepExpired: async () => {
       const expired = expireStale(deps);
       for (const record of expired) {
-        await showDecided(record, { type: 'expired', at: record.updatedAt, ttlMinutes: ttlOf(record) ?? 60 }).catch((error: unknown) =>
+        await showDecided(record, { type: 'expired', at: record.updatedAt, ttlMinutes: ttlOf(record) ?? DEFAULT_APPROVAL_TTL_MINUTES }).catch((error: unknown) =>
           deps.log.warn({ rolloutId: record.id, err: error }, 'could not mark the message expired'),
         );
       }
