@@ -18,7 +18,7 @@ export async function probeCluster(cluster: ClusterSpec, targets: ReadonlyMap<st
       if (target === undefined) return { node: spec.name, outcome: { ok: false as const, message: `no SSH target for ${spec.name}` } };
       const ctx: NodeContext = { spec, target, paths: nodePaths(spec.liferayHome, cluster.tomcatDir, 'probe'), session: undefined, catalinaOffset: undefined, liferayLog: undefined };
       try {
-        const connected = await ensureSession(ctx, deps as StepDeps);
+        const connected = await ensureSession(ctx, deps);
         if (!connected.ok) return { node: spec.name, outcome: connected };
         return { node: spec.name, outcome: await probeNode(ctx) };
       } finally {

@@ -16,7 +16,7 @@ import { waitCluster } from './wait-cluster.ts';
 import { waitStarted } from './wait-started.ts';
 
 /** Opens the node's SSH session if needed; a refused host key or unreachable node is a failed step. */
-export async function ensureSession(ctx: NodeContext, deps: StepDeps): Promise<StepOutcome> {
+export async function ensureSession(ctx: NodeContext, deps: Pick<StepDeps, 'executor'>): Promise<StepOutcome> {
   if (ctx.session !== undefined) return succeeded();
   try {
     ctx.session = await deps.executor.connect(ctx.target);

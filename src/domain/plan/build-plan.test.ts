@@ -45,14 +45,20 @@ describe('buildPlan: change kinds', () => {
     expect(p.steps.some((s) => s.action.kind === 'stage')).toBe(staged.length > 0);
   });
 
-  it.each([
-    ['release update 2024.q1.3 on prod', 'not supported yet'],
-    ['java update 11.0.22 on prod', ''],
-  ])('%s cannot be planned or is planned full-shutdown', (text) => {
-    const request = parseRequest(text);
+  it('refuses to plan a 7.4 release update, saying it is not supported yet', () => {
+    const request = parseRequest('release update 2024.q1.3 on prod');
     if (!request.ok) throw new Error(request.error.reason);
-    const result = buildPlan({ verdict: evaluate(request.value, { ...facts, product: 'dxp-7.4', release: '2024.q1.1', java: '11.0.2' }, EMPTY_CATALOG), cluster: aCluster().build(), artifacts: [] });
-    if (text.startsWith('release')) expect(!result.ok && result.error).toContain('not supported yet');
+    const verdict = evaluate(request.value, { product: 'dxp-7.4', release: '2024.q1.1', java: '11.0.2' }, EMPTY_CATALOG);
+    const result = buildPlan({ verdict, cluster: aCluster().onProduct('dxp-7.4').build(), artifacts: [] });
+    expect(!result.ok && result.error).toContain('not supported yet');
+  });
+
+  it('plans a new Java major as a full shutdown that points every node at the new JDK', () => {
+    const p = plan('java update 11.0.22 on prod');
+    expect(p.verdict).toBe('ineligible');
+    expect(p.strategy).toBe('full-shutdown');
+    const applies = p.steps.flatMap((s) => (s.action.kind === 'apply' ? [`${s.node}:${s.action.change.type === 'java-home' ? s.action.change.javaHome : ''}`] : []));
+    expect(applies).toEqual(['node1:/usr/lib/jvm/java-11', 'node2:/usr/lib/jvm/java-11', 'node3:/usr/lib/jvm/java-11']);
   });
 
   it.each([
