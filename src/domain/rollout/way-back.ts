@@ -1,6 +1,8 @@
 import { assertNever } from '../assert-never.ts';
 import type { ClusterFacts } from '../liferay/cluster-facts.ts';
 import type { MaintenanceRequest } from '../request/maintenance-request.ts';
+import { describeRequest } from '../request/describe-request.ts';
+import { inverseRequest } from './inverse-request.ts';
 
 /** The request that undoes a change on the nodes that already have it, or how to undo it by hand. */
 export function wayBack(request: MaintenanceRequest, facts: ClusterFacts, backupDir: string): string {
@@ -8,9 +10,10 @@ export function wayBack(request: MaintenanceRequest, facts: ClusterFacts, backup
   const backups = `the pre-change files of every changed node are in ${backupDir}/files.tar on that node`;
   switch (request.kind) {
     case 'fixpack':
-      return request.action === 'install' ? `/liferay fixpack revert ${request.patch} ${on} (if it is revertible), or re-run once the cause is fixed` : `/liferay fixpack install ${request.patch} ${on}`;
-    case 'hotfix':
-      return `/liferay hotfix ${request.action === 'install' ? 'revert' : 'install'} ${request.patch} ${on}`;
+    case 'hotfix': {
+      const inverse = `/liferay ${describeRequest(inverseRequest(request) ?? request)}`;
+      return request.kind === 'fixpack' && request.action === 'install' ? `${inverse} (if it is revertible), or re-run once the cause is fixed` : inverse;
+    }
     case 'module':
     case 'plugin':
       return `remove ${request.file} from the updated nodes (${backups}), or re-run once the cause is fixed`;

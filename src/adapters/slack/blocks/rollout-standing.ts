@@ -1,6 +1,6 @@
 import type { RolloutPlan } from '../../../domain/plan/rollout-plan.ts';
 import { describeRequest } from '../../../domain/request/describe-request.ts';
-import type { MaintenanceRequest } from '../../../domain/request/maintenance-request.ts';
+import { inverseRequest } from '../../../domain/rollout/inverse-request.ts';
 import type { NodeStatus, RolloutState } from '../../../domain/rollout/rollout-state.ts';
 import { code, escapeMrkdwn } from './mrkdwn.ts';
 
@@ -47,17 +47,6 @@ export function whereThingsStand(plan: RolloutPlan, state: RolloutState): string
     groups.set(key, [...(groups.get(key) ?? []), node]);
   }
   return [...groups].map(([what, nodes]) => `${names(nodes)} ${what}`).join('; ');
-}
-
-/** The request that takes the change back, when there is a plain one (patches). */
-export function inverseRequest(request: MaintenanceRequest): MaintenanceRequest | undefined {
-  switch (request.kind) {
-    case 'fixpack':
-    case 'hotfix':
-      return { ...request, action: request.action === 'install' ? 'revert' : 'install', dryRun: false };
-    default:
-      return undefined;
-  }
 }
 
 /** What to do now that the rollout stopped: undo on the updated nodes, or fix and ask again. */

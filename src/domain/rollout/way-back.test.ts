@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { parseRequest } from '../request/parse-request.ts';
+import type { MaintenanceRequest } from '../request/maintenance-request.ts';
+import { inverseRequest } from './inverse-request.ts';
+import { wayBack } from './way-back.ts';
+
+const request = (text: string): MaintenanceRequest => {
+  const parsed = parseRequest(text);
+  if (!parsed.ok) throw new Error(parsed.error.reason);
+  return parsed.value;
+};
+
+describe('inverseRequest', () => {
+  it.each([
+    ['fixpack install dxp-17-7110 on prod', { kind: 'fixpack', action: 'revert', patch: 'dxp-17-7110' }],
+    ['fixpack revert dxp-17-7110 on prod', { kind: 'fixpack', action: 'install', patch: 'dxp-17-7110' }],
+    ['hotfix install hotfix-77-7110 on prod --dry-run', { kind: 'hotfix', action: 'revert', patch: 'hotfix-77-7110', dryRun: false }],
+  ])('%s', (text, expected) => {
+    expect(inverseRequest(request(text))).toMatchObject(expected);
+  });
+
+  it.each(['property set a.b=c on prod', 'module install x-1.0.jar on prod', 'java update 11.0.22 on prod'])('has no single inverse for %s', (text) => {
+    expect(inverseRequest(request(text))).toBeUndefined();
+  });
+});
+
+describe('wayBack', () => {
+  it.each([
+    ['fixpack install dxp-17-7110 on prod', '/liferay fixpack revert dxp-17-7110 on prod (if it is revertible), or re-run once the cause is fixed'],
+    ['fixpack revert dxp-17-7110 on prod', '/liferay fixpack install dxp-17-7110 on prod'],
+    ['hotfix install hotfix-77-7110 on prod', '/liferay hotfix revert hotfix-77-7110 on prod'],
+    ['jvm set -Xmx8g on prod', '/liferay jvm unset -Xmx8g on prod'],
+    ['java update 1.8.0_402 on prod', '/liferay java update 1.8.0_292 on prod'],
+    ['property set a.b=c on prod', '/liferay property unset a.b on prod'],
+  ])('%s -> %s', (text, expected) => {
+    expect(wayBack(request(text), { java: '1.8.0_292' }, '/opt/liferay/.rollout/backup/r1')).toContain(expected);
+  });
+});
