@@ -44,10 +44,10 @@ const record: RolloutRecord = {
 function eventNumber(i: number): RolloutEvent {
   const at = new Date(Date.UTC(2025, 2, 4, 10) + i * 1000).toISOString();
   const node = `node${(i % 3) + 1}`;
-  if (i % 10 === 9) return { type: 'StepFailed', at, stepId: `${node}/wait-started`, node, durationMs: 900_000, message: 'timed out', outputTail: 'INFO  [main] ...\n'.repeat(20) };
+  if (i % 10 === 9) return { type: 'StepFailed', at, stepId: `${node}/wait-started`, node, kind: 'wait-started', purpose: 'rollout', durationMs: 900_000, message: 'timed out', outputTail: 'INFO  [main] ...\n'.repeat(20) };
   return i % 2 === 0
-    ? { type: 'StepStarted', at, stepId: `${node}/step-${i}`, node, title: `step ${i} on ${node}` }
-    : { type: 'StepSucceeded', at, stepId: `${node}/step-${i}`, node, durationMs: 1234 };
+    ? { type: 'StepStarted', at, stepId: `${node}/step-${i}`, node, kind: 'verify', purpose: 'rollout', title: `step ${i} on ${node}` }
+    : { type: 'StepSucceeded', at, stepId: `${node}/step-${i}`, node, kind: 'verify', purpose: 'rollout', durationMs: 1234 };
 }
 
 function timed(fn: () => void): number {

@@ -7,6 +7,7 @@ import { SlackProgressNotifier } from './adapters/slack/slack-progress-notifier.
 import { webClientSlackApi } from './adapters/slack/slack-api.ts';
 import { NodeSshExecutor } from './adapters/ssh/node-ssh-executor.ts';
 import { systemClock } from './adapters/system-clock.ts';
+import { ownerIsGone, processOwner } from './adapters/process-owner.ts';
 import type { Clock, HealthProbe, Logger, NodeExecutor, RolloutStore } from './app/ports.ts';
 import type { ServiceDeps } from './app/requests/service-deps.ts';
 import { clusterRuntimesOf } from './config/cluster-runtimes-of.ts';
@@ -33,7 +34,12 @@ export interface ComposeOptions {
   readonly clock?: Clock;
   readonly pollIntervalMs?: number;
   readonly notifierIntervals?: { readonly minPostIntervalMs: number; readonly minUpdateIntervalMs: number };
+  /** How long a rollout lease lasts before another process may take the rollout over. */
+  readonly leaseMs?: number;
 }
+
+/** A rollout's owner renews its lease every third of this; another process may take it over after it runs out. */
+export const DEFAULT_LEASE_MS = 30_000;
 
 /** A request id people can read in logs and audit trails: `req-<time>-<random>`. */
 export const newRequestId = (): string => `req-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
@@ -63,6 +69,11 @@ export function composeBot(options: ComposeOptions): { bot: SlackBot; deps: Serv
     newId: newRequestId,
     pollIntervalMs: options.pollIntervalMs ?? 2000,
     probe: true,
+    owner: processOwner('bot'),
+    leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
+    ownerIsGone,
+    shutdown: { requested: false },
+    runs: new Map(),
   };
   const bot = createSlackBot(
     {

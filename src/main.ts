@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { pino } from 'pino';
 import { openSqliteRolloutStore } from './adapters/store/sqlite-rollout-store.ts';
-import { resumeInterrupted } from './app/requests/resume-interrupted.ts';
+import { recoverRollouts } from './app/requests/recover-rollouts.ts';
 import { composeBot } from './compose-bot.ts';
 import { loadEnvConfig } from './config/env-config.ts';
 import { formatInventoryError } from './config/format-inventory-error.ts';
@@ -47,10 +47,8 @@ const { bot, deps } = composeBot({
   catalog: catalog.value,
   store,
   log,
+  leaseMs: config.LEASE_SECONDS * 1000,
 });
-
-const interrupted = resumeInterrupted(deps);
-if (interrupted.length > 0) log.warn({ rollouts: interrupted.map((r) => r.id) }, 'rollouts interrupted by the previous stop');
 
 if (config.SLACK_APP_TOKEN !== undefined) {
   await bot.app.start();
@@ -60,22 +58,50 @@ if (config.SLACK_APP_TOKEN !== undefined) {
   log.info({ mode: 'http', port: config.PORT, clusters: [...deps.clusters.keys()] }, 'liferay-rollout bot started');
 }
 
+// Rollouts a dead process left behind (the previous run of this bot, or a CLI run that died) are
+// taken over now, and again whenever a lease runs out.
+const recover = (): void => {
+  if (deps.shutdown.requested) return;
+  const recovered = recoverRollouts(deps);
+  if (recovered.length > 0) log.warn({ rollouts: recovered.map((r) => r.record.id) }, 'took over rollouts whose run was gone');
+};
+recover();
+
 // Requests nobody decided in time say so on their message (every minute).
 const sweeper = setInterval(() => {
   bot.sweepExpired().catch((error: unknown) => log.warn({ err: error }, 'expiry sweep failed'));
 }, 60_000);
 sweeper.unref();
+const recoverer = setInterval(recover, Math.max(1000, config.LEASE_SECONDS * 1000));
+recoverer.unref();
 
 let stopping = false;
-const shutdown = (signal: string): void => {
+/**
+ * Graceful stop: take no new requests, let every run bring its node in progress back up and pause,
+ * deliver the Slack posts, then exit; bounded by SHUTDOWN_TIMEOUT_SECONDS (a run still going then
+ * keeps its lease until it runs out, and the next start recovers it).
+ */
+const shutdown = async (signal: string): Promise<void> => {
   if (stopping) return;
   stopping = true;
-  const running = store.list({ statuses: ['running'] }).length;
-  log.warn({ signal, running }, running > 0 ? 'stopping while rollouts run: they will be reported as interrupted at the next start' : 'stopping');
-  void bot.app.stop().finally(() => {
-    store.close();
-    process.exit(0);
-  });
+  deps.shutdown.requested = true;
+  clearInterval(recoverer);
+  const runs = [...deps.runs.values()];
+  log.warn({ signal, running: runs.length, timeoutSeconds: config.SHUTDOWN_TIMEOUT_SECONDS }, runs.length > 0 ? 'stopping: waiting for the nodes in progress to be back up' : 'stopping');
+  await bot.app.stop().catch((error: unknown) => log.warn({ err: String(error) }, 'Slack app did not stop cleanly'));
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = await Promise.race([
+    Promise.all(runs).then(() => false),
+    new Promise<boolean>((done) => {
+      timer = setTimeout(() => done(true), config.SHUTDOWN_TIMEOUT_SECONDS * 1000);
+    }),
+  ]);
+  clearTimeout(timer);
+  if (timedOut) log.error({ running: deps.runs.size }, 'shutdown time-out: exiting with runs still going; the next start recovers them');
+  await bot.idle().catch(() => undefined);
+  store.close();
+  log.warn({ signal }, 'stopped');
+  process.exit(timedOut ? 1 : 0);
 };
-process.on('SIGTERM', () => shutdown('SIGTERM'));
-process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

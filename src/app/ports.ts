@@ -60,6 +60,35 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
+/** The cluster lock of one rollout, and who runs it now (a lease its process renews). */
+export interface ClusterLock {
+  readonly cluster: string;
+  readonly rolloutId: string;
+  /** The process that runs the rollout now; undefined while it waits for a decision (held). */
+  readonly owner: string | undefined;
+  /** Milliseconds since the epoch; the owner must renew before then or lose the rollout. */
+  readonly expiresAt: number | undefined;
+}
+
+/** Taking a rollout to run it: the cluster lock and the owner, in one transaction with the status change. */
+export interface Claim {
+  readonly owner: string;
+  /** The lease runs until then (ms since the epoch). */
+  readonly until: number;
+  readonly now: number;
+  /** Take the rollout from this owner even if its lease has not run out (the caller knows it is gone). */
+  readonly takeOverFrom?: string | undefined;
+}
+
+export type ClaimResult =
+  | { readonly ok: true; readonly record: RolloutRecord }
+  /** The record is not (or no longer) in one of the expected statuses. */
+  | { readonly ok: false; readonly reason: 'status'; readonly record: RolloutRecord | undefined }
+  /** Another rollout holds the cluster. */
+  | { readonly ok: false; readonly reason: 'busy'; readonly holder: ClusterLock }
+  /** This rollout is run by a live owner. */
+  | { readonly ok: false; readonly reason: 'owned'; readonly holder: ClusterLock };
+
 /**
  * Durable record of requests, decisions and rollout events: what survives a bot restart.
  * Synchronous (SQLite is local); every write is committed before the call returns.
@@ -73,6 +102,23 @@ export interface RolloutStore {
    * did not match (nothing changed).
    */
   update(id: string, expected: readonly RolloutStatus[], patch: Partial<Omit<RolloutRecord, 'id'>>): RolloutRecord | undefined;
+  /**
+   * Atomically: the record's status is one of `expected`, its cluster is free or locked by this
+   * rollout, and the rollout has no live owner (none, an expired lease, `claim.owner` itself, or
+   * `claim.takeOverFrom`); then the patch is applied, the cluster locked for this rollout and
+   * `claim.owner` made its owner until `claim.until`. Otherwise nothing changes.
+   */
+  claim(id: string, expected: readonly RolloutStatus[], patch: Partial<Omit<RolloutRecord, 'id'>>, claim: Claim): ClaimResult;
+  /** Extends the owner's lease; false when `owner` no longer owns the rollout (it must stop touching nodes). */
+  renewLease(id: string, owner: string, until: number): boolean;
+  /**
+   * Ends a run: applies the patch when the status is one of `expected` and `owner` still owns the
+   * rollout (undefined: nobody owns it, or the lease ran out), drops the owner, and releases the
+   * cluster lock when `releaseCluster` (a final status). Undefined when nothing changed.
+   */
+  release(id: string, owner: string | undefined, expected: readonly RolloutStatus[], patch: Partial<Omit<RolloutRecord, 'id'>>, releaseCluster: boolean, now: number): RolloutRecord | undefined;
+  /** Every cluster lock (with its owner and lease), for status and recovery. */
+  locks(): ClusterLock[];
   /** Appends an event; returns its sequence number (1, 2, ... per rollout). */
   appendEvent(id: string, event: RolloutEvent): number;
   events(id: string): RolloutEvent[];
@@ -81,6 +127,14 @@ export interface RolloutStore {
   audit(entry: AuditEntry): void;
   auditTrail(rolloutId: string): AuditEntry[];
   close(): void;
+}
+
+/** What a run checks between steps: a stop someone asked for, and whether it still owns the rollout. */
+export interface RunControl {
+  /** A stop asked for by a person (Slack, CLI) or by the process itself (shutdown). */
+  requested(): { readonly cause: 'pause' | 'abort' | 'shutdown'; readonly by?: string | undefined } | undefined;
+  /** Undefined while this process owns the rollout; else why not. Checked before every step (fencing). */
+  lost(): string | undefined;
 }
 
 /** Bot-side HTTP check of a node's health URL. */

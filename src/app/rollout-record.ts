@@ -15,9 +15,26 @@ export const ROLLOUT_STATUSES = [
   'running',
   'succeeded',
   'failed',
+  'paused',
   'interrupted',
+  'rolled-back',
+  'left-as-is',
 ] as const;
 export type RolloutStatus = (typeof ROLLOUT_STATUSES)[number];
+
+/** A rollout that stopped and waits for a decision: resume, retry the node, roll back, or leave it as it is. The cluster stays locked. */
+export const HELD: readonly RolloutStatus[] = ['failed', 'paused', 'interrupted'];
+/** The cluster is locked by a rollout in one of these statuses. */
+export const LOCKING: readonly RolloutStatus[] = ['approved', 'running', ...HELD];
+/** A rollout in one of these statuses is over: nothing more runs, the cluster is free. */
+export const FINISHED: readonly RolloutStatus[] = ['succeeded', 'rolled-back', 'left-as-is'];
+
+/** A stop someone asked for while the rollout runs; the run that owns it acts on it between steps. */
+export interface ControlRequest {
+  readonly kind: 'pause' | 'abort';
+  readonly by: string;
+  readonly at: string;
+}
 
 /** One request's life: who asked, what was decided by whom, the plan that was approved. */
 export interface RolloutRecord {
@@ -40,6 +57,10 @@ export interface RolloutRecord {
   /** Reject reason, or what superseded/expired it. */
   readonly decisionNote: string | undefined;
   readonly updatedAt: string;
+  /** A pause or abort asked for while it runs (read by the owning run between steps). */
+  readonly control?: ControlRequest | undefined;
+  /** How it last stopped, when held: said on the board and in status. */
+  readonly outcomeNote?: string | undefined;
 }
 
 export interface AuditEntry {

@@ -36,6 +36,12 @@ const ClusterEntry = z
     javaHomes: JavaHomes.default({}),
     /** On a failed step, put the node's previous files back and start it again. */
     restoreOnFailure: z.boolean().default(true),
+    /**
+     * After the bot restarts in the middle of a rollout (or a graceful shutdown paused it): go on by
+     * itself when every completed node still verifies (`resume`), or bring the nodes back up and wait
+     * for someone to choose (`ask`).
+     */
+    afterRestart: z.enum(['resume', 'ask']).default('resume'),
     nodes: z.array(NodeConfig.omit({ commands: true }).partial({ port: true, healthUrl: true, liferayHome: true })).min(1, 'expected at least one node'),
   })
   .strict();

@@ -12,6 +12,7 @@ export function clusterRuntimesOf(inventory: Inventory): Map<string, ClusterRunt
         targets: nodeTargetsOf(cluster),
         declaredFacts: { ...(cluster.facts ?? {}) },
         eligibility: { allowRollingPatchRelease: cluster.allowRollingPatchRelease },
+        afterRestart: cluster.afterRestart,
         approval: {
           approverUserIds: cluster.approvers.users,
           approverGroupIds: cluster.approvers.groups,

@@ -12,6 +12,10 @@ export const EnvConfig = z.object({
   SLACK_API_URL: z.url({ message: 'must be a URL such as https://slack.com/api/' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
   CATALOG: z.string().min(1).optional(),
+  /** On SIGTERM: how long to wait for the node in progress to be back up before exiting (systemd's TimeoutStopSec should be longer). */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+  /** A rollout's lease: another bot process may take a rollout over this long after its owner stopped renewing. */
+  LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 });
 export type EnvConfig = z.infer<typeof EnvConfig>;
 

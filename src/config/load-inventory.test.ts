@@ -167,6 +167,7 @@ describe('parseInventory: defaults', () => {
           },
           javaHomes: {},
           restoreOnFailure: true,
+          afterRestart: 'resume',
           nodes: [
             { name: 'node1', host: '10.0.0.11', port: 22, hostKey: K1, healthUrl: 'http://10.0.0.11:8080/c/portal/layout', liferayHome: '/opt/liferay', commands: tomcatCommands('/opt/liferay', 'tomcat') },
             { name: 'node2', host: '10.0.0.12', port: 22, hostKey: K2, healthUrl: 'http://10.0.0.12:8080/c/portal/layout', liferayHome: '/opt/liferay', commands: tomcatCommands('/opt/liferay', 'tomcat') },

@@ -35,7 +35,7 @@ export function rolloutEvents(plan: RolloutPlan, options: RunOptions = {}): Roll
   for (const step of plan.steps) {
     if (options.stopAfterSteps !== undefined && started >= options.stopAfterSteps) return events;
     if (step.phase === 'node' && !nodeStart.has(step.node)) nodeStart.set(step.node, clock);
-    events.push({ type: 'StepStarted', at: tick(), stepId: step.id, node: step.node, title: step.title });
+    events.push({ type: 'StepStarted', at: tick(), stepId: step.id, node: step.node, kind: step.action.kind, purpose: 'rollout', title: step.title });
     started += 1;
     if (step.id === options.failAt) {
       events.push({
@@ -43,6 +43,8 @@ export function rolloutEvents(plan: RolloutPlan, options: RunOptions = {}): Roll
         at: tick(),
         stepId: step.id,
         node: step.node,
+        kind: step.action.kind,
+        purpose: 'rollout',
         durationMs: stepMs,
         message: `${step.title} failed`,
         ...(options.command === undefined ? {} : { command: options.command }),
@@ -66,7 +68,7 @@ export function rolloutEvents(plan: RolloutPlan, options: RunOptions = {}): Roll
       );
       return events;
     }
-    events.push({ type: 'StepSucceeded', at: tick(), stepId: step.id, node: step.node, durationMs: stepMs });
+    events.push({ type: 'StepSucceeded', at: tick(), stepId: step.id, node: step.node, kind: step.action.kind, purpose: 'rollout', durationMs: stepMs });
     if (plan.strategy === 'rolling' && lastNodeStep.get(step.node) === step.id) {
       events.push({ type: 'NodeDone', at: at(), node: step.node, durationMs: clock - (nodeStart.get(step.node) ?? clock) });
     }

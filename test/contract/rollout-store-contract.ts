@@ -17,13 +17,13 @@ const STATUSES = ROLLOUT_STATUSES;
 /** One of every event type, optional fields both present and absent, awkward text included. */
 export const SAMPLE_EVENTS: readonly RolloutEvent[] = [
   { type: 'RolloutStarted', at: '2025-03-04T10:00:00.000Z', planHash: 'f3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', nodes: ['node1', 'node2'] },
-  { type: 'StepStarted', at: '2025-03-04T10:00:01.000Z', stepId: 'node1/stop', node: 'node1', title: 'stop node1 (force after 120 s)' },
-  { type: 'StepSucceeded', at: '2025-03-04T10:00:31.250Z', stepId: 'node1/stop', node: 'node1', durationMs: 30_250 },
-  { type: 'StepSucceeded', at: '2025-03-04T10:00:32.000Z', stepId: 'node1/backup', node: 'node1', durationMs: 750, detail: 'portal-ext.properties -> portal-ext.properties.bak' },
+  { type: 'StepStarted', at: '2025-03-04T10:00:01.000Z', stepId: 'node1/stop', kind: 'stop', purpose: 'rollout', node: 'node1', title: 'stop node1 (force after 120 s)' },
+  { type: 'StepSucceeded', at: '2025-03-04T10:00:31.250Z', stepId: 'node1/stop', kind: 'stop', purpose: 'rollout', node: 'node1', durationMs: 30_250 },
+  { type: 'StepSucceeded', at: '2025-03-04T10:00:32.000Z', stepId: 'node1/backup', kind: 'backup', purpose: 'rollout', node: 'node1', durationMs: 750, detail: 'portal-ext.properties -> portal-ext.properties.bak' },
   {
     type: 'StepFailed',
     at: '2025-03-04T10:05:00.000Z',
-    stepId: 'node1/wait-started',
+    stepId: 'node1/wait-started', kind: 'wait-started', purpose: 'rollout',
     node: 'node1',
     durationMs: 268_000,
     message: 'no "Server startup in" within 900 s',
@@ -32,7 +32,7 @@ export const SAMPLE_EVENTS: readonly RolloutEvent[] = [
   {
     type: 'StepFailed',
     at: '2025-03-04T10:05:01.000Z',
-    stepId: 'node1/start',
+    stepId: 'node1/start', kind: 'start', purpose: 'rollout',
     node: 'node1',
     durationMs: 1_200,
     message: 'exit code 1',

@@ -66,13 +66,17 @@ describe.each([
     expect(r.stdout).toMatch(/recorded as cli-/);
     const status = await cli(['status', '--db', db, 'prod']);
     expect(status.code).toBe(0);
-    expect(status.stdout).toMatch(/succeeded +property set recorded\.run=1 on prod .*asked by cli:/);
+    expect(status.stdout).toMatch(/none/);
+    const history = await cli(['history', '--db', db, 'prod']);
+    expect(history.stdout).toMatch(/succeeded +property set recorded\.run=1 on prod .*asked by cli:/);
     // A rollout the bot is running on prod: the terminal must not start another one.
     const store = openSqliteRolloutStore(db);
     const done = store.list({ limit: 1 })[0];
     if (done === undefined) throw new Error('nothing recorded');
     expect(store.auditTrail(done.id).map((a) => a.action)).toEqual(['requested', 'approved', 'rollout succeeded']);
-    store.create({ ...done, id: 'req-bot-running', status: 'running', decidedBy: 'U0APPROVER' });
+    store.create({ ...done, id: 'req-bot-running', status: 'awaiting-approval', decidedBy: 'U0APPROVER' });
+    const held = store.claim('req-bot-running', ['awaiting-approval'], { status: 'running' }, { owner: 'bot:ops@elsewhere:1', until: Date.now() + 600_000, now: Date.now() });
+    expect(held.ok).toBe(true);
     store.close();
     const refused = await cli(['run', '--inventory', env.inventoryPath, '--db', db, '--yes', '--', 'property', 'set', 'recorded.run=2', 'on', 'prod']);
     expect(refused.code).toBe(1);
@@ -88,7 +92,7 @@ describe.each([
     expect(r.stdout).toContain('✗ FAILED');
     expect(r.stdout).toContain('node2');
     expect(r.stdout).toContain('node3 untouched');
-    expect(r.stdout).toContain('node2 restored from its backup and healthy');
+    expect(r.stdout).toContain('node2 put back as it was and healthy');
     expect(r.stdout).toContain('exit code: 1');
     process.stdout.write(`\n----- liferay-rollout run (failure, ${sshServer}) -----\n${r.stdout}\n`);
   });

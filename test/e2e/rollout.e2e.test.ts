@@ -155,7 +155,7 @@ describe('a failed step on a 3-node local cluster', () => {
     expect((await env.local.readState('node2')).patches).toEqual(['dxp-13-7110']);
     expect((await env.local.readState('node1')).patches).toEqual(['dxp-14-7110']);
     expect(result.summary).toContain('node1 updated and healthy');
-    expect(result.summary).toContain('node2 restored from its backup and healthy');
+    expect(result.summary).toContain('node2 put back as it was and healthy');
     expect(result.summary).toContain('node3 untouched');
     expect(result.summary).toContain('Way back for node1');
     const state = replay(['node1', 'node2', 'node3'], events);

@@ -1,4 +1,5 @@
-import type { RolloutStore } from '../../src/app/ports.ts';
+import { mayTake, ownedBy } from '../../src/app/lease-rules.ts';
+import type { Claim, ClaimResult, ClusterLock, RolloutStore } from '../../src/app/ports.ts';
 import type { AuditEntry, RolloutRecord, RolloutStatus } from '../../src/app/rollout-record.ts';
 import { CodedError } from '../../src/domain/coded-error.ts';
 import type { RolloutEvent } from '../../src/domain/rollout/rollout-event.ts';
@@ -9,9 +10,11 @@ export interface InMemoryRolloutData {
   readonly records: Map<string, RolloutRecord>;
   readonly events: Map<string, RolloutEvent[]>;
   readonly audit: AuditEntry[];
+  /** Cluster -> its lock. */
+  readonly locks: Map<string, ClusterLock>;
 }
 
-export const emptyRolloutData = (): InMemoryRolloutData => ({ records: new Map(), events: new Map(), audit: [] });
+export const emptyRolloutData = (): InMemoryRolloutData => ({ records: new Map(), events: new Map(), audit: [], locks: new Map() });
 
 /**
  * Hand-written fake of `RolloutStore` for use-case tests: the same contract as the SQLite store
@@ -44,6 +47,47 @@ export class InMemoryRolloutStore implements RolloutStore {
     const next: RolloutRecord = { ...current, ...structuredClone(patch), id };
     this.data.records.set(id, next);
     return structuredClone(next);
+  }
+
+  claim(id: string, expected: readonly RolloutStatus[], patch: Partial<Omit<RolloutRecord, 'id'>>, claim: Claim): ClaimResult {
+    this.checkOpen();
+    const current = this.data.records.get(id);
+    if (current === undefined || !expected.includes(current.status)) return { ok: false, reason: 'status', record: current === undefined ? undefined : structuredClone(current) };
+    const lock = this.data.locks.get(current.cluster);
+    if (lock !== undefined && lock.rolloutId !== id) return { ok: false, reason: 'busy', holder: { ...lock } };
+    if (lock !== undefined && !mayTake(lock, claim)) return { ok: false, reason: 'owned', holder: { ...lock } };
+    const next: RolloutRecord = { ...current, ...structuredClone(patch), id };
+    this.data.records.set(id, next);
+    this.data.locks.set(current.cluster, { cluster: current.cluster, rolloutId: id, owner: claim.owner, expiresAt: claim.until });
+    return { ok: true, record: structuredClone(next) };
+  }
+
+  renewLease(id: string, owner: string, until: number): boolean {
+    this.checkOpen();
+    const lock = [...this.data.locks.values()].find((l) => l.rolloutId === id);
+    if (lock === undefined || lock.owner !== owner) return false;
+    this.data.locks.set(lock.cluster, { ...lock, expiresAt: until });
+    return true;
+  }
+
+  release(id: string, owner: string | undefined, expected: readonly RolloutStatus[], patch: Partial<Omit<RolloutRecord, 'id'>>, releaseCluster: boolean, now: number): RolloutRecord | undefined {
+    this.checkOpen();
+    const current = this.data.records.get(id);
+    if (current === undefined || !expected.includes(current.status)) return undefined;
+    const lock = [...this.data.locks.values()].find((l) => l.rolloutId === id);
+    if (lock !== undefined && !ownedBy(lock, owner, now)) return undefined;
+    const next: RolloutRecord = { ...current, ...structuredClone(patch), id };
+    this.data.records.set(id, next);
+    if (lock !== undefined) {
+      if (releaseCluster) this.data.locks.delete(lock.cluster);
+      else this.data.locks.set(lock.cluster, { ...lock, owner: undefined, expiresAt: undefined });
+    }
+    return structuredClone(next);
+  }
+
+  locks(): ClusterLock[] {
+    this.checkOpen();
+    return [...this.data.locks.values()].sort((a, b) => (a.cluster < b.cluster ? -1 : 1)).map((l) => ({ ...l }));
   }
 
   appendEvent(id: string, event: RolloutEvent): number {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../src/adapters/slack/blocks/action-ids.ts';
 import { openSqliteRolloutStore } from '../../src/adapters/store/sqlite-rollout-store.ts';
-import { resumeInterrupted } from '../../src/app/requests/resume-interrupted.ts';
+import { hostname, userInfo } from 'node:os';
+import { recoverRollouts } from '../../src/app/requests/recover-rollouts.ts';
 import { CHANNEL, PEOPLE, startBotHarness, type BotHarness } from '../support/bot-harness.ts';
 import type { FakeSlackThread } from '../support/slack/fake-slack-workspace.ts';
 
@@ -170,7 +171,9 @@ describe('the Slack bot, driven over signed HTTP requests against the local clus
     await h.click(waiting, ACTION_IDS.approve, PEOPLE.approver);
     expect(h.ephemeralTo(PEOPLE.approver).at(-1)).toContain('prod is busy');
     const approved = h.fake.message(CHANNEL, message.ts) as FakeSlackThread;
-    expect(actionIds(approved)).toEqual([]);
+    // Decided: no Approve or Reject any more (the board offers Pause and Abort while it runs).
+    expect(actionIds(approved)).not.toContain(ACTION_IDS.approve);
+    expect(actionIds(approved)).not.toContain(ACTION_IDS.reject);
     await h.bot.idle();
     const board = h.fake.channelHistory(CHANNEL).find((m) => m.ts === message.ts);
     if (board === undefined) throw new Error('board gone');
@@ -228,17 +231,25 @@ describe('the Slack bot, driven over signed HTTP requests against the local clus
     } finally {
       reopened.close();
     }
-    // A rollout the previous process was running when it died:
+    // A rollout the previous process of this bot was running when it died (its pid is gone):
     const at = new Date().toISOString();
-    const running = { ...finished, id: 'req-was-running', status: 'running' as const, updatedAt: at };
+    const running = { ...finished, id: 'req-was-running', status: 'awaiting-approval' as const, updatedAt: at };
     h.deps.store.create(running);
+    const dead = `bot:${userInfo().username}@${hostname()}:999999`;
+    const claimed = h.deps.store.claim(running.id, ['awaiting-approval'], { status: 'running' }, { owner: dead, until: Date.now() + 3_600_000, now: Date.now() });
+    expect(claimed.ok).toBe(true);
     h.deps.store.appendEvent(running.id, { type: 'RolloutStarted', at, planHash: finished.plan?.hash ?? '', nodes: ['node1', 'node2', 'node3'] });
-    h.deps.store.appendEvent(running.id, { type: 'StepStarted', at, stepId: 'node2/stop', node: 'node2', title: 'stop node2' });
-    const interrupted = resumeInterrupted(h.deps);
-    expect(interrupted.map((r) => r.id)).toEqual(['req-was-running']);
+    h.deps.store.appendEvent(running.id, { type: 'StepStarted', at, stepId: 'node2/stop', kind: 'stop', purpose: 'rollout', node: 'node2', title: 'stop node2' });
+    const recovered = recoverRollouts(h.deps);
+    expect(recovered.map((r) => r.record.id)).toEqual(['req-was-running']);
+    await Promise.all(recovered.map((r) => r.run));
     await h.deps.notifier.flush('req-was-running');
-    expect(h.deps.store.get('req-was-running')?.status).toBe('interrupted');
+    // The nodes already run the change (this java update finished earlier): recovery finds that, checks the gates and finishes.
+    expect(h.deps.store.get('req-was-running')?.status).toBe('succeeded');
+    expect(h.deps.store.locks().find((l) => l.rolloutId === 'req-was-running')).toBeUndefined();
     const thread = h.fake.channelHistory(CHANNEL).find((m) => m.ts === finished.messageTs)?.replies ?? [];
-    expect(thread.map((r) => r.text).join('\n')).toMatch(/restarted while the rollout was running.*node2: stopping/s);
+    const text = thread.map((r) => r.text).join('\n');
+    expect(text).toMatch(/The bot restarted while this rollout ran: the run that carried it out .* is gone; it stopped during node2's stop step/s);
+    expect(text).toMatch(/node2\* now: running and healthy; has the change/);
   });
 });

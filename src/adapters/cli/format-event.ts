@@ -26,12 +26,20 @@ export function formatEvent(event: RolloutEvent): string {
     case 'NodeDone':
       return `${time(event.at)} ${event.node.padEnd(8)} ● healthy and back in the cluster (${seconds(event.durationMs)} for this node)\n`;
     case 'RestoreStarted':
-      return `${time(event.at)} ${event.node.padEnd(8)} ↺ restoring from backup\n`;
+      return `${time(event.at)} ${event.node.padEnd(8)} ↺ ${event.purpose === 'rollback' ? 'rolling back' : 'putting back the backup'}\n`;
     case 'RestoreFinished':
-      return `${time(event.at)} ${event.node.padEnd(8)} ${event.ok ? '↺ restored' : '✗ restore failed'}: ${event.message}\n`;
+      return `${time(event.at)} ${event.node.padEnd(8)} ${event.ok ? '↺' : '✗'} ${event.message}\n`;
+    case 'NodeFound':
+      return `${time(event.at)} ${event.node.padEnd(8)} ? now: ${event.detail}\n`;
+    case 'RolloutResumed':
+      return `${time(event.at)} ${event.message} (${event.mode}, asked by ${event.by})\n`;
+    case 'RunStopping':
+      return `${time(event.at)} stopping: ${event.message}\n`;
     case 'RolloutDone':
       return `${time(event.at)} rollout ${event.outcome.toUpperCase()} in ${seconds(event.durationMs)}: ${event.summary}\n`;
     case 'RolloutInterrupted':
       return `${time(event.at)} rollout INTERRUPTED: ${event.summary}\n`;
+    case 'RolloutLeft':
+      return `${time(event.at)} rollout LEFT AS IT IS by ${event.by}: ${event.summary}\n`;
   }
 }

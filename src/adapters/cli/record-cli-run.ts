@@ -10,15 +10,16 @@ import { err, ok, type Result } from '../../domain/result.ts';
 export const cliActor = (): string => `cli:${userInfo().username}`;
 
 /**
- * Records a run confirmed at the terminal as an approved request, so it shows in the bot's history
- * and audit trail and holds the cluster's one-rollout-at-a-time lock. Refused when the cluster is busy.
+ * Records a run confirmed at the terminal as a request approved at the terminal, taking the
+ * cluster's lock and this process as its owner in the same transaction as the approval (as the bot
+ * does), so it shows in the bot's history and audit trail and cannot run beside another rollout.
  */
-export function recordCliRun(prepared: PreparedRollout, store: RolloutStore, now: Date): Result<RolloutRecord, string> {
+export function recordCliRun(prepared: PreparedRollout, store: RolloutStore, now: Date, claim: { readonly owner: string; readonly leaseMs: number }): Result<RolloutRecord, string> {
   const plan = prepared.plan;
   if (plan === undefined || prepared.verdict.type !== 'verdict') return err('no plan to record');
-  const id = `cli-${now.getTime().toString(36)}`;
-  const busy = clusterBusy({ id, cluster: plan.cluster }, store);
-  if (busy !== undefined) return err(busy);
+  const id = `cli-${now.getTime().toString(36)}-${process.pid.toString(36)}`;
+  const holder = store.locks().find((l) => l.cluster === plan.cluster);
+  if (holder !== undefined) return err(clusterBusy(holder, store));
   const actor = cliActor();
   const at = now.toISOString();
   const record: RolloutRecord = {
@@ -34,14 +35,25 @@ export function recordCliRun(prepared: PreparedRollout, store: RolloutStore, now
     answers: {},
     verdict: prepared.verdict,
     plan,
-    status: 'approved',
-    decidedBy: actor,
-    decidedAt: at,
-    decisionNote: 'confirmed at the terminal (liferay-rollout run)',
+    status: 'awaiting-approval',
+    decidedBy: undefined,
+    decidedAt: undefined,
+    decisionNote: undefined,
     updatedAt: at,
   };
   store.create(record);
   store.audit({ at, rolloutId: id, actor, action: 'requested', detail: `${record.requestText} -> ${prepared.verdict.verdict}, plan ${plan.hash.slice(0, 12)}` });
+  const claimed = store.claim(
+    id,
+    ['awaiting-approval'],
+    { status: 'approved', decidedBy: actor, decidedAt: at, decisionNote: 'confirmed at the terminal (liferay-rollout run)', updatedAt: at },
+    { owner: claim.owner, until: now.getTime() + claim.leaseMs, now: now.getTime() },
+  );
+  if (!claimed.ok) {
+    const why = claimed.reason === 'status' ? 'the request changed while it was being recorded' : clusterBusy(claimed.holder, store);
+    store.update(id, ['awaiting-approval'], { status: 'superseded', decisionNote: `not started: ${why}`, updatedAt: at });
+    return err(why);
+  }
   store.audit({ at, rolloutId: id, actor, action: 'approved', detail: `at the terminal (${plan.strategy}, plan ${plan.hash.slice(0, 12)})` });
-  return ok(record);
+  return ok(claimed.record);
 }

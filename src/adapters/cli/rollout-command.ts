@@ -2,7 +2,11 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { prepareRollout, type PreparedRollout } from '../../app/prepare-rollout.ts';
 import { runRollout } from '../../app/run-rollout.ts';
-import { startRollout } from '../../app/requests/start-rollout.ts';
+import { runOwned } from '../../app/requests/run-owned.ts';
+import type { RolloutResult } from '../../app/run-rollout.ts';
+import type { Inventory } from '../../config/inventory.ts';
+import type { PatchCatalog } from '../../domain/liferay/patch-catalog.ts';
+import { cliServices, stopOnSignals } from './cli-services.ts';
 import { clusterSpecOf, nodeTargetsOf } from '../../config/cluster-spec-of.ts';
 import type { Answers } from '../../domain/eligibility/eligibility-input.ts';
 import { FolderArtifactSource } from '../artifacts/folder-artifact-source.ts';
@@ -15,8 +19,7 @@ import { loadClusterContext } from './cluster-context.ts';
 import { formatEvent } from './format-event.ts';
 import { formatPlan } from './format-plan.ts';
 import { formatVerdict } from './format-verdict.ts';
-import { recordCliRun } from './record-cli-run.ts';
-import { terminalNotifier } from './terminal-notifier.ts';
+import { cliActor, recordCliRun } from './record-cli-run.ts';
 import { parseCommandLine } from './parse-command-line.ts';
 
 export const PLAN_USAGE = `usage: liferay-rollout plan --inventory FILE [--facts FILE] [--probe] [--json] [--revertible ID]... [--java-same-major yes|no] -- <request>
@@ -106,7 +109,13 @@ export async function rolloutCommand(mode: 'plan' | 'run', argv: readonly string
   io.stdout(`\n${formatPlan(plan)}`);
   if (mode === 'plan') return EXIT.ok;
   const db = v.db ?? (io.env['DATABASE'] || undefined);
-  return execute(prepared.value, { yes: v.yes, 'full-shutdown': v['full-shutdown'], db }, io, stdinIsTty, { cluster, targets, executor, artifacts });
+  return execute(prepared.value, { yes: v.yes, 'full-shutdown': v['full-shutdown'], db }, io, stdinIsTty, { cluster, targets, executor, artifacts, inventory, inventoryPath, catalog: context.value.catalog });
+}
+
+/** 0 succeeded, 130 stopped by Ctrl-C (as a shell reports an interrupted command), 1 otherwise. */
+function exitFor(result: RolloutResult, interrupted: boolean): number {
+  if (result.outcome === 'succeeded') return EXIT.ok;
+  return interrupted && result.outcome === 'paused' ? 130 : EXIT.failed;
 }
 
 async function execute(
@@ -114,7 +123,15 @@ async function execute(
   v: { yes: boolean; 'full-shutdown': boolean; db: string | undefined },
   io: CliIo,
   stdinIsTty: boolean,
-  wiring: { cluster: ReturnType<typeof clusterSpecOf>; targets: ReturnType<typeof nodeTargetsOf>; executor: NodeSshExecutor; artifacts: FolderArtifactSource },
+  wiring: {
+    cluster: ReturnType<typeof clusterSpecOf>;
+    targets: ReturnType<typeof nodeTargetsOf>;
+    executor: NodeSshExecutor;
+    artifacts: FolderArtifactSource;
+    inventory: Inventory;
+    inventoryPath: string;
+    catalog: PatchCatalog;
+  },
 ): Promise<number> {
   const { verdict, plan } = prepared;
   if (plan === undefined || verdict.type !== 'verdict') return EXIT.failed;
@@ -143,16 +160,30 @@ async function execute(
       return EXIT.failed;
     }
   }
-  const stepDeps = { executor: wiring.executor, healthProbe: new FetchHealthProbe(), artifacts: wiring.artifacts, clock: systemClock, log: silentLog, pollIntervalMs: 2000 };
+  const actor = cliActor();
   io.stdout('\n');
   if (v.db === undefined) {
     io.stdout('(not recorded: pass --db FILE or set DATABASE to record this run in the bot\'s history and to respect its one-rollout-per-cluster lock)\n');
     const rolloutId = `cli-${new Date().toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}`;
-    const result = await runRollout(
-      { rolloutId, plan, cluster: wiring.cluster, targets: wiring.targets, expectedFacts: prepared.facts, onEvent: (event) => io.stdout(formatEvent(event)) },
-      stepDeps,
-    );
-    return result.outcome === 'succeeded' ? EXIT.ok : EXIT.failed;
+    const shutdown: { requested: boolean; as?: { readonly cause: 'pause' | 'abort'; readonly by: string } | undefined } = { requested: false };
+    const unhook = stopOnSignals({ shutdown }, io, actor);
+    try {
+      const result = await runRollout(
+        {
+          rolloutId,
+          plan,
+          cluster: wiring.cluster,
+          targets: wiring.targets,
+          expectedFacts: prepared.facts,
+          onEvent: (event) => io.stdout(formatEvent(event)),
+          control: { requested: () => (shutdown.requested ? shutdown.as : undefined), lost: () => undefined },
+        },
+        { executor: wiring.executor, healthProbe: new FetchHealthProbe(), artifacts: wiring.artifacts, clock: systemClock, log: silentLog, pollIntervalMs: 2000 },
+      );
+      return exitFor(result, shutdown.requested);
+    } finally {
+      unhook();
+    }
   }
   let store;
   try {
@@ -162,23 +193,22 @@ async function execute(
     return EXIT.usage;
   }
   try {
-    const recorded = recordCliRun(prepared, store, new Date());
+    const services = { ...cliServices(wiring.inventory, wiring.catalog, store, io), executor: wiring.executor };
+    const recorded = recordCliRun(prepared, store, new Date(), { owner: services.owner, leaseMs: services.leaseMs });
     if (!recorded.ok) {
       io.stderr(`liferay-rollout run: not started: ${recorded.error}\n`);
       return EXIT.failed;
     }
     io.stdout(`(recorded as ${recorded.value.id} in ${v.db})\n`);
-    const runtime = { spec: wiring.cluster, targets: wiring.targets, declaredFacts: {}, eligibility: {}, approval: { approverUserIds: [], approverGroupIds: [], allowSelfApproval: true, approvalTtlMinutes: 60, channels: [] } };
-    const result = await startRollout(recorded.value, {
-      ...stepDeps,
-      store,
-      clusters: new Map([[plan.cluster, runtime]]),
-      catalog: { nonRevertible: [], breakingHotfixes: [] },
-      notifier: terminalNotifier(io),
-      newId: () => recorded.value.id,
-      probe: false,
-    });
-    return result?.outcome === 'succeeded' ? EXIT.ok : EXIT.failed;
+    const unhook = stopOnSignals(services, io, actor);
+    try {
+      const running = store.update(recorded.value.id, ['approved'], { status: 'running', updatedAt: new Date().toISOString() });
+      const result = running === undefined ? undefined : await runOwned(running, { mode: 'start', by: actor }, services);
+      if (result !== undefined && result.outcome !== 'succeeded') io.stdout(`\nRollout ${recorded.value.id}: ${result.outcome}. Go on with: liferay-rollout resume|retry|rollback|leave ${recorded.value.id} --db ${v.db} --inventory ${wiring.inventoryPath}\n`);
+      return result === undefined ? EXIT.failed : exitFor(result, services.shutdown.requested);
+    } finally {
+      unhook();
+    }
   } finally {
     store.close();
   }

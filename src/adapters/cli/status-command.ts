@@ -1,22 +1,45 @@
-import { listRequests } from '../../app/requests/list-requests.ts';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { listRequests, type ListedRequest } from '../../app/requests/list-requests.ts';
+import { nodeStanding } from '../../domain/rollout/where-nodes-stand.ts';
 import { openSqliteRolloutStore } from '../store/sqlite-rollout-store.ts';
 import { EXIT, type CliIo } from './cli-io.ts';
-import { resolve } from 'node:path';
 
-export const STATUS_USAGE = `usage: liferay-rollout status [--db FILE] [cluster]
-  Open and running requests, then the latest ones, from the bot's store (--db, or DATABASE).
+export const STATUS_USAGE = `usage: liferay-rollout status|history [--db FILE] [--json] [cluster]
+  status:  open, running and held rollouts (with every node's state); history: the latest ones with
+  outcome, requester, approver, start, duration and the actions taken on them. From the bot's store
+  (--db, or DATABASE). --json prints one object: {"kind", "cluster", "rollouts": [...]}.
 `;
 
 const time = (iso: string | undefined): string => (iso === undefined ? '' : `${iso.slice(0, 16).replace('T', ' ')} UTC`);
+const duration = (ms: number | undefined): string => (ms === undefined ? '' : ms < 60_000 ? `${Math.round(ms / 1000)}s` : `${Math.floor(ms / 60_000)}m ${Math.round((ms % 60_000) / 1000)}s`);
 
-/** `liferay-rollout status`: what the store knows, for the terminal. */
-export function statusCommand(argv: readonly string[], io: CliIo): number {
+function asJson(item: ListedRequest): object {
+  const { record, state, actions, durationMs } = item;
+  return {
+    id: record.id,
+    cluster: record.cluster,
+    request: record.requestText,
+    status: record.status,
+    requestedBy: record.requestedBy,
+    requestedAt: record.requestedAt,
+    approvedBy: record.status === 'rejected' ? null : (record.decidedBy ?? null),
+    startedAt: state?.startedAt ?? null,
+    finishedAt: state?.finishedAt ?? null,
+    durationMs: durationMs ?? null,
+    outcome: record.outcomeNote ?? record.decisionNote ?? null,
+    nodes: state === undefined ? {} : Object.fromEntries(Object.entries(state.nodes).map(([n, s]) => [n, { status: s.status, standing: nodeStanding(s), step: s.step ?? null }])),
+    actions: actions.map((a) => ({ at: a.at, actor: a.actor, action: a.action, detail: a.detail })),
+  };
+}
+
+/** `liferay-rollout status|history`: what the store knows, for the terminal or as JSON. */
+export function statusCommand(kind: 'status' | 'history', argv: readonly string[], io: CliIo): number {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: { db: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...argv], options: { db: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
   } catch (e) {
-    io.stderr(`liferay-rollout status: ${(e as Error).message}\n${STATUS_USAGE}`);
+    io.stderr(`liferay-rollout ${kind}: ${(e as Error).message}\n${STATUS_USAGE}`);
     return EXIT.usage;
   }
   if (parsed.values.help === true) {
@@ -25,28 +48,35 @@ export function statusCommand(argv: readonly string[], io: CliIo): number {
   }
   const db = parsed.values.db ?? (io.env['DATABASE'] || undefined);
   if (db === undefined) {
-    io.stderr(`liferay-rollout status: --db FILE (or DATABASE) is required\n${STATUS_USAGE}`);
+    io.stderr(`liferay-rollout ${kind}: --db FILE (or DATABASE) is required\n${STATUS_USAGE}`);
     return EXIT.usage;
   }
   let store;
   try {
     store = openSqliteRolloutStore(resolve(io.cwd, db));
   } catch (e) {
-    io.stderr(`liferay-rollout status: ${(e as Error).message}\n`);
+    io.stderr(`liferay-rollout ${kind}: ${(e as Error).message}\n`);
     return EXIT.usage;
   }
   try {
     const cluster = parsed.positionals[0];
-    for (const kind of ['status', 'history'] as const) {
-      const items = listRequests(kind, cluster, store);
-      io.stdout(`${kind === 'status' ? 'Open and running' : 'Latest'}${cluster === undefined ? '' : ` on ${cluster}`}: ${items.length === 0 ? 'none' : ''}\n`);
-      for (const { record, state } of items) {
-        const who = `asked by ${record.requestedBy}${record.decidedBy === undefined ? '' : `, ${record.status === 'rejected' ? 'rejected' : 'approved'} by ${record.decidedBy}`}`;
-        io.stdout(`  ${record.status.padEnd(21)} ${record.requestText}  (${time(record.requestedAt)}, ${who}) [${record.id}]\n`);
-        if (state !== undefined && record.status === 'running') {
-          for (const [node, s] of Object.entries(state.nodes)) io.stdout(`      ${node}: ${s.status}${s.step === undefined ? '' : ` (${s.step})`}\n`);
-        }
-        if (record.decisionNote !== undefined && record.status !== 'awaiting-approval') io.stdout(`      ${record.decisionNote}\n`);
+    const items = listRequests(kind, cluster, store);
+    if (parsed.values.json === true) {
+      io.stdout(`${JSON.stringify({ kind, cluster: cluster ?? null, rollouts: items.map(asJson) })}\n`);
+      return EXIT.ok;
+    }
+    io.stdout(`${kind === 'status' ? 'Open, running and held' : 'Latest'}${cluster === undefined ? '' : ` on ${cluster}`}: ${items.length === 0 ? 'none' : ''}\n`);
+    for (const { record, state, actions, durationMs } of items) {
+      const who = `asked by ${record.requestedBy}${record.decidedBy === undefined ? '' : `, ${record.status === 'rejected' ? 'rejected' : 'approved'} by ${record.decidedBy}`}`;
+      const took = durationMs === undefined ? '' : `, ${state?.startedAt === undefined ? '' : `started ${time(state.startedAt)}, `}took ${duration(durationMs)}`;
+      io.stdout(`  ${record.status.padEnd(21)} ${record.requestText}  (${time(record.requestedAt)}, ${who}${took}) [${record.id}]\n`);
+      if (state !== undefined && kind === 'status') {
+        for (const [node, s] of Object.entries(state.nodes)) io.stdout(`      ${node}: ${nodeStanding(s)}${s.step === undefined ? '' : ` (${s.step})`}\n`);
+      }
+      const note = record.outcomeNote ?? record.decisionNote;
+      if (note !== undefined && record.status !== 'awaiting-approval') io.stdout(`      ${note}\n`);
+      if (kind === 'history') {
+        for (const a of actions.filter((x) => !['requested', 'approved'].includes(x.action))) io.stdout(`      ${time(a.at)} ${a.actor}: ${a.action}${a.detail === '' ? '' : ` (${a.detail})`}\n`);
       }
     }
     return EXIT.ok;

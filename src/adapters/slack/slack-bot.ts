@@ -9,7 +9,9 @@ import { submitRequest } from '../../app/requests/submit-request.ts';
 import type { RolloutRecord } from '../../app/rollout-record.ts';
 import { DEFAULT_APPROVAL_TTL_MINUTES } from '../../domain/approval/approval-policy.ts';
 import { RejectReason } from '../../domain/approval/reject-reason.ts';
-import { ACTION_IDS, ANSWER_ACTION_ID, BLOCK_IDS } from './blocks/action-ids.ts';
+import { ACTION_IDS, ANSWER_ACTION_ID, BLOCK_IDS, CONTROL_ACTION_IDS } from './blocks/action-ids.ts';
+import { controlRollout } from '../../app/requests/control-rollout.ts';
+import type { RolloutControl } from '../../domain/approval/can-control.ts';
 import { decodeAnswerValue, decodeDecisionValue } from './blocks/button-values.ts';
 import { decidedMessage, type RequestOutcome } from './blocks/decided-message.ts';
 import { errorMessage } from './blocks/error-message.ts';
@@ -182,6 +184,20 @@ export function createSlackBot(options: SlackBotOptions, deps: ServiceDeps): Sla
     if (!outcome.ok) return tell(meta.value.channelId, body.user.id, outcome.message);
     await showDecided(outcome.record, { type: 'rejected', by: body.user.id, at: outcome.record.decidedAt ?? outcome.record.updatedAt, reason: reason.data });
   });
+
+  // Pause, Abort, Resume, Retry node, Roll back, Leave as is: on the status board, approvers only.
+  for (const [control, actionId] of Object.entries(CONTROL_ACTION_IDS) as [RolloutControl, string][]) {
+    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action }) => {
+      await ack();
+      const channel = body.channel?.id ?? body.container?.channel_id;
+      const rolloutId = typeof action.value === 'string' ? action.value : '';
+      const record = deps.store.get(rolloutId);
+      if (record === undefined) return tell(channel, body.user.id, 'This button is not one of this bot’s: nothing was done');
+      const outcome = controlRollout({ rolloutId, control, userId: body.user.id, groupIds: await groupsFor(body.user.id, record) }, deps);
+      await tell(channel, body.user.id, outcome.message);
+      if (outcome.ok && outcome.run !== undefined) background(outcome.run);
+    });
+  }
 
   app.action<BlockAction<ButtonAction>>(ANSWER_ACTION_ID, async ({ ack, body, action, client }) => {
     await ack();

@@ -99,7 +99,14 @@ interface Rollout {
   readonly idle: (() => void)[];
 }
 
-const isTerminal = (event: RolloutEvent): boolean => event.type === 'RolloutDone' || event.type === 'RolloutInterrupted';
+/** A run ended (it may be resumed later: RolloutResumed opens it again). The final summary follows it. */
+const isTerminal = (event: RolloutEvent): boolean => event.type === 'RolloutDone' || event.type === 'RolloutLeft';
+
+/** Whether the last run of these events has ended. */
+const endedIn = (events: readonly RolloutEvent[]): boolean => {
+  const last = events.findLast((e) => isTerminal(e) || e.type === 'RolloutResumed' || e.type === 'RolloutStarted');
+  return last !== undefined && isTerminal(last);
+};
 
 /** Consecutive step replies from the head of the queue that fit one message (≤ 50 blocks, text ≤ TEXT_MAX). */
 function takeBatch(queue: readonly QueuedReply[]): Batch | undefined {
@@ -155,7 +162,8 @@ export class SlackProgressNotifier implements ProgressNotifier {
   begin(announcement: RolloutAnnouncement, pastEvents: readonly RolloutEvent[] = []): void {
     const { rolloutId } = announcement;
     if (this.rollouts.has(rolloutId)) {
-      this.log.warn({ rolloutId }, 'rollout already announced');
+      // Still delivering an earlier run's posts: it goes on with the same board and queue.
+      this.log.debug({ rolloutId }, 'rollout already announced');
       return;
     }
     const rollout: Rollout = {
@@ -166,7 +174,7 @@ export class SlackProgressNotifier implements ProgressNotifier {
       version: 0,
       boardShown: -1,
       boardTextOnly: false,
-      finished: pastEvents.some(isTerminal),
+      finished: endedIn(pastEvents),
       postBackoff: new Backoff(this.backoffInitialMs, this.backoffMaxMs),
       updateBackoff: new Backoff(this.backoffInitialMs, this.backoffMaxMs),
       running: false,
@@ -189,6 +197,7 @@ export class SlackProgressNotifier implements ProgressNotifier {
       rollout.state = transition(rollout.state, event);
       rollout.version += 1;
       rollout.replies.push(this.replyFor(rollout, event));
+      if (event.type === 'RolloutResumed') rollout.finished = false;
       if (isTerminal(event)) {
         rollout.finished = true;
         rollout.replies.push(this.summaryFor(rollout));

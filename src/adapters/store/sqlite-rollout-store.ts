@@ -1,8 +1,10 @@
 import Database from 'better-sqlite3';
-import type { RolloutStore } from '../../app/ports.ts';
+import type { Claim, ClaimResult, ClusterLock, RolloutStore } from '../../app/ports.ts';
 import { ROLLOUT_STATUSES, type AuditEntry, type RolloutRecord, type RolloutStatus } from '../../app/rollout-record.ts';
 import { CodedError } from '../../domain/coded-error.ts';
-import type { RolloutEvent, RolloutEventType } from '../../domain/rollout/rollout-event.ts';
+import { ROLLOUT_EVENT_TYPES, type RolloutEvent, type RolloutEventType } from '../../domain/rollout/rollout-event.ts';
+import { upgradeStoredEvent } from './upgrade-stored-event.ts';
+import { mayTake, ownedBy } from '../../app/lease-rules.ts';
 
 /**
  * Durability. `synchronous` is a per-connection setting, not a per-table one, so the events table
@@ -62,21 +64,25 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX audit_by_rollout ON audit (rollout_id, id);
   `,
+  // One rollout per cluster, and who runs it: the lock row is taken in the approval's transaction
+  // and holds the owner's lease. A running or approved rollout of an older bot gets an ownerless
+  // lock (recovery takes it over).
+  `
+  CREATE TABLE cluster_locks (
+    cluster          TEXT PRIMARY KEY NOT NULL,
+    rollout_id       TEXT NOT NULL UNIQUE REFERENCES rollouts (id),
+    owner            TEXT,
+    lease_expires_at INTEGER,
+    locked_at        TEXT NOT NULL
+  );
+  INSERT OR IGNORE INTO cluster_locks (cluster, rollout_id, owner, lease_expires_at, locked_at)
+    SELECT cluster, id, NULL, NULL, updated_at FROM rollouts WHERE status IN ('approved', 'running') ORDER BY requested_at DESC;
+  `,
 ];
 
 const STATUSES = ROLLOUT_STATUSES;
 
-const EVENT_TYPES = [
-  'RolloutStarted',
-  'StepStarted',
-  'StepSucceeded',
-  'StepFailed',
-  'NodeDone',
-  'RestoreStarted',
-  'RestoreFinished',
-  'RolloutDone',
-  'RolloutInterrupted',
-] as const satisfies readonly RolloutEventType[];
+const EVENT_TYPES = ROLLOUT_EVENT_TYPES;
 
 // Compile-time: the lists above name every member of their unions.
 const everyStatusListed: Exclude<RolloutStatus, (typeof STATUSES)[number]> extends never ? true : never = true;
@@ -100,6 +106,20 @@ interface EventRow {
   readonly type: string;
   readonly body: string;
 }
+
+interface LockRow {
+  readonly cluster: string;
+  readonly rollout_id: string;
+  readonly owner: string | null;
+  readonly lease_expires_at: number | null;
+}
+
+const lockOf = (row: LockRow): ClusterLock => ({
+  cluster: row.cluster,
+  rolloutId: row.rollout_id,
+  owner: row.owner ?? undefined,
+  expiresAt: row.lease_expires_at ?? undefined,
+});
 
 interface AuditRow {
   readonly rollout_id: string;
@@ -166,7 +186,7 @@ function decodeEvent(id: string, row: EventRow): RolloutEvent {
   }
   const problem = eventProblem(value) ?? (isObject(value) && value['type'] !== row.type ? 'body does not match its row' : undefined);
   if (problem !== undefined) throw corrupt(`rollout ${id}: stored event ${row.seq} is unreadable: ${problem}`, { id, seq: row.seq });
-  return value as RolloutEvent;
+  return upgradeStoredEvent(value as RolloutEvent);
 }
 
 function firstLine(error: unknown): string {
@@ -195,6 +215,22 @@ function migrate(db: Database.Database, path: string): void {
   }).immediate();
 }
 
+/**
+ * A read-only or immutable file opens and reads fine and would only fail at the first write, in the
+ * middle of a rollout: write a row and checkpoint it into the main file now, and refuse to start otherwise.
+ */
+function assertWritable(db: Database.Database, path: string): void {
+  try {
+    db.transaction(() => {
+      db.exec('CREATE TABLE IF NOT EXISTS store_probe (id INTEGER PRIMARY KEY, at TEXT NOT NULL)');
+      db.prepare('INSERT OR REPLACE INTO store_probe (id, at) VALUES (1, ?)').run(new Date().toISOString());
+    }).immediate();
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } catch (error) {
+    throw unavailable(path, `the file cannot be written (${firstLine(error)}): check its permissions, attributes and free disk`, error);
+  }
+}
+
 function openDatabase(path: string): Database.Database {
   let db: Database.Database | undefined;
   try {
@@ -205,7 +241,10 @@ function openDatabase(path: string): Database.Database {
     db.pragma(`synchronous = ${SYNCHRONOUS}`);
     db.pragma('foreign_keys = ON');
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw unavailable(path, `the file is damaged (quick_check: ${String(check).split('\n', 1)[0]}): restore it from a backup`);
     migrate(db, path);
+    assertWritable(db, path);
     return db;
   } catch (error) {
     try {
@@ -230,6 +269,14 @@ class SqliteRolloutStore implements RolloutStore {
   private readonly selectAudit;
   private readonly casTransaction;
   private readonly appendTransaction;
+  private readonly claimTransaction;
+  private readonly releaseTransaction;
+  private readonly selectLock;
+  private readonly selectLockOfRollout;
+  private readonly selectLocks;
+  private readonly upsertLock;
+  private readonly deleteLock;
+  private readonly renewStatement;
 
   constructor(private readonly db: Database.Database) {
     this.insertRollout = db.prepare<[string, string, string, string, string, string, string | null, string | null, string]>(
@@ -257,6 +304,47 @@ class SqliteRolloutStore implements RolloutStore {
       this.updateRollout.run(next.cluster, next.status, next.requestedBy, next.requestedAt, next.updatedAt, next.channelId ?? null, next.messageTs ?? null, body, id);
       return decodeRecord({ id, status: next.status, body });
     });
+
+    this.selectLock = db.prepare<[string], LockRow>('SELECT cluster, rollout_id, owner, lease_expires_at FROM cluster_locks WHERE cluster = ?');
+    this.selectLockOfRollout = db.prepare<[string], LockRow>('SELECT cluster, rollout_id, owner, lease_expires_at FROM cluster_locks WHERE rollout_id = ?');
+    this.selectLocks = db.prepare<[], LockRow>('SELECT cluster, rollout_id, owner, lease_expires_at FROM cluster_locks ORDER BY cluster');
+    this.upsertLock = db.prepare<[string, string, string | null, number | null, string]>(
+      `INSERT INTO cluster_locks (cluster, rollout_id, owner, lease_expires_at, locked_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (cluster) DO UPDATE SET rollout_id = excluded.rollout_id, owner = excluded.owner, lease_expires_at = excluded.lease_expires_at`,
+    );
+    this.deleteLock = db.prepare<[string]>('DELETE FROM cluster_locks WHERE rollout_id = ?');
+    this.renewStatement = db.prepare<[number, string, string]>('UPDATE cluster_locks SET lease_expires_at = ? WHERE rollout_id = ? AND owner = ?');
+
+    this.claimTransaction = db.transaction((id: string, expected: readonly RolloutStatus[], patch: Partial<Omit<RolloutRecord, 'id'>>, claim: Claim): ClaimResult => {
+      const row = this.selectRollout.get(id);
+      const current = row === undefined ? undefined : decodeRecord(row);
+      if (current === undefined || !expected.includes(current.status)) return { ok: false, reason: 'status', record: current };
+      const lock = this.selectLock.get(current.cluster);
+      if (lock !== undefined && lock.rollout_id !== id) return { ok: false, reason: 'busy', holder: lockOf(lock) };
+      if (lock !== undefined && !mayTake(lockOf(lock), claim)) return { ok: false, reason: 'owned', holder: lockOf(lock) };
+      const next: RolloutRecord = { ...current, ...patch, id };
+      const body = encodeRecord(next);
+      this.updateRollout.run(next.cluster, next.status, next.requestedBy, next.requestedAt, next.updatedAt, next.channelId ?? null, next.messageTs ?? null, body, id);
+      this.upsertLock.run(current.cluster, id, claim.owner, claim.until, new Date(claim.now).toISOString());
+      return { ok: true, record: decodeRecord({ id, status: next.status, body }) };
+    });
+
+    this.releaseTransaction = db.transaction(
+      (id: string, owner: string | undefined, expected: readonly RolloutStatus[], patch: Partial<Omit<RolloutRecord, 'id'>>, releaseCluster: boolean, now: number): RolloutRecord | undefined => {
+        const row = this.selectRollout.get(id);
+        if (row === undefined) return undefined;
+        const current = decodeRecord(row);
+        if (!expected.includes(current.status)) return undefined;
+        const lock = this.selectLockOfRollout.get(id);
+        if (lock !== undefined && !ownedBy(lockOf(lock), owner, now)) return undefined;
+        const next: RolloutRecord = { ...current, ...patch, id };
+        const body = encodeRecord(next);
+        this.updateRollout.run(next.cluster, next.status, next.requestedBy, next.requestedAt, next.updatedAt, next.channelId ?? null, next.messageTs ?? null, body, id);
+        if (releaseCluster) this.deleteLock.run(id);
+        else if (lock !== undefined) this.upsertLock.run(lock.cluster, id, null, null, new Date(now).toISOString());
+        return decodeRecord({ id, status: next.status, body });
+      },
+    );
 
     this.appendTransaction = db.transaction((id: string, event: RolloutEvent, body: string): number => {
       if (this.selectRollout.get(id) === undefined) throw new CodedError('rollout_not_found', `no rollout ${id} to append an event to`, { id });
@@ -297,6 +385,22 @@ class SqliteRolloutStore implements RolloutStore {
     return this.casTransaction.immediate(id, expected, patch);
   }
 
+  claim(id: string, expected: readonly RolloutStatus[], patch: Partial<Omit<RolloutRecord, 'id'>>, claim: Claim): ClaimResult {
+    return this.claimTransaction.immediate(id, expected, patch, claim);
+  }
+
+  renewLease(id: string, owner: string, until: number): boolean {
+    return this.renewStatement.run(until, id, owner).changes === 1;
+  }
+
+  release(id: string, owner: string | undefined, expected: readonly RolloutStatus[], patch: Partial<Omit<RolloutRecord, 'id'>>, releaseCluster: boolean, now: number): RolloutRecord | undefined {
+    return this.releaseTransaction.immediate(id, owner, expected, patch, releaseCluster, now);
+  }
+
+  locks(): ClusterLock[] {
+    return this.selectLocks.all().map(lockOf);
+  }
+
   appendEvent(id: string, event: RolloutEvent): number {
     const problem = eventProblem(event);
     if (problem !== undefined) throw new CodedError('invalid_rollout_event', `rollout ${id}: refusing to store an event: ${problem}`, { id });
@@ -329,7 +433,15 @@ class SqliteRolloutStore implements RolloutStore {
       statement = this.db.prepare<unknown[], RolloutRow>(sql);
       this.listStatements.set(sql, statement);
     }
-    return statement.all(...params).map(decodeRecord);
+    // One unreadable row must not hide the others (nor stop the bot): it is left out here, and
+    // reading it by id still says what is wrong with it.
+    return statement.all(...params).flatMap((row) => {
+      try {
+        return [decodeRecord(row)];
+      } catch {
+        return [];
+      }
+    });
   }
 
   audit(entry: AuditEntry): void {

@@ -1,12 +1,18 @@
-import type { RolloutStore } from '../ports.ts';
-import type { RolloutRecord } from '../rollout-record.ts';
+import type { ClusterLock, RolloutStore } from '../ports.ts';
+import { HELD } from '../rollout-record.ts';
 
-/**
- * One rollout per cluster at a time: another request of the same cluster that is approved or
- * running makes this one wait. Returns why, or undefined when the cluster is free.
- */
-export function clusterBusy(record: Pick<RolloutRecord, 'id' | 'cluster'>, store: RolloutStore): string | undefined {
-  const other = store.list({ cluster: record.cluster, statuses: ['approved', 'running'] }).find((r) => r.id !== record.id);
-  if (other === undefined) return undefined;
-  return `${record.cluster} is busy: \`${other.requestText}\` (approved by ${other.decidedBy?.startsWith('cli:') === true ? other.decidedBy : `<@${other.decidedBy ?? '?'}>`}) is ${other.status}. One rollout per cluster at a time: approve this one when it has finished`;
+/** Why a cluster is busy, naming the rollout that holds it and what it is doing. */
+export function clusterBusy(holder: ClusterLock, store: RolloutStore): string {
+  let other;
+  try {
+    other = store.get(holder.rolloutId);
+  } catch {
+    other = undefined;
+  }
+  if (other === undefined) return `${holder.cluster} is busy with rollout ${holder.rolloutId}. One rollout per cluster at a time`;
+  const who = other.decidedBy === undefined ? '' : ` (approved by ${other.decidedBy.startsWith('cli:') ? other.decidedBy : `<@${other.decidedBy}>`})`;
+  const what = HELD.includes(other.status)
+    ? `is ${other.status} and waits for a decision: resume, retry, roll back or leave it as it is (rollout ${other.id})`
+    : `is ${other.status}`;
+  return `${holder.cluster} is busy: \`${other.requestText}\`${who} ${what}. One rollout per cluster at a time: approve this one when it has finished`;
 }

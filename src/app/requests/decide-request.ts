@@ -35,8 +35,8 @@ export async function approveRequest(
     return { kind: 'denied', message: decision.message };
   }
   if (record.plan === undefined) return { kind: 'denied', message: `There is no plan to approve: ${record.decisionNote ?? 'see the message'}` };
-  const busyBefore = clusterBusy(record, deps.store);
-  if (busyBefore !== undefined) return { kind: 'denied', message: busyBefore };
+  const holder = deps.store.locks().find((l) => l.cluster === record.cluster && l.rolloutId !== record.id);
+  if (holder !== undefined) return { kind: 'denied', message: clusterBusy(holder, deps.store) };
   if (record.plan.strategy !== input.strategy) return { kind: 'denied', message: 'That button is for another strategy than the plan: use the button on the current message' };
 
   const fresh = await evaluateRequest(record.request, cluster, record.answers, deps);
@@ -62,15 +62,21 @@ export async function approveRequest(
     deps.store.audit({ at: now, rolloutId: record.id, actor: input.userId, action: 'superseded', detail: `the nodes changed since the verdict; new request ${next.id}` });
     return { kind: 'superseded', old, fresh: next };
   }
-  // Checked again right before the status changes, with no await in between: two approvals of
-  // different requests for one cluster can never both start (never two nodes out at once).
-  const busy = clusterBusy(record, deps.store);
-  if (busy !== undefined) return { kind: 'denied', message: busy };
-  const approved = deps.store.update(record.id, ['awaiting-approval'], { status: 'approved', decidedBy: input.userId, decidedAt: now, updatedAt: now });
-  if (approved === undefined) {
-    const current = deps.store.get(record.id);
+  // The approval, the cluster lock and this process as the rollout's owner, in one store
+  // transaction: two approvals (or a CLI run) for one cluster can never both start.
+  const at = deps.clock.now().getTime();
+  const claimed = deps.store.claim(
+    record.id,
+    ['awaiting-approval'],
+    { status: 'approved', decidedBy: input.userId, decidedAt: now, updatedAt: now },
+    { owner: deps.owner, until: at + deps.leaseMs, now: at },
+  );
+  if (!claimed.ok) {
+    if (claimed.reason !== 'status') return { kind: 'denied', message: clusterBusy(claimed.holder, deps.store) };
+    const current = claimed.record;
     return { kind: 'denied', message: `Already ${current?.status ?? 'decided'}${current?.decidedBy === undefined ? '' : ` by <@${current.decidedBy}>`}` };
   }
+  const approved = claimed.record;
   deps.store.audit({ at: now, rolloutId: record.id, actor: input.userId, action: 'approved', detail: `${record.requestText} (${record.plan.strategy}, plan ${record.plan.hash.slice(0, 12)})` });
   deps.log.info({ rolloutId: record.id, approvedBy: input.userId }, 'request approved');
   return { kind: 'approved', record: approved };

@@ -13,7 +13,12 @@ export interface ClusterRuntime {
   readonly declaredFacts: ClusterFacts;
   readonly eligibility: EligibilityPolicy;
   readonly approval: ApprovalPolicy;
+  /** What a restart does with a rollout it finds running: go on by itself, or hold and ask. */
+  readonly afterRestart: 'resume' | 'ask';
 }
+
+/** The runs this process is carrying out now (rollout id -> its end), for shutdown and recovery. */
+export type ActiveRuns = Map<string, Promise<unknown>>;
 
 export interface ServiceDeps {
   readonly store: RolloutStore;
@@ -30,4 +35,15 @@ export interface ServiceDeps {
   readonly pollIntervalMs: number;
   /** Read patches and Java from the nodes before every verdict (true in production). */
   readonly probe: boolean;
+  /** This process as a rollout owner (`bot:user@host:pid`), and how long its leases last. */
+  readonly owner: string;
+  readonly leaseMs: number;
+  /** Whether the process named by an owner id is gone for sure (same host, no such process). */
+  readonly ownerIsGone: (owner: string) => boolean;
+  /**
+   * Set when the process is stopping: runs stop after the node in progress (`shutdown`, resumed at
+   * the next start), or as `as` says (the CLI's Ctrl-C pauses, a second one aborts).
+   */
+  readonly shutdown: { requested: boolean; as?: { readonly cause: 'pause' | 'abort'; readonly by: string } | undefined };
+  readonly runs: ActiveRuns;
 }

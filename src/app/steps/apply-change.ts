@@ -5,6 +5,7 @@ import { editJvmOptions, setJavaHome } from '../../domain/liferay/edit-setenv.ts
 import type { ChangeAction } from '../../domain/plan/change-action.ts';
 import { applyCommand, javaExistsCommand, readFileCommand, writeFileCommand } from '../../domain/plan/node-commands.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
+import type { ShellCommand } from '../../domain/shell/shell-command.ts';
 import type { NodeContext } from '../node-context.ts';
 import { runChecked } from '../run-checked.ts';
 import { failed, succeeded, tailOf, type StepOutcome } from '../step-outcome.ts';
@@ -39,10 +40,10 @@ export async function readRemote(ctx: NodeContext, path: string): Promise<Result
 }
 
 /** Applies the change to a stopped node: Patching Tool and file placement by command, text files by read-edit-write. */
-export async function applyChange(ctx: NodeContext, change: ChangeAction): Promise<StepOutcome> {
+export async function applyChange(ctx: NodeContext, change: ChangeAction, track: (command: ShellCommand) => ShellCommand = (c) => c): Promise<StepOutcome> {
   const command = applyCommand(ctx.paths, change);
   if (command !== undefined) {
-    const applied = await runChecked(ctx, command, { timeoutMs: 1_800_000, idempotent: true }, change.type === 'place-file' ? `placing ${change.file}` : 'Patching Tool');
+    const applied = await runChecked(ctx, track(command), { timeoutMs: 1_800_000, idempotent: true }, change.type === 'place-file' ? `placing ${change.file}` : 'Patching Tool');
     if (!applied.ok) return applied.outcome;
     const output = `${applied.result.stdout}\n${applied.result.stderr}`;
     if (change.type === 'patch-install' && /database index modification/i.test(output)) {

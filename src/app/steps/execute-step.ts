@@ -6,6 +6,8 @@ import type { NodeContext, StepDeps } from '../node-context.ts';
 import { runChecked } from '../run-checked.ts';
 import { failed, succeeded, tailOf, type StepOutcome } from '../step-outcome.ts';
 import { applyChange } from './apply-change.ts';
+import { restoreChange } from './restore-change.ts';
+import { trackedCommand } from '../../domain/plan/tracked-command.ts';
 import { checkHealthy, waitHealthy } from './check-healthy.ts';
 import { probeNode } from './probe-node.ts';
 import { stageArtifacts } from './stage-artifacts.ts';
@@ -51,11 +53,13 @@ export async function executeStep(step: PlanStep, ctx: NodeContext, deps: StepDe
     case 'stop':
       return stopNode(ctx, deps, action.command, action.forceCommand, action.timeoutSeconds);
     case 'backup': {
-      const backup = await runChecked(ctx, backupCommand(ctx.paths, action.paths), { timeoutMs: 600_000, idempotent: true }, 'backup');
+      const backup = await runChecked(ctx, trackedCommand(ctx.paths, step.id, backupCommand(ctx.paths, action.paths)), { timeoutMs: 600_000, idempotent: true }, 'backup');
       return backup.ok ? succeeded(`${tailOf(backup.result.stdout, 1)} -> ${ctx.paths.backup}`) : backup.outcome;
     }
     case 'apply':
-      return applyChange(ctx, action.change);
+      return applyChange(ctx, action.change, (command) => trackedCommand(ctx.paths, step.id, command));
+    case 'restore':
+      return restoreChange(ctx, action.change, (command) => trackedCommand(ctx.paths, step.id, command));
     case 'start':
       return startNode(ctx, action.command);
     case 'wait-started':

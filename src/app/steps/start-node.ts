@@ -21,3 +21,16 @@ export async function startNode(ctx: NodeContext, start: string): Promise<StepOu
   if (!started.ok) return started.outcome;
   return succeeded(`start command returned; following catalina.out from byte ${ctx.catalinaOffset}`);
 }
+
+/**
+ * For a node that is already running (started by a run that is gone): the gates read its logs
+ * from the beginning, since there is no start of ours to read from.
+ */
+export async function followFromBeginning(ctx: NodeContext): Promise<StepOutcome> {
+  const log = await runChecked(ctx, liferayLogCommand(ctx.paths), { timeoutMs: 30_000, idempotent: true }, 'finding the Liferay log');
+  if (!log.ok) return log.outcome;
+  const [path = ''] = log.result.stdout.trim().split(' ');
+  ctx.catalinaOffset = 0;
+  ctx.liferayLog = { path, offset: 0 };
+  return succeeded();
+}

@@ -6,8 +6,9 @@ import { changeActionFor, touchedPaths } from './change-action-for.ts';
 import type { ClusterSpec, NodeSpec } from './cluster-spec.ts';
 import { requiredArtifacts } from './required-artifacts.ts';
 import type { PlanArtifact, RolloutPlan, Strategy } from './rollout-plan.ts';
-import type { PlanStep, StepAction, StepPhase } from './rollout-step.ts';
+import type { PlanStep } from './rollout-step.ts';
 import { sha256Hex } from './sha256-hex.ts';
+import { bringUpSteps, planStep, takeDownSteps } from './bring-up-steps.ts';
 
 export interface PlanInput {
   readonly verdict: Verdict;
@@ -19,9 +20,7 @@ export interface PlanInput {
 /** Minutes a node typically needs for stop + start + checks; an estimate for the message, never a time-out. */
 const TYPICAL_NODE_MINUTES = 6;
 
-function step(node: NodeSpec, phase: StepPhase, action: StepAction, title: string, suffix = ''): PlanStep {
-  return { id: `${node.name}/${action.kind}${suffix}`, node: node.name, phase, action, title };
-}
+const step = planStep;
 
 /**
  * Request + verdict + cluster -> the rollout as data. Eligible changes roll node by node; ineligible
@@ -52,27 +51,13 @@ export function buildPlan({ verdict, cluster, artifacts }: PlanInput): Result<Ro
       : []),
   ]);
 
-  const takeDown = (node: NodeSpec): PlanStep[] => [
-    ...(node.commands.drain === undefined ? [] : [step(node, 'node', { kind: 'drain', command: node.commands.drain }, `take ${node.name} out of the load balancer`)]),
-    step(
-      node,
-      'node',
-      { kind: 'stop', command: node.commands.stop, forceCommand: node.commands.forceStop, timeoutSeconds: health.stopTimeoutSeconds },
-      `stop ${node.name} (force after ${health.stopTimeoutSeconds} s)`,
-    ),
-  ];
+  const takeDown = (node: NodeSpec): PlanStep[] => takeDownSteps(node, health);
   const change_ = change.value;
   const modify = (node: NodeSpec): PlanStep[] => [
     step(node, 'node', { kind: 'backup', paths: touchedPaths(change_) }, `back up ${touchedPaths(change_).join(', ')} on ${node.name}`),
     step(node, 'node', { kind: 'apply', change: change_ }, `${what} on ${node.name}`),
   ];
-  const bringUp = (node: NodeSpec, members: number): PlanStep[] => [
-    step(node, 'node', { kind: 'start', command: node.commands.start }, `start ${node.name}`),
-    step(node, 'node', { kind: 'wait-started', logLine: health.startupLogLine, timeoutSeconds: health.startTimeoutSeconds }, `wait for "${health.startupLogLine}" in ${node.name}'s catalina.out`),
-    step(node, 'node', { kind: 'wait-healthy', url: node.healthUrl, timeoutSeconds: health.healthTimeoutSeconds }, `wait for HTTP 200 from ${node.healthUrl}`),
-    step(node, 'node', { kind: 'wait-cluster', members, timeoutSeconds: health.clusterTimeoutSeconds }, `wait until ${node.name} sees a cluster of ${members} member${members === 1 ? '' : 's'}`),
-    ...(node.commands.enable === undefined ? [] : [step(node, 'node', { kind: 'enable', command: node.commands.enable }, `put ${node.name} back into the load balancer`)]),
-  ];
+  const bringUp = (node: NodeSpec, members: number): PlanStep[] => bringUpSteps(node, health, members);
 
   const work =
     strategy === 'rolling'

@@ -10,6 +10,8 @@ export type StepAction =
   | { readonly kind: 'stop'; readonly command: string; readonly forceCommand: string; readonly timeoutSeconds: number }
   | { readonly kind: 'backup'; readonly paths: readonly string[] }
   | { readonly kind: 'apply'; readonly change: ChangeAction }
+  /** Put back the backed-up files the change touches (and Patching Tool's state): the way back for every change kind. */
+  | { readonly kind: 'restore'; readonly change: ChangeAction }
   | { readonly kind: 'start'; readonly command: string }
   | { readonly kind: 'wait-started'; readonly logLine: string; readonly timeoutSeconds: number }
   | { readonly kind: 'wait-healthy'; readonly url: string; readonly timeoutSeconds: number }

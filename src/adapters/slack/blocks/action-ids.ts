@@ -14,6 +14,23 @@ export const ACTION_IDS = {
   rejectReasonModal: 'reject-reason-modal',
   /** `action_id` of the modal's text input: `view.state.values[BLOCK_IDS.rejectReason][ACTION_IDS.rejectReasonInput].value`. */
   rejectReasonInput: 'reject-reason-input',
+  /** The controls of a running or stopped rollout, on its status board (value: the rollout id). */
+  controlPause: 'rollout-pause',
+  controlAbort: 'rollout-abort',
+  controlResume: 'rollout-resume',
+  controlRetry: 'rollout-retry',
+  controlRollback: 'rollout-rollback',
+  controlLeave: 'rollout-leave',
+} as const;
+
+/** action_id of each rollout control. */
+export const CONTROL_ACTION_IDS = {
+  pause: ACTION_IDS.controlPause,
+  abort: ACTION_IDS.controlAbort,
+  resume: ACTION_IDS.controlResume,
+  retry: ACTION_IDS.controlRetry,
+  rollback: ACTION_IDS.controlRollback,
+  leave: ACTION_IDS.controlLeave,
 } as const;
 
 export type ActionId = (typeof ACTION_IDS)[keyof typeof ACTION_IDS];
@@ -28,4 +45,5 @@ export const BLOCK_IDS = {
   /** `answer-0`, `answer-1`, …: one actions block per question, by its index in `verdict.questions`. */
   answerPrefix: 'answer-',
   rejectReason: 'reject-reason',
+  controls: 'rollout-controls',
 } as const;

@@ -19,15 +19,15 @@ describe('finalSummary', () => {
 
   it.each([
     ['a failed step', { failAt: 'node2/wait-healthy', restore: 'ok' as const, command: 'curl x', exitCode: 22 }, [
-      '<@U1> ⛔ *fixpack install dxp-17-7110 on prod* stopped: a step failed on node2. Nothing more will run.',
+      '<@U1> ⛔ *fixpack install dxp-17-7110 on prod* stopped: a step failed on node2. It waits for a decision: resume, retry, roll back or leave it as it is.',
       '• node2: restored',
       '• node3: ready',
       '*Command:* `curl x`',
       '*Exit code:* 22',
-      '*Where things stand:* node1 updated; node2 restored to its backup; node3 untouched',
+      '*Where things stand:* node1 updated and healthy; node2 put back as it was and healthy; node3 untouched',
       'To go back on node1',
     ]],
-    ['an interruption', { failAt: 'node1/stop', interrupted: true }, ['<@U1> ⚠️ *fixpack install dxp-17-7110 on prod* was interrupted: the bot restarted. Nothing more will run.', '*Where things stand:*']],
+    ['an interruption', { failAt: 'node1/stop', interrupted: true }, ['<@U1> ⚠️ *fixpack install dxp-17-7110 on prod* was interrupted: the bot restarted. It waits for a decision.', '*Where things stand:*']],
     ['a run still going', { stopAfterSteps: 14 }, ['<@U1> 🔄 *fixpack install dxp-17-7110 on prod* is still running.', '• node2: ready']],
   ])('after %s', (_name, options, expected) => {
     const m = finalSummary({ plan, state: rolloutState(plan, options), requestedBy: 'U1' });

@@ -34,9 +34,15 @@ function headline(plan: RolloutPlan, state: RolloutState, requestedBy: string): 
     case 'succeeded':
       return `${who} ✅ ${what} is done: ${n} of ${n} node${n === 1 ? '' : 's'} updated in ${formatDuration(totalMs(plan, state))}.`;
     case 'failed':
-      return `${who} ⛔ ${what} stopped: a step failed${state.failure === undefined ? '' : ` on ${escapeMrkdwn(state.failure.node)}`}. Nothing more will run.`;
+      return `${who} ⛔ ${what} stopped${state.failure === undefined ? '' : `: a step failed on ${escapeMrkdwn(state.failure.node)}`}. It waits for a decision: resume, retry, roll back or leave it as it is.`;
+    case 'paused':
+      return `${who} ⏸️ ${what} is paused. It waits for a decision: resume, roll back or leave it as it is.`;
     case 'interrupted':
-      return `${who} ⚠️ ${what} was interrupted${state.summary === undefined ? '' : `: ${escapeMrkdwn(cutLine(state.summary, 1000))}`}. Nothing more will run.`;
+      return `${who} ⚠️ ${what} was interrupted${state.summary === undefined ? '' : `: ${escapeMrkdwn(cutLine(state.summary, 1000))}`}. It waits for a decision.`;
+    case 'rolled-back':
+      return `${who} ↩️ ${what} was rolled back: every changed node is as it was before.`;
+    case 'left-as-is':
+      return `${who} 🏳️ ${what} was left as it is${state.summary === undefined ? '' : `: ${escapeMrkdwn(cutLine(state.summary, 1000))}`}.`;
     case 'pending':
     case 'running':
       return `${who} 🔄 ${what} is still running.`;
@@ -59,7 +65,7 @@ export function finalSummary(input: FinalSummaryInput): SlackMessage {
   const window =
     state.startedAt === undefined ? '' : ` (${utcClockTime(state.startedAt, true)}${state.finishedAt === undefined ? '' : `–${utcClockTime(state.finishedAt, true)}`} UTC)`;
   const lines = [`*Per node* (in order):`, ...orderedNodes(plan, state).map((n) => nodeDurationLine(n, state))];
-  const stopped = state.status === 'failed' || state.status === 'interrupted';
+  const stopped = state.status === 'failed' || state.status === 'interrupted' || state.status === 'paused';
   const blocks: Block[] = [
     section(main),
     ...packLines(lines, MAX_NODE_BLOCKS, (k) => `… and ${k} more node${k === 1 ? '' : 's'}`).map((text) => section(text)),

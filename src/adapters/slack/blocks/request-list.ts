@@ -2,6 +2,7 @@ import type { ListedRequest } from '../../../app/requests/list-requests.ts';
 import { utcClockTime } from '../../../domain/approval/utc-clock-time.ts';
 import { cutLine } from './cut-text.ts';
 import { nodeLine } from './status-board.ts';
+import { formatDuration } from './format-duration.ts';
 import { escapeMrkdwn, mention } from './mrkdwn.ts';
 import { TEXT_MAX, type SlackMessage } from './slack-message.ts';
 
@@ -15,7 +16,10 @@ const STATUS_LABEL: Readonly<Record<string, string>> = {
   rejected: '🚫 rejected',
   expired: '⌛ expired',
   superseded: '↪️ superseded',
-  interrupted: '⚠️ interrupted',
+  paused: '⏸️ paused',
+  interrupted: '⚠️ held after a restart',
+  'rolled-back': '↩️ rolled back',
+  'left-as-is': '🏳️ left as it is',
 };
 
 /** `/liferay status` and `/liferay history`: one section per request, cut to fit. */
@@ -25,12 +29,16 @@ export function requestList(kind: 'status' | 'history', cluster: string | undefi
     const text = `${title}: none`;
     return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `*${title}*: none` } }] };
   }
-  const lines = items.map(({ record, state }) => {
+  const lines = items.map(({ record, state, actions, durationMs }) => {
     const who = `asked by ${mention(record.requestedBy)}${record.decidedBy === undefined ? '' : `, ${record.status === 'rejected' ? 'rejected' : 'approved'} by ${mention(record.decidedBy)}`}`;
     const head = `${STATUS_LABEL[record.status] ?? record.status} \`${escapeMrkdwn(record.requestText)}\` (${utcClockTime(record.requestedAt)} UTC, ${who})`;
-    const nodes = record.status === 'running' && state !== undefined ? Object.entries(state.nodes).map(([n, s]) => `    ${nodeLine(n, s)}`) : [];
-    const note = record.decisionNote === undefined || record.status === 'awaiting-approval' ? [] : [`    _${cutLine(escapeMrkdwn(record.decisionNote), 300)}_`];
-    return [head, ...nodes, ...note].join('\n');
+    const took = durationMs === undefined ? '' : ` · ${formatDuration(durationMs)}`;
+    const nodes = kind === 'status' && state !== undefined ? Object.entries(state.nodes).map(([n, s]) => `    ${nodeLine(n, s)}`) : [];
+    const note = record.outcomeNote ?? record.decisionNote;
+    const noteLine = note === undefined || record.status === 'awaiting-approval' ? [] : [`    _${cutLine(escapeMrkdwn(note), 300)}_`];
+    const done = actions.filter((a) => !['requested', 'approved'].includes(a.action)).slice(-5);
+    const actionLines = kind === 'history' && done.length > 0 ? [`    ${done.map((a) => `${escapeMrkdwn(a.action)} by ${a.actor === 'bot' ? 'the bot' : mention(a.actor)} ${utcClockTime(a.at)}`).join(' · ')}`] : [];
+    return [`${head}${took}`, ...nodes, ...noteLine, ...actionLines].join('\n');
   });
   const blocks = [
     { type: 'header' as const, text: { type: 'plain_text' as const, text: cutLine(title, 150) } },

@@ -11,7 +11,7 @@ const plan = aRolloutPlan().build();
 const content = (m: SlackMessage): string => JSON.stringify(m.blocks);
 const has = (m: SlackMessage, text: string): void => expect(content(m)).toContain(JSON.stringify(text).slice(1, -1));
 const board = (state = rolloutState(plan), p = plan): SlackMessage => statusBoard({ plan: p, state, requestedBy: 'U1', approvedBy: 'U2', requestId: 'req-42' });
-const nodeState = (status: NodeState['status'], extra: Partial<NodeState> = {}): NodeState => ({ status, since: '2025-01-06T10:43:05.000Z', step: undefined, durationMs: undefined, ...extra });
+const nodeState = (status: NodeState['status'], extra: Partial<NodeState> = {}): NodeState => ({ status, since: '2025-01-06T10:43:05.000Z', step: undefined, durationMs: undefined, touched: false, changed: false, done: false, ...extra });
 const lines = (n: number): string => Array.from({ length: n }, (_, i) => `catalina.out line ${i + 1}`).join('\n');
 
 describe('nodeLine', () => {
@@ -43,8 +43,8 @@ describe('statusBoard', () => {
     ['approved, not started', rolloutState(plan, { stopAfterSteps: 0 }), '🔄 *Rolling restart running*: 0 of 3 nodes done'],
     ['running on node2', rolloutState(plan, { stopAfterSteps: 23 }), '🔄 *Rolling restart running*: node2 (node 2 of 3) · started 10:40:00 UTC'],
     ['done', rolloutState(plan), '✅ *Done*: all 3 nodes updated in '],
-    ['failed', rolloutState(plan, { failAt: 'node2/wait-healthy' }), '⛔ *Stopped*: a step failed on node2; nothing more will run'],
-    ['interrupted', rolloutState(plan, { failAt: 'node2/wait-healthy', interrupted: true }), '⚠️ *Interrupted*: the bot restarted while this ran'],
+    ['failed', rolloutState(plan, { failAt: 'node2/wait-healthy' }), '⛔ *Stopped*: a step failed on node2. Nothing more runs until someone decides below'],
+    ['interrupted', rolloutState(plan, { failAt: 'node2/wait-healthy', interrupted: true }), '⚠️ *Held after a restart*. Nothing more runs until someone decides below'],
   ])('%s', (_name, state, overall) => {
     const m = board(state);
     expect(validateSlackMessage(m)).toEqual([]);
@@ -74,7 +74,7 @@ describe('statusBoard', () => {
     has(m, '*Command:* `curl -fsS http://10.0.0.12:8080/c/portal/layout`');
     has(m, '*Exit code:* 22');
     has(m, '```\nstarting\ncurl: (22) 503\n```');
-    has(m, '*Where things stand:* node1 updated; node2 restored to its backup; node3 untouched');
+    has(m, '*Where things stand:* node1 updated and healthy; node2 put back as it was and healthy; node3 untouched');
     has(m, 'To go back on node1: ask for `/liferay fixpack revert dxp-17-7110 on prod`');
     has(m, 'To finish instead: fix the cause on node2, then ask again with `/liferay fixpack install dxp-17-7110 on prod`');
     has(m, 'node2 ↩️ restored: backup restored, node healthy');
@@ -82,7 +82,7 @@ describe('statusBoard', () => {
 
   it.each([
     ['a wait that timed out', {}, '*Command:* none (a wait timed out or the connection failed)', '*Exit code:* none'],
-    ['a failed restore', { restore: 'failed' as const }, 'node2 failed, left as it is', 'node2 ❌ failed: backup missing'],
+    ['a failed restore', { restore: 'failed' as const }, 'node2 has the change but is NOT healthy: check it', 'node2 ❌ failed: backup missing'],
     ['a change without a plain inverse', {}, 'restore the backup each of them got before the change', ''],
   ])('on %s', (name, options, a, b) => {
     const p = name.includes('inverse') ? aRolloutPlan().forRequest('property set a.b=c on prod').build() : plan;
@@ -98,7 +98,7 @@ describe('statusBoard', () => {
 
   it('says there is nothing to undo when the first node failed', () => {
     const m = board(rolloutState(plan, { failAt: 'node1/stop', restore: 'ok' }));
-    has(m, '*Where things stand:* node1 restored to its backup; node2, node3 untouched');
+    has(m, '*Where things stand:* node1 put back as it was and healthy; node2, node3 untouched');
     has(m, 'No node was changed for good, so there is nothing to undo.');
   });
 

@@ -7,6 +7,7 @@ import { cutLine } from './cut-text.ts';
 import { elapsedMs, formatDuration } from './format-duration.ts';
 import { code, codeBlockTail, escapeMrkdwn, mention, shortHash } from './mrkdwn.ts';
 import { orderedNodes, wayBack, whereThingsStand } from './rollout-standing.ts';
+import { rolloutControls } from './rollout-controls.ts';
 import { SECTION_TEXT_MAX, TEXT_MAX, type Block, type SlackMessage } from './slack-message.ts';
 
 export interface StatusBoardInput {
@@ -32,6 +33,7 @@ export const NODE_EMOJI: Readonly<Record<NodeStatus, string>> = {
   failed: '❌',
   restoring: '⏪',
   restored: '↩️',
+  'rolled-back': '↩️',
 };
 
 const ACTIVE: readonly NodeStatus[] = ['checking', 'stopping', 'updating', 'starting', 'restoring'];
@@ -62,6 +64,7 @@ export function nodeLine(name: string, node: NodeState | undefined): string {
       break;
     case 'failed':
     case 'restored':
+    case 'rolled-back':
       line = `${head}${step === '' ? '' : `: ${step}`}${since(node, 'at')}`;
       break;
     case 'checking':
@@ -96,17 +99,23 @@ export function overallLine(plan: RolloutPlan, state: RolloutState): string {
     case 'succeeded':
       return `✅ *Done*: all ${plan.nodes.length} nodes updated${took === undefined ? '' : ` in ${formatDuration(took)}`}`;
     case 'failed': {
-      const where = state.failure === undefined ? '' : ` on ${escapeMrkdwn(state.failure.node)}`;
-      return `⛔ *Stopped*: a step failed${where}; nothing more will run`;
+      const where = state.failure === undefined ? '' : `: a step failed on ${escapeMrkdwn(state.failure.node)}`;
+      return `⛔ *Stopped*${where}. Nothing more runs until someone decides below`;
     }
+    case 'paused':
+      return `⏸️ *Paused*. Nothing more runs until someone decides below`;
     case 'interrupted':
-      return `⚠️ *Interrupted*: the bot restarted while this ran; nothing more will run${state.summary === undefined ? '' : `. ${escapeMrkdwn(cutLine(state.summary, 1000))}`}`;
+      return `⚠️ *Held after a restart*. Nothing more runs until someone decides below${state.summary === undefined ? '' : `. ${escapeMrkdwn(cutLine(state.summary, 1000))}`}`;
+    case 'rolled-back':
+      return `↩️ *Rolled back*: every changed node is as it was before${took === undefined ? '' : ` (${formatDuration(took)})`}`;
+    case 'left-as-is':
+      return `🏳️ *Left as it is*${state.summary === undefined ? '' : `: ${escapeMrkdwn(cutLine(state.summary, 1000))}`}`;
   }
 }
 
 /** Node, step, command, exit code and message of a failed step (the output tail is a block of its own). */
 export function failureText(plan: RolloutPlan, failure: RolloutFailure): string {
-  const title = plan.steps.find((s) => s.id === failure.stepId)?.title;
+  const title = failure.title ?? plan.steps.find((s) => s.id === failure.stepId)?.title;
   return [
     `❌ *Failed on ${escapeMrkdwn(failure.node)}*${title === undefined ? '' : `: ${escapeMrkdwn(cutLine(title, 300))}`}`,
     `*Step:* ${code(failure.stepId, 200)}`,
@@ -143,8 +152,14 @@ function plainStatus(plan: RolloutPlan, state: RolloutState): string {
       return 'done';
     case 'failed':
       return `stopped: a step failed${state.failure === undefined ? '' : ` on ${state.failure.node}`}`;
+    case 'paused':
+      return 'paused';
     case 'interrupted':
-      return 'interrupted';
+      return 'held after a restart';
+    case 'rolled-back':
+      return 'rolled back';
+    case 'left-as-is':
+      return 'left as it is';
   }
 }
 
@@ -153,7 +168,7 @@ export function statusBoard(input: StatusBoardInput): SlackMessage {
   const { plan, state } = input;
   const request = plan.request;
   const lines = orderedNodes(plan, state).map((n) => nodeLine(n, state.nodes[n]));
-  const stopped = state.status === 'failed' || state.status === 'interrupted';
+  const stopped = state.status === 'failed' || state.status === 'interrupted' || state.status === 'paused';
   const footer = [
     ...(input.requestId === undefined ? [] : [`Request ${code(input.requestId, 200)}`]),
     `plan ${code(shortHash(plan.hash))}`,
@@ -166,6 +181,7 @@ export function statusBoard(input: StatusBoardInput): SlackMessage {
     section(`${overallLine(plan, state)}\n${code(`/liferay ${describeRequest(request)}`, 1500)}`),
     ...packLines(lines, MAX_NODE_BLOCKS, (k) => `… and ${k} more node${k === 1 ? '' : 's'}`).map((text) => section(text)),
     ...(stopped ? stoppedBlocks(plan, state, input.wayBack) : []),
+    ...(input.requestId === undefined ? [] : rolloutControls(input.requestId, state)),
     context(footer.join(' · ')),
   ];
   return { text: cutLine(escapeMrkdwn(`${request.cluster}: ${describeChange(request)} — ${plainStatus(plan, state)}`), TEXT_MAX), blocks };

@@ -18,15 +18,15 @@ describe('stepReply', () => {
       `▶️ Rollout started at 10:40:00 UTC on 3 nodes: node1 → node2 → node3 (plan \`${plan.hash.slice(0, 12)}\`)`,
       OLD_UI_NOTE,
     ]],
-    ['StepStarted', { type: 'StepStarted', at: AT, stepId: 'node2/stop', node: 'node2', title: 'stop node2 (force after 120 s)' }, ['▶️ *node2*: stop node2 (force after 120 s)']],
-    ['StepSucceeded', { type: 'StepSucceeded', at: AT, stepId: 'node2/stop', node: 'node2', durationMs: 12_000 }, ['✔️ *node2*: stop node2 (force after 120 s) (12s)']],
-    ['StepSucceeded with detail', { type: 'StepSucceeded', at: AT, stepId: 'node2/probe', node: 'node2', durationMs: 800, detail: 'patches: dxp-16-7110\njava 1.8' }, [
+    ['StepStarted', { type: 'StepStarted', at: AT, stepId: 'node2/stop', kind: 'stop', purpose: 'rollout', node: 'node2', title: 'stop node2 (force after 120 s)' }, ['▶️ *node2*: stop node2 (force after 120 s)']],
+    ['StepSucceeded', { type: 'StepSucceeded', at: AT, stepId: 'node2/stop', kind: 'stop', purpose: 'rollout', node: 'node2', durationMs: 12_000 }, ['✔️ *node2*: stop node2 (force after 120 s) (12s)']],
+    ['StepSucceeded with detail', { type: 'StepSucceeded', at: AT, stepId: 'node2/probe', kind: 'probe', purpose: 'rollout', node: 'node2', durationMs: 800, detail: 'patches: dxp-16-7110\njava 1.8' }, [
       "✔️ *node2*: read node2's installed patches and Java, compare with the other nodes (<1s)",
       '> patches: dxp-16-7110 java 1.8',
     ]],
-    ['StepSucceeded of a step not in the plan', { type: 'StepSucceeded', at: AT, stepId: 'node9/odd', node: 'node9', durationMs: 1000 }, ['✔️ *node9*: node9/odd (1s)']],
+    ['StepSucceeded of a step not in the plan', { type: 'StepSucceeded', at: AT, stepId: 'node9/odd', kind: 'verify', purpose: 'rollout', node: 'node9', durationMs: 1000 }, ['✔️ *node9*: node9/odd (1s)']],
     ['StepFailed', {
-      type: 'StepFailed', at: AT, stepId: 'node2/apply', node: 'node2', durationMs: 75_000, message: 'patching-tool exited with 1',
+      type: 'StepFailed', at: AT, stepId: 'node2/apply', kind: 'apply', purpose: 'rollout', node: 'node2', durationMs: 75_000, message: 'patching-tool exited with 1',
       command: "'/opt/liferay/patching-tool/patching-tool.sh' install", exitCode: 1, outputTail: 'Loading product\nERROR: conflicts with hotfix-77',
     }, [
       '❌ *node2*: fixpack install dxp-17-7110 on node2 failed after 1m 15s',
@@ -34,17 +34,17 @@ describe('stepReply', () => {
       "Command: `'/opt/liferay/patching-tool/patching-tool.sh' install` · exit code 1",
       '```\nLoading product\nERROR: conflicts with hotfix-77\n```',
     ]],
-    ['StepFailed of a wait', { type: 'StepFailed', at: AT, stepId: 'node2/wait-healthy', node: 'node2', durationMs: 300_000, message: 'no HTTP 200 within 300 s', outputTail: '' }, [
+    ['StepFailed of a wait', { type: 'StepFailed', at: AT, stepId: 'node2/wait-healthy', kind: 'wait-healthy', purpose: 'rollout', node: 'node2', durationMs: 300_000, message: 'no HTTP 200 within 300 s', outputTail: '' }, [
       'Command: none (a wait timed out or the connection failed) · exit code none',
       '```\n(no output)\n```',
     ]],
     ['NodeDone', { type: 'NodeDone', at: AT, node: 'node1', durationMs: 252_000 }, ['✅ *node1* is healthy and back in the cluster (4m 12s)']],
-    ['RestoreStarted', { type: 'RestoreStarted', at: AT, node: 'node2' }, ['⏪ *node2*: restoring the backup taken before the change']],
-    ['RestoreFinished ok', { type: 'RestoreFinished', at: AT, node: 'node2', ok: true, message: 'backup restored, node healthy' }, ['↩️ *node2* restored: backup restored, node healthy']],
-    ['RestoreFinished failed', { type: 'RestoreFinished', at: AT, node: 'node2', ok: false, message: 'backup missing' }, ['⚠️ *node2* could not be restored: backup missing']],
+    ['RestoreStarted', { type: 'RestoreStarted', at: AT, node: 'node2' }, ['⏪ *node2*: putting back the backup taken before the change']],
+    ['RestoreFinished ok', { type: 'RestoreFinished', at: AT, node: 'node2', ok: true, message: 'backup restored, node healthy' }, ['↩️ *node2*: backup restored, node healthy']],
+    ['RestoreFinished failed', { type: 'RestoreFinished', at: AT, node: 'node2', ok: false, message: 'backup missing' }, ['⚠️ *node2*: backup missing']],
     ['RolloutDone succeeded', { type: 'RolloutDone', at: AT, outcome: 'succeeded', durationMs: 843_000, summary: '3 nodes updated' }, ['🏁 Rollout succeeded after 14m 3s: 3 nodes updated']],
     ['RolloutDone failed', { type: 'RolloutDone', at: AT, outcome: 'failed', durationMs: 60_000, summary: 'failed on node2' }, ['⛔ Rollout stopped after 1m: failed on node2']],
-    ['RolloutInterrupted', { type: 'RolloutInterrupted', at: AT, summary: 'node2 was starting' }, ['⚠️ Rollout interrupted (the bot restarted while it ran): node2 was starting']],
+    ['RolloutInterrupted', { type: 'RolloutInterrupted', at: AT, summary: 'node2 was starting' }, ['⚠️ The bot restarted while this rollout ran: node2 was starting']],
   ];
 
   it.each(cases)('%s', (_name, event, expected) => {
@@ -75,7 +75,7 @@ describe('stepReply', () => {
   });
 
   it('keeps the end of a 5000-line output tail', () => {
-    const m = stepReply({ type: 'StepFailed', at: AT, stepId: 'node1/apply', node: 'node1', durationMs: 1, message: 'm', command: 'c', exitCode: 3, outputTail: tail }, { plan });
+    const m = stepReply({ type: 'StepFailed', at: AT, stepId: 'node1/apply', kind: 'apply', purpose: 'rollout', node: 'node1', durationMs: 1, message: 'm', command: 'c', exitCode: 3, outputTail: tail }, { plan });
     expect(validateSlackMessage(m)).toEqual([]);
     has(m, 'log 5000\n```');
     has(m, 'earlier lines cut');

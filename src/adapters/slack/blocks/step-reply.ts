@@ -5,7 +5,7 @@ import { assertNever } from '../../../domain/assert-never.ts';
 import { section } from './block-kit.ts';
 import { cutLine } from './cut-text.ts';
 import { formatDuration } from './format-duration.ts';
-import { code, codeBlockTail, escapeMrkdwn, shortHash } from './mrkdwn.ts';
+import { code, codeBlockTail, escapeMrkdwn, mention, shortHash } from './mrkdwn.ts';
 import { SECTION_TEXT_MAX, TEXT_MAX, type Block, type SlackMessage } from './slack-message.ts';
 import { nodeSequence } from './verdict-message.ts';
 
@@ -22,6 +22,16 @@ export interface StepReplyContext {
 }
 
 const TITLE_MAX = 300;
+
+const DONE_HEAD: Readonly<Record<Extract<RolloutEvent, { type: 'RolloutDone' }>['outcome'], string>> = {
+  succeeded: '🏁 Rollout succeeded',
+  failed: '⛔ Rollout stopped',
+  paused: '⏸️ Rollout paused',
+  interrupted: '⚠️ Rollout held',
+  'rolled-back': '↩️ Rolled back',
+};
+
+const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 const MESSAGE_MAX = 1200;
 
 const titleOf = (plan: RolloutPlan, stepId: string): string => cutLine(plan.steps.find((s) => s.id === stepId)?.title ?? stepId, TITLE_MAX);
@@ -58,19 +68,21 @@ export function stepReply(event: RolloutEvent, { plan }: StepReplyContext): Slac
     case 'NodeDone':
       return reply([`✅ ${node(event.node)} is healthy and back in the cluster (${formatDuration(event.durationMs)})`]);
     case 'RestoreStarted':
-      return reply([`⏪ ${node(event.node)}: restoring the backup taken before the change`]);
+      return reply([event.purpose === 'rollback' ? `⏪ ${node(event.node)}: rolling back (the backup taken before the change)` : `⏪ ${node(event.node)}: putting back the backup taken before the change`]);
     case 'RestoreFinished':
-      return reply([
-        event.ok
-          ? `↩️ ${node(event.node)} restored: ${escapeMrkdwn(cutLine(event.message, MESSAGE_MAX))}`
-          : `⚠️ ${node(event.node)} could not be restored: ${escapeMrkdwn(cutLine(event.message, MESSAGE_MAX))}`,
-      ]);
+      return reply([`${event.ok ? '↩️' : '⚠️'} ${event.message.startsWith(event.node) ? '' : `${node(event.node)}: `}${escapeMrkdwn(cutLine(event.message, MESSAGE_MAX))}`]);
+    case 'NodeFound':
+      return reply([`🔍 ${node(event.node)} now: ${escapeMrkdwn(cutLine(event.detail, MESSAGE_MAX))}`]);
+    case 'RolloutResumed':
+      return reply([`▶️ ${escapeMrkdwn(cutLine(capitalized(event.message), MESSAGE_MAX))}${event.by === 'bot' ? '' : ` (asked by ${mention(event.by)})`} at ${utcClockTime(event.at, true)} UTC`]);
+    case 'RunStopping':
+      return reply([`⏸️ ${escapeMrkdwn(cutLine(capitalized(event.message), MESSAGE_MAX))}`]);
     case 'RolloutDone':
-      return reply([
-        `${event.outcome === 'succeeded' ? '🏁 Rollout succeeded' : '⛔ Rollout stopped'} after ${formatDuration(event.durationMs)}: ${escapeMrkdwn(cutLine(event.summary, MESSAGE_MAX))}`,
-      ]);
+      return reply([`${DONE_HEAD[event.outcome]} after ${formatDuration(event.durationMs)}: ${escapeMrkdwn(cutLine(event.summary, MESSAGE_MAX))}`]);
     case 'RolloutInterrupted':
-      return reply([`⚠️ Rollout interrupted (the bot restarted while it ran): ${escapeMrkdwn(cutLine(event.summary, MESSAGE_MAX))}`]);
+      return reply([`⚠️ The bot restarted while this rollout ran: ${escapeMrkdwn(cutLine(event.summary, MESSAGE_MAX))}`]);
+    case 'RolloutLeft':
+      return reply([`🏳️ Left as it is by ${mention(event.by)}: ${escapeMrkdwn(cutLine(event.summary, MESSAGE_MAX))}`]);
     default:
       return assertNever(event, 'rollout event');
   }

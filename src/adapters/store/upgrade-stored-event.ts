@@ -1,0 +1,20 @@
+import type { StepKind } from '../../domain/plan/rollout-step.ts';
+import type { RolloutEvent, StepPurpose } from '../../domain/rollout/rollout-event.ts';
+
+const KINDS: readonly StepKind[] = ['connect', 'check-healthy', 'probe', 'stage', 'drain', 'stop', 'backup', 'apply', 'restore', 'start', 'wait-started', 'wait-healthy', 'wait-cluster', 'enable', 'verify'];
+
+/**
+ * Events stored by bots before the step kind travelled on the event carry it only in the step id
+ * (`node2/stop`, `node2/backup#restore`). Read once here, at the edge, so nothing else parses ids.
+ */
+export function upgradeStoredEvent(event: RolloutEvent): RolloutEvent {
+  if (event.type !== 'StepStarted' && event.type !== 'StepSucceeded' && event.type !== 'StepFailed') return event;
+  const stored = event as RolloutEvent & { kind?: unknown; purpose?: unknown };
+  if (typeof stored.kind === 'string' && typeof stored.purpose === 'string') return event;
+  const [, rest = ''] = event.stepId.split('/');
+  const [name = '', suffix] = rest.split('#');
+  const legacyRestore = suffix === 'restore';
+  const kind: StepKind = legacyRestore && name === 'backup' ? 'restore' : (KINDS.find((k) => k === name) ?? 'connect');
+  const purpose: StepPurpose = legacyRestore ? 'restore' : 'rollout';
+  return { ...event, kind, purpose };
+}

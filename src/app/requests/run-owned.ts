@@ -1,0 +1,144 @@
+import { wayBack } from '../../domain/rollout/way-back.ts';
+import { nodePaths } from '../../domain/plan/node-paths.ts';
+import type { RolloutEvent, RunMode } from '../../domain/rollout/rollout-event.ts';
+import type { RunControl } from '../ports.ts';
+import { FINISHED, type RolloutRecord, type RolloutStatus } from '../rollout-record.ts';
+import { runRollout, type RolloutResult } from '../run-rollout.ts';
+import type { ServiceDeps } from './service-deps.ts';
+
+const STATUS_OF: Readonly<Record<Exclude<RolloutResult['outcome'], 'lost'>, RolloutStatus>> = {
+  succeeded: 'succeeded',
+  failed: 'failed',
+  paused: 'paused',
+  interrupted: 'interrupted',
+  'rolled-back': 'rolled-back',
+};
+
+/** Registers the rollout with the notifier (its message becomes the board), rebuilt from `past` events. */
+export function announce(record: RolloutRecord, past: readonly RolloutEvent[], deps: Pick<ServiceDeps, 'clusters' | 'notifier'>): void {
+  const cluster = deps.clusters.get(record.cluster);
+  if (cluster === undefined || record.plan === undefined || record.channelId === undefined || record.messageTs === undefined) return;
+  const backupDir = nodePaths(cluster.spec.nodes[0]?.liferayHome ?? '/', cluster.spec.tomcatDir, record.id).backup;
+  deps.notifier.begin(
+    {
+      rolloutId: record.id,
+      channelId: record.channelId,
+      messageTs: record.messageTs,
+      plan: record.plan,
+      requestedBy: record.requestedBy,
+      approvedBy: record.decidedBy,
+      wayBack: wayBack(record.request, record.facts, backupDir),
+    },
+    past,
+  );
+}
+
+export interface OwnedRun {
+  /** `start` for an approved request; the others continue a rollout from its stored events. */
+  readonly mode: 'start' | RunMode;
+  /** Who asked for this run (`bot` for a recovery). */
+  readonly by: string;
+  /** Events to put at the head of this run (e.g. the back-filled account of a restart). */
+  readonly prelude?: readonly RolloutEvent[];
+}
+
+/**
+ * Runs a rollout this process has claimed (status `running`, owned by `deps.owner`): renews the
+ * lease while it runs, hands the run the pause/abort someone stores and the process's shutdown,
+ * stores every event and shows it, then records the outcome and releases the lease (and the cluster
+ * lock when the rollout is over). A store that fails mid-run stops the run at a safe point; the
+ * outcome is still shown and logged, and the next start puts the record right.
+ */
+export async function runOwned(record: RolloutRecord, run: OwnedRun, deps: ServiceDeps): Promise<RolloutResult | undefined> {
+  const cluster = deps.clusters.get(record.cluster);
+  const plan = record.plan;
+  if (cluster === undefined || plan === undefined) return undefined;
+  const id = record.id;
+  const past = run.mode === 'start' ? [] : deps.store.events(id);
+  announce(record, past, deps);
+  let lost: string | undefined;
+  const renew = (): void => {
+    try {
+      if (!deps.store.renewLease(id, deps.owner, deps.clock.now().getTime() + deps.leaseMs)) lost = 'this process no longer owns the rollout (its lease ran out and another process took it over)';
+    } catch (error) {
+      deps.log.warn({ rolloutId: id, err: String(error) }, 'could not renew the rollout lease');
+    }
+  };
+  const control: RunControl = {
+    requested: () => {
+      if (deps.shutdown.requested) return deps.shutdown.as ?? { cause: 'shutdown' };
+      try {
+        const asked = deps.store.get(id)?.control;
+        return asked === undefined ? undefined : { cause: asked.kind, by: asked.by };
+      } catch {
+        return undefined;
+      }
+    },
+    lost: () => lost,
+  };
+  const record_ = (event: RolloutEvent): void => {
+    deps.store.appendEvent(id, event);
+  };
+  const show = (event: RolloutEvent): void => deps.notifier.publish(id, event);
+  let storeOk = true;
+  for (const event of run.prelude ?? []) {
+    try {
+      record_(event);
+    } catch {
+      storeOk = false;
+    }
+    show(event);
+  }
+  const timer = setInterval(renew, Math.max(100, Math.floor(deps.leaseMs / 3)));
+  timer.unref();
+  let result: RolloutResult;
+  try {
+    result = await runRollout(
+      {
+        rolloutId: id,
+        plan,
+        cluster: cluster.spec,
+        targets: cluster.targets,
+        expectedFacts: record.facts,
+        mode: run.mode,
+        by: run.by,
+        past: [...past, ...(run.prelude ?? [])],
+        afterRestart: cluster.afterRestart,
+        record: (event) => {
+          if (!storeOk) throw new Error('the store failed earlier in this run');
+          record_(event);
+        },
+        onEvent: show,
+        control,
+      },
+      deps,
+    );
+  } finally {
+    clearInterval(timer);
+  }
+  if (result.outcome === 'lost') return result;
+  const status = STATUS_OF[result.outcome];
+  const at = deps.clock.now();
+  try {
+    const released = deps.store.release(id, deps.owner, ['running'], { status, control: undefined, outcomeNote: result.summary, updatedAt: at.toISOString() }, FINISHED.includes(status), at.getTime());
+    if (released === undefined) deps.log.warn({ rolloutId: id, status }, 'the rollout was not ours any more when it ended: its outcome was not recorded');
+    deps.store.audit({ at: at.toISOString(), rolloutId: id, actor: 'bot', action: `rollout ${status}`, detail: result.summary });
+  } catch (error) {
+    deps.log.error({ rolloutId: id, status, summary: result.summary, err: String(error) }, 'the store failed: the outcome is not recorded; the next start puts it right');
+  }
+  deps.log.info({ rolloutId: id, outcome: result.outcome, durationMs: result.durationMs }, 'rollout run ended');
+  await deps.notifier.flush(id);
+  return result;
+}
+
+/** Runs it in the background, registered in `deps.runs` until it ends (shutdown waits for these). */
+export function startOwned(record: RolloutRecord, run: OwnedRun, deps: ServiceDeps): Promise<RolloutResult | undefined> {
+  const work = runOwned(record, run, deps)
+    .catch((error: unknown) => {
+      deps.log.error({ rolloutId: record.id, err: error instanceof Error ? error.stack : String(error) }, 'rollout run crashed');
+      return undefined;
+    })
+    .finally(() => deps.runs.delete(record.id));
+  deps.runs.set(record.id, work);
+  return work;
+}
