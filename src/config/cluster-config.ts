@@ -36,7 +36,7 @@ const ClusterEntry = z
     javaHomes: JavaHomes.default({}),
     /** On a failed step, put the node's previous files back and start it again. */
     restoreOnFailure: z.boolean().default(true),
-    nodes: z.array(NodeConfig.omit({ commands: true }).partial({ port: true, healthUrl: true, liferayHome: true })).min(1, 'expected at least one node'),
+    nodes: z.array(NodeConfig.omit({ commands: true }).partial({ port: true, healthUrl: true, liferayHome: true, memberName: true })).min(1, 'expected at least one node'),
   })
   .strict();
 type ClusterEntry = z.infer<typeof ClusterEntry>;
@@ -116,6 +116,7 @@ function resolveCluster(c: ClusterEntry): ResolvedCluster {
       return {
         ...n,
         liferayHome: home,
+        memberName: n.memberName ?? n.name,
         commands: { ...c.commands, stop: c.commands.stop ?? own.stop, forceStop: c.commands.forceStop ?? own.forceStop, start: c.commands.start ?? own.start },
         port: n.port ?? c.ssh.port,
         healthUrl: (n.healthUrl ?? c.health.url).replaceAll('{host}', urlHost(n.host)),
