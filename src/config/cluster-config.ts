@@ -42,7 +42,7 @@ const ClusterEntry = z
      * for someone to choose (`ask`).
      */
     afterRestart: z.enum(['resume', 'ask']).default('resume'),
-    nodes: z.array(NodeConfig.omit({ commands: true }).partial({ port: true, healthUrl: true, liferayHome: true })).min(1, 'expected at least one node'),
+    nodes: z.array(NodeConfig.omit({ commands: true }).partial({ port: true, healthUrl: true, liferayHome: true, memberName: true })).min(1, 'expected at least one node'),
   })
   .strict();
 type ClusterEntry = z.infer<typeof ClusterEntry>;
@@ -122,6 +122,7 @@ function resolveCluster(c: ClusterEntry): ResolvedCluster {
       return {
         ...n,
         liferayHome: home,
+        memberName: n.memberName ?? n.name,
         commands: { ...c.commands, stop: c.commands.stop ?? own.stop, forceStop: c.commands.forceStop ?? own.forceStop, start: c.commands.start ?? own.start },
         port: n.port ?? c.ssh.port,
         healthUrl: (n.healthUrl ?? c.health.url).replaceAll('{host}', urlHost(n.host)),

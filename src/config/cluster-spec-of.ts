@@ -11,7 +11,7 @@ export function clusterSpecOf(name: string, cluster: ClusterConfig): ClusterSpec
     health: cluster.health,
     javaHomes: cluster.javaHomes,
     restoreOnFailure: cluster.restoreOnFailure,
-    nodes: cluster.nodes.map((n) => ({ name: n.name, host: n.host, healthUrl: n.healthUrl, liferayHome: n.liferayHome, commands: n.commands })),
+    nodes: cluster.nodes.map((n) => ({ name: n.name, host: n.host, healthUrl: n.healthUrl, liferayHome: n.liferayHome, memberName: n.memberName, commands: n.commands })),
   };
 }
 

@@ -13,7 +13,7 @@ export const HealthConfig = z
     startupLogLine: SingleLineText.default('Server startup in'),
     /** URL template; `{host}` stands for the node's host. Each node's resolved URL is `NodeConfig.healthUrl`. */
     url: HealthUrl.default('http://{host}:8080/c/portal/layout'),
-    /** JGroups member count to wait for after a node starts. */
+    /** JGroups member count to wait for after a node starts: the node's latest views must list it and at least this many members. */
     expectClusterMembers: z.int().min(1, 'expected at least 1'),
     stopTimeoutSeconds: TimeoutSeconds.default(120),
     startTimeoutSeconds: TimeoutSeconds.default(900),

@@ -169,8 +169,8 @@ describe('parseInventory: defaults', () => {
           restoreOnFailure: true,
           afterRestart: 'resume',
           nodes: [
-            { name: 'node1', host: '10.0.0.11', port: 22, hostKey: K1, healthUrl: 'http://10.0.0.11:8080/c/portal/layout', liferayHome: '/opt/liferay', commands: tomcatCommands('/opt/liferay', 'tomcat') },
-            { name: 'node2', host: '10.0.0.12', port: 22, hostKey: K2, healthUrl: 'http://10.0.0.12:8080/c/portal/layout', liferayHome: '/opt/liferay', commands: tomcatCommands('/opt/liferay', 'tomcat') },
+            { name: 'node1', host: '10.0.0.11', port: 22, hostKey: K1, healthUrl: 'http://10.0.0.11:8080/c/portal/layout', liferayHome: '/opt/liferay', memberName: 'node1', commands: tomcatCommands('/opt/liferay', 'tomcat') },
+            { name: 'node2', host: '10.0.0.12', port: 22, hostKey: K2, healthUrl: 'http://10.0.0.12:8080/c/portal/layout', liferayHome: '/opt/liferay', memberName: 'node2', commands: tomcatCommands('/opt/liferay', 'tomcat') },
           ],
         },
       },
@@ -197,7 +197,7 @@ describe('parseInventory: defaults', () => {
 
   it('has no optional field where a default exists', () => {
     expectTypeOf<ClusterConfig['nodes'][number]>().toEqualTypeOf<NodeConfig>();
-    expectTypeOf<Omit<NodeConfig, 'commands'>>().toEqualTypeOf<{ name: string; host: string; port: number; hostKey: string; healthUrl: string; liferayHome: string }>();
+    expectTypeOf<Omit<NodeConfig, 'commands'>>().toEqualTypeOf<{ name: string; host: string; port: number; hostKey: string; healthUrl: string; memberName: string; liferayHome: string }>();
     expectTypeOf<NodeConfig['commands']['stop']>().toEqualTypeOf<string>();
     expectTypeOf<ClusterConfig['health']['expectClusterMembers']>().toEqualTypeOf<number>();
     expectTypeOf<ClusterConfig['commands']['forceStop']>().toEqualTypeOf<string>();
@@ -290,12 +290,13 @@ clusters:
     ssh: { user: liferay, agent: true }
     nodes:
       - { name: node1, host: 10.0.0.11, hostKey: "SHA256:yhLzG4y/XyniaOpkwgo389ULU52JHbDD68fA9msfuYo" }
-      - { name: node2, host: 10.0.0.12, hostKey: "SHA256:yhLzG4y/XyniaOpkwgo389ULU52JHbDD68fA9msfuYo", liferayHome: /srv/lr2 }
+      - { name: node2, host: 10.0.0.12, hostKey: "SHA256:yhLzG4y/XyniaOpkwgo389ULU52JHbDD68fA9msfuYo", liferayHome: /srv/lr2, memberName: lr-prod-2 }
 `;
     const result = parseInventory(text, '/etc/inventory.yml');
     expect(result.ok).toBe(true);
     const nodes = result.ok ? (result.value.clusters['prod']?.nodes ?? []) : [];
     expect(nodes.map((n) => n.liferayHome)).toEqual(['/opt/liferay', '/srv/lr2']);
+    expect(nodes.map((n) => n.memberName)).toEqual(['node1', 'lr-prod-2']);
     expect(nodes[1]?.commands.start).toBe('/srv/lr2/tomcat/bin/startup.sh');
     expect(nodes[0]?.commands.start).toBe('/opt/liferay/tomcat/bin/startup.sh');
   });

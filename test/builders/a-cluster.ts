@@ -23,6 +23,7 @@ export class ClusterBuilder {
       host: `10.0.0.${11 + i}`,
       healthUrl: `http://10.0.0.${11 + i}:8080/c/portal/layout`,
       liferayHome: '/opt/liferay',
+      memberName: `node${i + 1}`,
       commands: { stop: '/opt/liferay/tomcat-9.0.83/bin/shutdown.sh', forceStop: 'pkill -KILL -f catalina', start: '/opt/liferay/tomcat-9.0.83/bin/startup.sh' },
     }));
     this.spec = { ...this.spec, nodes, health: { ...this.spec.health, expectClusterMembers: count } };

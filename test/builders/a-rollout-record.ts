@@ -112,6 +112,19 @@ export class RolloutRecordBuilder {
     return this;
   }
 
+  /** Asked with `--dry-run`: the flag on the request, its verdict, its plan and its text. */
+  dryRun(): this {
+    const request = { ...this.record.request, dryRun: true };
+    this.record = {
+      ...this.record,
+      request,
+      requestText: `${this.record.requestText} --dry-run`,
+      verdict: { ...this.record.verdict, request },
+      plan: this.record.plan && { ...this.record.plan, request },
+    };
+    return this;
+  }
+
   withoutPlan(): this {
     this.record = { ...this.record, plan: undefined };
     return this;

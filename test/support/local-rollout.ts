@@ -33,6 +33,8 @@ export interface LocalRolloutOptions extends Omit<LocalClusterOptions, 'name'> {
   readonly restoreOnFailure?: boolean;
   /** Extra YAML lines for the cluster (indented by the caller). */
   readonly hooks?: { drain: string; enable: string };
+  /** Replaces the stop command of every node (run with cwd = the node's LIFERAY_HOME). */
+  readonly stopCommand?: string;
   /** Replaces node1's pinned host key (to test refusal). */
   readonly node1HostKey?: string;
 }
@@ -49,6 +51,15 @@ export interface LocalRollout {
   /** Runs a plan as given (tests that tamper with a plan). */
   runPlan(plan: RolloutPlan, expectedFacts: ClusterFacts): Promise<RolloutResult>;
   stop(): Promise<void>;
+}
+
+function commandsLine(options: LocalRolloutOptions): string[] {
+  const commands = {
+    ...(options.hooks === undefined ? {} : options.hooks),
+    ...(options.stopCommand === undefined ? {} : { stop: options.stopCommand }),
+  };
+  const entries = Object.entries(commands).map(([key, command]) => `${key}: ${JSON.stringify(command)}`);
+  return entries.length === 0 ? [] : [`    commands: { ${entries.join(', ')} }`];
 }
 
 /**
@@ -84,7 +95,7 @@ export async function startLocalRollout(options: LocalRolloutOptions): Promise<L
       `    health: { stopTimeoutSeconds: ${t.stop}, startTimeoutSeconds: ${t.start}, healthTimeoutSeconds: ${t.health}, clusterTimeoutSeconds: ${t.cluster} }`,
       `    javaHomes: { "8": ${jdks['8u402']}, "11": ${jdks['11']} }`,
       `    restoreOnFailure: ${options.restoreOnFailure ?? true}`,
-      ...(options.hooks === undefined ? [] : [`    commands: { drain: ${JSON.stringify(options.hooks.drain)}, enable: ${JSON.stringify(options.hooks.enable)} }`]),
+      ...commandsLine(options),
       '    nodes:',
       ...local.nodes.map(
         (n, i) => `      - { name: ${n.name}, host: 127.0.0.1, port: ${n.sshPort}, hostKey: "${i === 0 && options.node1HostKey !== undefined ? options.node1HostKey : n.hostKeySha256}", healthUrl: "${n.healthUrl}", liferayHome: ${n.home} }`,

@@ -22,6 +22,7 @@ export function pendingOf(record: RolloutRecord): PendingApproval {
     requestedAt: record.requestedAt,
     planHash: record.plan?.hash ?? '',
     status,
+    dryRun: record.request.dryRun,
     requestText: record.requestText,
     ...(record.decidedBy === undefined ? {} : { decidedBy: record.decidedBy }),
     ...(record.decidedAt === undefined ? {} : { decidedAt: record.decidedAt }),

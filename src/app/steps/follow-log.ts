@@ -6,7 +6,8 @@ export type FollowResult = { readonly found: true; readonly line: string } | { r
 
 /**
  * Follows a remote file from a byte offset as a stream (tail -F over SSH) and stops as soon as
- * `matches` accepts a line. No sleeping between looks: the line is seen the moment it is written.
+ * `matches` accepts a line, or when `signal` aborts (then `found` is false with error 'stopped').
+ * No sleeping between looks: the line is seen the moment it is written.
  */
 export async function followLog(
   ctx: NodeContext,
@@ -15,10 +16,13 @@ export async function followLog(
   timeoutMs: number,
   matches: (line: string) => boolean,
   pid?: number,
+  signal?: AbortSignal,
 ): Promise<FollowResult> {
   const session = ctx.session;
   if (session === undefined) return { found: false, lastLines: '', error: `not connected to ${ctx.spec.name}` };
   const abort = new AbortController();
+  if (signal?.aborted === true) abort.abort();
+  signal?.addEventListener('abort', () => abort.abort(), { once: true });
   let partial = '';
   let found: string | undefined;
   const recent: string[] = [];
@@ -40,6 +44,7 @@ export async function followLog(
     await session.run(followFileCommand(path, offset, pid), { timeoutMs, onStdout, signal: abort.signal, idempotent: true });
   } catch (error) {
     if (found !== undefined) return { found: true, line: found };
+    if (signal?.aborted === true) return { found: false, lastLines: [...recent, partial].join('\n').trim(), error: 'stopped' };
     const timedOut = error instanceof CodedError && error.code === 'step_timeout';
     return { found: false, lastLines: [...recent, partial].join('\n').trim(), ...(timedOut ? {} : { error: (error as Error).message }) };
   }

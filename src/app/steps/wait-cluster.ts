@@ -1,37 +1,70 @@
 import { parseAcceptedView, type AcceptedView } from '../../domain/liferay/accepted-view.ts';
-import type { NodeContext } from '../node-context.ts';
+import { clusterGate, latestViews, type ObservedView } from '../../domain/liferay/cluster-gate.ts';
+import type { NodeContext, StepDeps } from '../node-context.ts';
 import { failed, succeeded, type StepOutcome } from '../step-outcome.ts';
 import { followLog } from './follow-log.ts';
 
+/** How long the node's latest views must stay as expected before the gate passes. */
+export const CLUSTER_SETTLE_MS = 1000;
+
+const describeViews = (views: ReadonlyMap<string, AcceptedView>): string =>
+  [...views.entries()].map(([channel, v]) => `${channel}: ${v.memberCount} [${v.members.join(', ')}]`).join('; ');
+
 /**
- * Waits until the node's own log shows it accepted a view with the expected member count: on both
- * the control and the transport channel when the log names channels (LIFERAY.md §4), else on one.
+ * Waits until the node's own log, since this start, shows it back in a cluster of at least
+ * `members`: the latest view of the control and the transport channel (LIFERAY.md §4; one view
+ * when the log names no channels) lists this node and has that many members, and no newer view
+ * changed that within `settleMs` (see clusterGate). The node is found by its `memberName`.
  */
-export async function waitCluster(ctx: NodeContext, members: number, timeoutSeconds: number): Promise<StepOutcome> {
+export async function waitCluster(
+  ctx: NodeContext,
+  deps: Pick<StepDeps, 'clock'>,
+  members: number,
+  timeoutSeconds: number,
+  settleMs = CLUSTER_SETTLE_MS,
+): Promise<StepOutcome> {
   const log = ctx.liferayLog;
   if (log === undefined) return failed(`no Liferay log position was recorded for ${ctx.spec.name} before it started`);
-  const latest = new Map<string, AcceptedView>();
-  const complete = (): boolean => {
-    const views = [...latest.values()];
-    const named = views.filter((v) => v.channel !== undefined);
-    if (named.length > 0) {
-      const control = latest.get('control');
-      const transport = [...latest.entries()].find(([k]) => k.startsWith('transport'))?.[1];
-      return control !== undefined && transport !== undefined && control.memberCount >= members && transport.memberCount >= members;
-    }
-    return views.some((v) => v.memberCount >= members);
+  const expected = { members, memberName: ctx.spec.memberName };
+  const observed: ObservedView[] = [];
+  const gate = (): ReturnType<typeof clusterGate> => clusterGate(observed, expected, deps.clock.now().getTime(), settleMs);
+  // Aborted when the gate passes at the end of a settle window with no newer line to notice it.
+  const settled = new AbortController();
+  const timers = new AbortController();
+  const checkAt = (untilMs: number): void => {
+    void deps.clock.sleep(Math.max(0, untilMs - deps.clock.now().getTime()), timers.signal).then(() => {
+      if (!timers.signal.aborted && gate().state === 'passed') settled.abort();
+    });
   };
-  const result = await followLog(ctx, log.path, log.offset, timeoutSeconds * 1000, (line) => {
-    const view = parseAcceptedView(line);
-    if (view === undefined) return false;
-    latest.set(view.channel ?? 'default', view);
-    return complete();
-  });
-  const seen = [...latest.entries()].map(([channel, v]) => `${channel}: ${v.memberCount} [${v.members.join(', ')}]`).join('; ');
-  if (result.found) return succeeded(`cluster view ${seen}`);
+  let lastLines = '';
+  try {
+    const result = await followLog(
+      ctx,
+      log.path,
+      log.offset,
+      timeoutSeconds * 1000,
+      (line) => {
+        const view = parseAcceptedView(line);
+        if (view === undefined) return false;
+        observed.push({ view, atMs: deps.clock.now().getTime() });
+        const now = gate();
+        if (now.state === 'settling') checkAt(now.untilMs);
+        return now.state === 'passed';
+      },
+      undefined,
+      settled.signal,
+    );
+    if (!result.found) lastLines = result.lastLines;
+  } finally {
+    timers.abort();
+  }
+  const final = gate();
+  if (final.state === 'passed') return succeeded(`cluster view ${describeViews(final.views)}`);
+  const seen = describeViews(latestViews(observed));
+  const why = final.state === 'waiting' ? final.reason : `the view held for less than ${settleMs} ms`;
   return failed(
-    `${ctx.spec.name} did not see a cluster of ${members} within ${timeoutSeconds} s (${seen === '' ? 'no view accepted since it started' : `last views: ${seen}`})`,
-    result.lastLines,
+    `${ctx.spec.name} did not see a settled cluster of at least ${members} including itself (${expected.memberName}) within ${timeoutSeconds} s: ${why}${seen === '' ? '' : ` (last views: ${seen})`}`,
+    lastLines,
     { command: `tail -F ${log.path}` },
   );
 }

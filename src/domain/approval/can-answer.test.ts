@@ -4,7 +4,7 @@ import { canAnswer } from './can-answer.ts';
 import type { ApprovalStatus, PendingApproval } from './pending-approval.ts';
 
 const policy: ApprovalPolicy = { cluster: 'prod', approverUserIds: ['U2'], approverGroupIds: [], allowSelfApproval: false, approvalTtlMinutes: 60, channels: ['C1'] };
-const pending = (status: ApprovalStatus, requestedAt = '2025-01-06T10:00:00.000Z'): PendingApproval => ({ requestedBy: 'U1', requestedAt, planHash: '', status });
+const pending = (status: ApprovalStatus, requestedAt = '2025-01-06T10:00:00.000Z'): PendingApproval => ({ requestedBy: 'U1', requestedAt, planHash: '', status, dryRun: false });
 const NOW = new Date('2025-01-06T10:10:00.000Z');
 
 describe('canAnswer', () => {

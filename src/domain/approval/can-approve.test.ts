@@ -10,6 +10,7 @@ const pending: PendingApproval = {
   requestedAt: '2025-01-06T10:00:00.000Z',
   planHash: HASH,
   status: 'awaiting-approval',
+  dryRun: false,
   requestText: 'fixpack install dxp-17-7110 on prod',
 };
 const at = (iso: string): Date => new Date(iso);
@@ -136,6 +137,24 @@ const rows: readonly Row[] = [
     message: 'The plan changed since this message was posted (shown cccccccccccc, now aaaaaaaaaaaa): the request is re-evaluated and must be approved again',
   },
   { name: 'a non-approver on a stale plan (authorization first)', approver: 'U9', shown: 'c'.repeat(64), code: 'not_approver' },
+  {
+    name: 'a dry run, by an approver',
+    approver: 'U2',
+    pending: { dryRun: true, requestText: 'fixpack install dxp-17-7110 on prod --dry-run' },
+    code: 'dry_run',
+    message: 'This was a dry run: nothing is approved or changed. To make the change, ask again without --dry-run: /liferay fixpack install dxp-17-7110 on prod',
+  },
+  {
+    name: 'a dry run with a schema flag keeps the flag',
+    approver: 'U2',
+    pending: { dryRun: true, requestText: 'module update x.jar on prod --schema none --dry-run' },
+    code: 'dry_run',
+    message: 'ask again without --dry-run: /liferay module update x.jar on prod --schema none',
+  },
+  { name: 'a dry run, by the requester with self-approval on', approver: 'U1', policy: { allowSelfApproval: true }, pending: { dryRun: true }, code: 'dry_run' },
+  { name: 'a dry run, even past its expiry', approver: 'U2', pending: { dryRun: true }, now: at('2025-01-06T12:00:00.000Z'), code: 'dry_run' },
+  { name: 'a dry run, by a non-approver', approver: 'U9', pending: { dryRun: true }, code: 'dry_run' },
+  { name: 'a dry run without its text', approver: 'U2', pending: { dryRun: true, requestText: undefined }, code: 'dry_run', message: 'ask again without --dry-run: /liferay <the same request without --dry-run>' },
   { name: 'a policy without a cluster name', approver: 'U9', policy: { cluster: undefined }, code: 'not_approver', message: 'Only approvers of this cluster can approve' },
 ];
 

@@ -15,12 +15,20 @@ export interface CanApproveInput {
 
 const short = (hash: string): string => hash.slice(0, 12);
 
+/** The request text without its `--dry-run` flag (`describeRequest` puts the flag last). */
+const withoutDryRun = (text: string): string => (text.endsWith(' --dry-run') ? text.slice(0, -' --dry-run'.length) : text);
+
 /**
- * May this click approve the request? In order: the request is still open (not decided,
+ * May this click approve the request? In order: it is not a dry run (a dry run is never approved,
+ * whoever clicks, whatever its state); the request is still open (not decided,
  * superseded or expired) and not waiting for answers; the clicker is an approver; not the
  * requester unless the cluster allows self-approval; the plan shown is still the plan.
  */
 export function canApprove({ policy, pending, approver, shownPlanHash, now }: CanApproveInput): Decision {
+  if (pending.dryRun) {
+    const again = pending.requestText === undefined ? '/liferay <the same request without --dry-run>' : `/liferay ${withoutDryRun(pending.requestText)}`;
+    return deny('dry_run', `This was a dry run: nothing is approved or changed. To make the change, ask again without --dry-run: ${again}`);
+  }
   const closed = checkStillOpen(pending, policy, now);
   if (closed !== undefined) return closed;
   const cluster = clusterLabel(policy);

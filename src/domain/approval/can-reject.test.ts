@@ -9,6 +9,7 @@ const pending = (status: ApprovalStatus = 'awaiting-approval', extra: Partial<Pe
   requestedAt: '2025-01-06T10:00:00.000Z',
   planHash: 'f'.repeat(64),
   status,
+  dryRun: false,
   ...extra,
 });
 const NOW = new Date('2025-01-06T10:30:00.000Z');

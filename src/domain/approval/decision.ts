@@ -10,7 +10,8 @@ export type DenialCode =
   | 'expired'
   | 'already_decided'
   | 'superseded'
-  | 'stale_plan';
+  | 'stale_plan'
+  | 'dry_run';
 
 /** The answer of a policy check. `message`: one friendly line for an ephemeral reply. */
 export type Decision = { readonly allowed: true } | { readonly allowed: false; readonly code: DenialCode; readonly message: string };

@@ -12,6 +12,8 @@ export interface PendingApproval {
   /** Hash of the plan the message currently offers for approval. */
   readonly planHash: string;
   readonly status: ApprovalStatus;
+  /** Asked with `--dry-run`: the verdict and plan are shown, never approved or run. */
+  readonly dryRun: boolean;
   readonly decidedBy?: string;
   readonly decidedAt?: string;
   /** Canonical request text (`describeRequest`), for "ask again with /liferay …". */

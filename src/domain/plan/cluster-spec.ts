@@ -7,6 +7,8 @@ export interface NodeSpec {
   readonly healthUrl: string;
   /** This node's LIFERAY_HOME (usually the same on every node). */
   readonly liferayHome: string;
+  /** Its name in JGroups views, without Liferay's `-<number>` suffix (see isNodeMember). */
+  readonly memberName: string;
   /** Operator-written shell text (from the inventory), run as they are. */
   readonly commands: NodeCommands;
 }

@@ -63,6 +63,19 @@ describe('fault injection', () => {
     await waitMembers('node1', ['node1', 'node2']);
   });
 
+  it('flappingView logs a full view, ~100 ms later a view of the node alone, and the real view once cleared', async () => {
+    const before = cluster.readLiferayLog('node2').length;
+    await cluster.setFaults('node2', { flappingView: true });
+    await waitMembers('node2', ['node2']);
+    const views = (): string[] => [...cluster.readLiferayLog('node2').slice(before).matchAll(/channel-control\].*Accepted view \[[^\]]*\] (\(\d+\) \[[^\]]*\])/g)].map((m) => m[1] ?? '');
+    expect(views()).toEqual(['(2) [node1, node2]', '(1) [node2]']);
+    await new Promise((resolve) => setTimeout(resolve, 600)); // three ticks: no further view while set
+    expect(views()).toHaveLength(2);
+    await cluster.setFaults('node2', {});
+    await waitMembers('node2', ['node1', 'node2']);
+    expect(views()).toEqual(['(2) [node1, node2]', '(1) [node2]', '(2) [node1, node2]']);
+  });
+
   it('shutdownHangs ignores shutdown.sh; only a forced stop (SIGKILL) ends the node', async () => {
     await cluster.setFaults('node2', { shutdownHangs: true });
     const stop = await session.run(sh`${cluster.node('node2').tomcatDir}/bin/shutdown.sh`, { timeoutMs: 10_000 });

@@ -11,6 +11,12 @@ export interface NodeFaults {
   readonly healthStatus?: number;
   /** The node never registers in (or leaves) the cluster. */
   readonly neverJoinsCluster?: boolean;
+  /**
+   * On joining (or when set while a member), the node logs a view of all live members and ~100 ms
+   * later a view of itself alone (a stale full view replaced by a split); no further view while set.
+   * Clearing it logs the real view again.
+   */
+  readonly flappingView?: boolean;
   /** SIGTERM (shutdown.sh) is ignored; only SIGKILL (`catalina.sh stop N -force`) ends the node. */
   readonly shutdownHangs?: boolean;
   /** `patching-tool.sh install` prints this message (or a default one for `true`) and exits 1. */

@@ -85,6 +85,31 @@ describe('verdictMessage: eligible', () => {
   });
 });
 
+describe('verdictMessage: dry run', () => {
+  const dry = (text: string): MaintenanceRequest => aRequest(text);
+  it.each([
+    ['eligible, rolling plan', aVerdict().withRequest(dry('fixpack install dxp-17-7110 on prod --dry-run')).build(), aRolloutPlan().build(), '/liferay fixpack install dxp-17-7110 on prod'],
+    ['ineligible, full-shutdown plan', aVerdict().ineligible().withRequest(dry('fixpack install dxp-17-7110 on prod --dry-run')).build(), aRolloutPlan().fullShutdown().build(), '/liferay fixpack install dxp-17-7110 on prod'],
+    ['eligible, no plan', aVerdict().withRequest(dry('module update x.jar on prod --schema none --dry-run')).build(), undefined, '/liferay module update x.jar on prod --schema none'],
+  ])('%s: shows verdict and plan, no buttons, and how to run it for real', (_name, verdict, plan, real) => {
+    const m = verdictMessage(input({ verdict, plan }));
+    expectValid(m);
+    expect(buttons(m)).toEqual([]);
+    expect(content(m)).toContain('🧪 *Dry run*: nothing is changed and there is nothing to approve');
+    expect(content(m)).toContain(`ask again without \`--dry-run\`: \`${real}\``);
+    expect(content(m)).toContain('dry run: no approval');
+    expect(content(m)).not.toContain('approves within');
+    if (plan !== undefined) expect(content(m)).toContain('*Plan:*');
+  });
+
+  it('still lets the requester answer questions of a dry run', () => {
+    const verdict = aVerdict().asking(question('schema')).withRequest(aRequest('module update x.jar on prod --dry-run')).build();
+    const m = verdictMessage(input({ verdict, plan: undefined }));
+    expectValid(m);
+    expect(buttons(m).map((b) => b.action_id)).toEqual([ACTION_IDS.answerSchemaNone, ACTION_IDS.answerSchemaCompatible, ACTION_IDS.answerSchemaBreaking]);
+  });
+});
+
 describe('verdictMessage: ineligible', () => {
   const plan = aRolloutPlan().fullShutdown().build();
   const message = verdictMessage(input({ verdict: aVerdict().ineligible().build(), plan }));

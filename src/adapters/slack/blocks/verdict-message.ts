@@ -198,9 +198,16 @@ function planBlocks(input: VerdictMessageInput): Block[] {
   return [section(`${what}: ${escapeMrkdwn(planProblem ?? 'none was made')}`)];
 }
 
+/** In place of the buttons of a dry run: it is never approved; how to ask for the real change. */
+function dryRunBlocks(input: VerdictMessageInput): Block[] {
+  const real = describeRequest({ ...input.verdict.request, dryRun: false });
+  return [section(`🧪 *Dry run*: nothing is changed and there is nothing to approve. To make the change, ask again without \`--dry-run\`: ${code(`/liferay ${real}`, 2800)}`)];
+}
+
 function decisionBlocks(input: VerdictMessageInput): Block[] {
   const { plan, verdict } = input;
   if (verdict.type === 'error') return [];
+  if (verdict.request.dryRun) return dryRunBlocks(input);
   if (verdict.verdict === 'eligible' && plan !== undefined && plan.strategy === 'rolling') {
     return [
       actions(BLOCK_IDS.decision, [
@@ -245,7 +252,9 @@ export function verdictBlocks(input: VerdictMessageInput, interactive: boolean):
     footer.push(
       verdict.verdict === 'needs-confirmation'
         ? `${mention(input.requestedBy)} answers; the verdict is then re-evaluated here`
-        : `an approver other than ${mention(input.requestedBy)} approves within ${input.approvalTtlMinutes ?? 60} min`,
+        : request.dryRun
+          ? 'dry run: no approval'
+          : `an approver other than ${mention(input.requestedBy)} approves within ${input.approvalTtlMinutes ?? 60} min`,
     );
   }
   blocks.push(context(footer.join(' · ')));

@@ -162,6 +162,7 @@ function run(home) {
   let registered = false;
   let lastViewKey = '';
   let viewId = 0;
+  let flapped = false;
 
   const allocateSeq = () => {
     let n = fs.readdirSync(sequence).length + 1;
@@ -189,6 +190,7 @@ function run(home) {
       // already gone
     }
     lastViewKey = '';
+    flapped = false;
     state.members = [];
   };
   const readMembers = () => {
@@ -220,17 +222,32 @@ function run(home) {
     if (!registered) return;
     const members = readMembers();
     const names = members.map((m) => m.name);
+    const highestSeq = members.reduce((max, m) => Math.max(max, m.joinSeq), 0);
+    if (faults.flappingView === true) {
+      // A full view, then ~100 ms later one of this node alone; it stays split while the fault is set.
+      if (flapped) return;
+      flapped = true;
+      lastViewKey = `flapping:${config.name}`;
+      acceptView(names, highestSeq);
+      setTimeout(() => {
+        if (registered && flapped) acceptView([config.name], highestSeq);
+      }, 100);
+      return;
+    }
+    flapped = false;
     const key = names.join(',');
     if (key === lastViewKey) return;
     lastViewKey = key;
-    const highestSeq = members.reduce((max, m) => Math.max(max, m.joinSeq), 0);
+    acceptView(names, highestSeq);
+  };
+  function acceptView(names, highestSeq) {
     viewId = Math.max(viewId + 1, highestSeq);
     state.members = names;
     const coordinator = names[0] ?? config.name;
     for (const channel of CHANNELS) {
       liferay('INFO', `${channel}][JGroupsReceiver:91`, `Accepted view [${coordinator}|${viewId}] (${names.length}) [${names.join(', ')}]`);
     }
-  };
+  }
   const poller = setInterval(tick, POLL_MS);
 
   // --- startup / shutdown ----------------------------------------------------------------------

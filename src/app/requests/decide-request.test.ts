@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { aClusterRuntime, aServiceDeps, APPROVER } from '../../../test/builders/service-deps.ts';
+import { aRolloutRecord } from '../../../test/builders/a-rollout-record.ts';
+import { InMemoryRolloutStore } from '../../../test/fakes/in-memory-rollout-store.ts';
+import { RecordingNodeExecutor } from '../../../test/fakes/recording-node-executor.ts';
+import type { RolloutRecord } from '../rollout-record.ts';
+import { approveRequest } from './decide-request.ts';
+import type { ServiceDeps } from './service-deps.ts';
+
+
+function setUp(record: RolloutRecord): { deps: ServiceDeps; executor: RecordingNodeExecutor; store: InMemoryRolloutStore } {
+  const executor = new RecordingNodeExecutor();
+  const store = new InMemoryRolloutStore();
+  store.create(record);
+  return { deps: aServiceDeps({ store, executor, clusters: new Map([['prod', aClusterRuntime()]]) }), executor, store };
+}
+
+const approve = (record: RolloutRecord, deps: ServiceDeps): ReturnType<typeof approveRequest> =>
+  approveRequest({ requestId: record.id, userId: APPROVER, groupIds: [], shownPlanHash: record.plan?.hash ?? '', strategy: 'rolling' }, deps);
+
+describe('approveRequest of a dry run', () => {
+  it.each([
+    ['the rolling plan', aRolloutRecord().dryRun().build()],
+    ['a request still waiting for answers', aRolloutRecord().dryRun().withStatus('awaiting-confirmation').build()],
+  ])('%s: is denied in one line and nothing is sent to any node', async (_name, record) => {
+    const { deps, executor, store } = setUp(record);
+    const outcome = await approve(record, deps);
+    expect(outcome).toEqual({
+      kind: 'denied',
+      message: 'This was a dry run: nothing is approved or changed. To make the change, ask again without --dry-run: /liferay property set index.read.only=false on prod',
+    });
+    expect(executor.connects).toEqual([]);
+    expect(executor.runs).toEqual([]);
+    expect(store.get(record.id)?.status).toBe(record.status);
+    expect(store.auditTrail(record.id).map((a) => a.action)).toEqual(['approval refused']);
+  });
+
+  it('the same request without --dry-run does reach the nodes (the fake sees it)', async () => {
+    const record = aRolloutRecord().build();
+    const { deps, executor } = setUp(record);
+    await approve(record, deps);
+    expect(executor.connects.map((t) => t.name)).toEqual(['node1', 'node2']);
+    expect(executor.runs.length).toBeGreaterThan(0);
+  });
+});

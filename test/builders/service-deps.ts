@@ -1,0 +1,48 @@
+import type { ClusterRuntime, ServiceDeps } from '../../src/app/requests/service-deps.ts';
+import type { ClusterSpec } from '../../src/domain/plan/cluster-spec.ts';
+import { EMPTY_CATALOG } from '../../src/domain/liferay/patch-catalog.ts';
+import { InMemoryRolloutStore } from '../fakes/in-memory-rollout-store.ts';
+import { ManualClock } from '../fakes/manual-clock.ts';
+import { RecordingNodeExecutor } from '../fakes/recording-node-executor.ts';
+import { aCluster } from './a-cluster.ts';
+
+export const silentLog = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
+export const APPROVER = 'U0456BOB';
+
+/** A cluster as the use cases see it: `spec` (default 2 nodes of `prod`), one approver, SSH targets that a fake executor answers. */
+export function aClusterRuntime(spec: ClusterSpec = aCluster().withNodes(2).build(), overrides: Partial<ClusterRuntime> = {}): ClusterRuntime {
+  return {
+    spec,
+    targets: new Map(spec.nodes.map((n) => [n.name, { name: n.name, host: n.host, port: 22, user: 'liferay', hostKeySha256: 'SHA256:x', connectTimeoutMs: 1000 }])),
+    declaredFacts: {},
+    eligibility: {},
+    approval: { cluster: spec.name, approverUserIds: [APPROVER], approverGroupIds: [], allowSelfApproval: false, approvalTtlMinutes: 60, channels: ['C0123OPS'] },
+    afterRestart: 'resume',
+    ...overrides,
+  };
+}
+
+/** Everything a use case takes, with hand-written fakes behind every port; override what a test looks at. */
+export function aServiceDeps(overrides: Partial<ServiceDeps> = {}): ServiceDeps {
+  const cluster = aClusterRuntime();
+  return {
+    store: new InMemoryRolloutStore(),
+    clusters: new Map([[cluster.spec.name, cluster]]),
+    catalog: EMPTY_CATALOG,
+    executor: new RecordingNodeExecutor(),
+    artifacts: { describe: () => Promise.resolve({ ok: true, value: [] }), open: () => { throw new Error('no artifact is read here'); } },
+    healthProbe: { check: () => Promise.resolve({ status: 200 }) },
+    notifier: { begin: () => undefined, publish: () => undefined, flush: () => Promise.resolve() },
+    clock: new ManualClock(Date.parse('2025-03-04T09:20:00.000Z')),
+    log: silentLog,
+    newId: () => 'r-0002',
+    pollIntervalMs: 10,
+    probe: true,
+    owner: 'bot:test@here:1',
+    leaseMs: 30_000,
+    ownerIsGone: () => false,
+    shutdown: { requested: false },
+    runs: new Map(),
+    ...overrides,
+  };
+}
