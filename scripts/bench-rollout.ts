@@ -15,8 +15,10 @@ try {
   for (let run = 0; run < runs; run += 1) {
     const patch = run % 2 === 0 ? 'fixpack install dxp-14-7110 on prod' : 'fixpack revert dxp-14-7110 on prod';
     env.addArtifact('liferay-fix-pack-dxp-14-7110.zip', 'fix pack 14');
+    env.addArtifact('liferay-fix-pack-dxp-13-7110.zip', 'fix pack 13');
     const began = performance.now();
-    const { result, events } = await env.run(patch);
+    // The revert goes back to dxp-13, the level the install started from (what the rollout records say).
+    const { result, events } = await env.run(patch, {}, { fixpackBefore: { 'dxp-14-7110': 'dxp-13-7110' } });
     const wall = performance.now() - began;
     const durationOf = (pattern: RegExp): number =>
       events.reduce((sum, e: RolloutEvent) => sum + (e.type === 'StepSucceeded' && pattern.test(e.stepId) ? e.durationMs : 0), 0);

@@ -1,5 +1,5 @@
 import { evaluate } from '../domain/eligibility/evaluate.ts';
-import type { Answers, EligibilityPolicy } from '../domain/eligibility/eligibility-input.ts';
+import type { Answers, EligibilityPolicy, FixpackHistory } from '../domain/eligibility/eligibility-input.ts';
 import type { Verdict } from '../domain/eligibility/verdict.ts';
 import type { ClusterFacts } from '../domain/liferay/cluster-facts.ts';
 import type { PatchCatalog } from '../domain/liferay/patch-catalog.ts';
@@ -21,6 +21,8 @@ export interface PrepareInput {
   readonly catalog: PatchCatalog;
   readonly policy: EligibilityPolicy;
   readonly answers?: Answers;
+  /** Fix pack levels from this cluster's rollout records (`fixpackHistoryOf`): where a fix pack revert goes back to. */
+  readonly history?: FixpackHistory;
   /** Read patches and Java from the nodes over SSH (the default for a real rollout). */
   readonly probe: boolean;
 }
@@ -41,9 +43,9 @@ export async function prepareRollout(input: PrepareInput, deps: { readonly execu
     if (!probed.ok) return err(`cannot read the cluster's state: ${probed.error}`);
     facts = { ...facts, ...probed.value };
   }
-  const verdict = evaluate(input.request, facts, input.catalog, { policy: input.policy, ...(input.answers === undefined ? {} : { answers: input.answers }) });
+  const verdict = evaluate(input.request, facts, input.catalog, { policy: input.policy, ...(input.answers === undefined ? {} : { answers: input.answers }), ...(input.history === undefined ? {} : { history: input.history }) });
   if (verdict.type === 'error') return ok({ facts, verdict, plan: undefined, planError: verdict.message });
-  const artifacts = await deps.artifacts.describe(requiredArtifacts(input.request));
+  const artifacts = await deps.artifacts.describe(requiredArtifacts(input.request, verdict.revertTo));
   if (!artifacts.ok) return ok({ facts, verdict, plan: undefined, planError: artifacts.error });
   const plan = buildPlan({ verdict, cluster: input.cluster, artifacts: artifacts.value });
   return ok({ facts, verdict, plan: plan.ok ? plan.value : undefined, planError: plan.ok ? undefined : plan.error });

@@ -10,7 +10,7 @@ import { clusterSpecOf, nodeTargetsOf } from '../../src/config/cluster-spec-of.t
 import type { Inventory } from '../../src/config/inventory.ts';
 import { loadCatalog } from '../../src/config/load-catalog.ts';
 import { loadInventory } from '../../src/config/load-inventory.ts';
-import type { Answers } from '../../src/domain/eligibility/eligibility-input.ts';
+import type { Answers, FixpackHistory } from '../../src/domain/eligibility/eligibility-input.ts';
 import type { RolloutEvent } from '../../src/domain/rollout/rollout-event.ts';
 import type { ClusterFacts } from '../../src/domain/liferay/cluster-facts.ts';
 import type { RolloutPlan } from '../../src/domain/plan/rollout-plan.ts';
@@ -46,8 +46,9 @@ export interface LocalRollout {
   readonly artifactDir: string;
   readonly jdks: Readonly<Record<'8' | '8u402' | '11', string>>;
   addArtifact(file: string, content: string | Uint8Array): void;
-  prepare(text: string, answers?: Answers): Promise<PreparedRollout>;
-  run(text: string, answers?: Answers): Promise<{ prepared: PreparedRollout; result: RolloutResult; events: RolloutEvent[] }>;
+  /** `history`: what the rollout records would say of earlier fix pack levels (where a revert goes back to). */
+  prepare(text: string, answers?: Answers, history?: FixpackHistory): Promise<PreparedRollout>;
+  run(text: string, answers?: Answers, history?: FixpackHistory): Promise<{ prepared: PreparedRollout; result: RolloutResult; events: RolloutEvent[] }>;
   /** Runs a plan as given (tests that tamper with a plan). */
   runPlan(plan: RolloutPlan, expectedFacts: ClusterFacts): Promise<RolloutResult>;
   stop(): Promise<void>;
@@ -121,11 +122,11 @@ export async function startLocalRollout(options: LocalRolloutOptions): Promise<L
         { rolloutId: `r${Date.now()}`, plan, cluster, targets, expectedFacts, onEvent: (e) => void events.push(e) },
         { executor, healthProbe: new FetchHealthProbe(), artifacts, clock: systemClock, log: silentLog, pollIntervalMs: 200 },
       );
-    const prepare = async (text: string, answers: Answers = {}): Promise<PreparedRollout> => {
+    const prepare = async (text: string, answers: Answers = {}, history?: FixpackHistory): Promise<PreparedRollout> => {
       const request = parseRequest(text);
       if (!request.ok) throw new Error(request.error.reason);
       const prepared = await prepareRollout(
-        { request: request.value, cluster, targets, declaredFacts: {}, catalog: catalog.value, policy: {}, answers, probe: true },
+        { request: request.value, cluster, targets, declaredFacts: {}, catalog: catalog.value, policy: {}, answers, ...(history === undefined ? {} : { history }), probe: true },
         { executor, artifacts },
       );
       if (!prepared.ok) throw new Error(prepared.error);
@@ -139,8 +140,8 @@ export async function startLocalRollout(options: LocalRolloutOptions): Promise<L
       jdks,
       addArtifact: (file, content) => writeFileSync(join(artifactDir, file), content),
       prepare,
-      async run(text, answers) {
-        const prepared = await prepare(text, answers);
+      async run(text, answers, history) {
+        const prepared = await prepare(text, answers, history);
         if (prepared.plan === undefined) throw new Error(`no plan: ${prepared.planError ?? ''}`);
         const events: RolloutEvent[] = [];
         const result = await execute(prepared.plan, prepared.facts, events);

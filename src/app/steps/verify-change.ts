@@ -1,3 +1,5 @@
+import { installedFixpack } from '../../domain/eligibility/installed-fixpack.ts';
+import { parsePatchId } from '../../domain/liferay/patch-id.ts';
 import { parsePatchingToolInfo } from '../../domain/liferay/patching-tool-info.ts';
 import type { ChangeAction } from '../../domain/plan/change-action.ts';
 import { sh } from '../../domain/shell/shell-command.ts';
@@ -6,7 +8,15 @@ import { runChecked } from '../run-checked.ts';
 import { failed, succeeded, type StepOutcome } from '../step-outcome.ts';
 import { fileEdit, readRemote } from './apply-change.ts';
 
-/** After the last node: does this node report the new state? */
+/** A fix pack revert: the level it must land on (the previous fix pack, or none for GA) and the highest one shown. */
+function fixpackLevelAfterRevert(change: Extract<ChangeAction, { type: 'patch-revert' }>, installed: readonly string[]): { expected: string | undefined; shown: string | undefined } | undefined {
+  const reverted = parsePatchId(change.patch);
+  if (reverted === undefined || reverted.kind !== 'fixpack') return undefined;
+  const shown = installedFixpack({ patches: [...installed] }, reverted.build);
+  return { expected: change.restore?.patch, shown: shown.known ? shown.fixpack?.id : undefined };
+}
+
+/** After the last node: does this node report the new state? A fix pack revert: the level before, not the reverted one. */
 export async function verifyChange(ctx: NodeContext, change: ChangeAction): Promise<StepOutcome> {
   const p = ctx.paths;
   if (change.type === 'patch-install' || change.type === 'patch-revert') {
@@ -14,11 +24,15 @@ export async function verifyChange(ctx: NodeContext, change: ChangeAction): Prom
     if (!info.ok) return info.outcome;
     const parsed = parsePatchingToolInfo(info.result.stdout);
     if (parsed === undefined) return failed(`could not read patching-tool info on ${ctx.spec.name}`, info.result.stdout);
+    const installed = parsed.installed.join(', ') || 'none';
     const has = parsed.installed.includes(change.patch);
     const want = change.type === 'patch-install';
-    return has === want
-      ? succeeded(`patching-tool info: ${parsed.installed.join(', ') || 'nothing installed'}`)
-      : failed(`${ctx.spec.name} ${want ? 'does not show' : 'still shows'} ${change.patch} in patching-tool info (installed: ${parsed.installed.join(', ') || 'none'})`, info.result.stdout);
+    if (has !== want) return failed(`${ctx.spec.name} ${want ? 'does not show' : 'still shows'} ${change.patch} in patching-tool info (installed: ${installed})`, info.result.stdout);
+    const level = change.type === 'patch-revert' ? fixpackLevelAfterRevert(change, parsed.installed) : undefined;
+    if (level !== undefined && level.shown !== level.expected) {
+      return failed(`${ctx.spec.name} shows fix pack ${level.shown ?? 'none'} after reverting ${change.patch}, not ${level.expected ?? 'none (GA)'} (installed: ${installed})`, info.result.stdout);
+    }
+    return succeeded(`patching-tool info: ${parsed.installed.join(', ') || 'nothing installed'}`);
   }
   if (change.type === 'place-file') {
     const staged = `${p.staging}/${change.file}`;

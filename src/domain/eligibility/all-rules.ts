@@ -5,6 +5,7 @@ import { dryRun } from './rules/dry-run.ts';
 import { fixpackOrder } from './rules/fixpack-order.ts';
 import { fixpackRange } from './rules/fixpack-range.ts';
 import { fixpackRevert } from './rules/fixpack-revert.ts';
+import { fixpackRevertRange } from './rules/fixpack-revert-range.ts';
 import { fixpackTarget } from './rules/fixpack-target.ts';
 import { hotfixBreaking } from './rules/hotfix-breaking.ts';
 import { hotfixInstalled } from './rules/hotfix-installed.ts';
@@ -23,6 +24,7 @@ export const ALL_RULES: readonly EligibilityRule[] = [
   fixpackRevert,
   fixpackTarget,
   fixpackRange,
+  fixpackRevertRange,
   hotfixInstalled,
   hotfixBreaking,
   commercePairing,

@@ -16,6 +16,18 @@ export interface EligibilityPolicy {
   readonly allowRollingPatchRelease?: boolean;
 }
 
+/**
+ * What earlier rollouts say about this cluster's fix pack levels: where `fixpack revert X` goes back
+ * to. Built from the rollout records by the app (`fixpackHistoryOf`); the facts' `fixpackBefore`
+ * (declared by the operator) wins over it entry by entry.
+ */
+export interface FixpackHistory {
+  /** Fix pack id -> the fix pack installed just before it, `null` when there was none (GA). */
+  readonly fixpackBefore: Readonly<Record<string, string | null>>;
+}
+
+export const NO_HISTORY: FixpackHistory = { fixpackBefore: {} };
+
 /** Everything a rule may look at; `catalog` already includes the facts' `nonRevertible`. */
 export interface EligibilityInput {
   readonly request: MaintenanceRequest;
@@ -23,4 +35,5 @@ export interface EligibilityInput {
   readonly catalog: PatchCatalog;
   readonly answers: Answers;
   readonly policy: EligibilityPolicy;
+  readonly history: FixpackHistory;
 }

@@ -1,16 +1,29 @@
 import type { ClusterFacts } from '../liferay/cluster-facts.ts';
 import { catalogFromFacts, mergeCatalogs, type PatchCatalog } from '../liferay/patch-catalog.ts';
+import { parsePatchId } from '../liferay/patch-id.ts';
 import type { MaintenanceRequest } from '../request/maintenance-request.ts';
 import { ALL_RULES } from './all-rules.ts';
-import type { Answers, EligibilityPolicy } from './eligibility-input.ts';
+import { NO_HISTORY, type Answers, type EligibilityInput, type EligibilityPolicy, type FixpackHistory } from './eligibility-input.ts';
 import type { EligibilityRule } from './eligibility-rule.ts';
 import { FULL_SHUTDOWN_PROCEDURE } from './full-shutdown-procedure.ts';
-import type { Question, Reason, RuleOutcome, Verdict } from './verdict.ts';
+import { levelBefore } from './level-before.ts';
+import type { Question, Reason, RevertTarget, RuleOutcome, Verdict } from './verdict.ts';
 
 export interface EvaluateOptions {
   readonly answers?: Answers;
   readonly policy?: EligibilityPolicy;
+  /** Fix pack levels from the rollout records (where a revert goes back to); none by default. */
+  readonly history?: FixpackHistory;
   readonly rules?: readonly EligibilityRule[];
+}
+
+/** A fix pack revert's way back, when the level before the fix pack is known. */
+function revertTargetOf({ request, facts, history }: EligibilityInput): { readonly revertTo?: RevertTarget } {
+  if (request.kind !== 'fixpack' || request.action !== 'revert') return {};
+  const patch = parsePatchId(request.patch);
+  if (patch === undefined || patch.kind !== 'fixpack') return {};
+  const before = levelBefore(patch, facts, history);
+  return before.known ? { revertTo: { fixpack: before.fixpack?.id } } : {};
 }
 
 /**
@@ -19,12 +32,13 @@ export interface EvaluateOptions {
  * verdict; then any blocking rule makes it ineligible; then any open question asks for confirmation.
  */
 export function evaluate(request: MaintenanceRequest, facts: ClusterFacts, catalog: PatchCatalog, options: EvaluateOptions = {}): Verdict {
-  const input = {
+  const input: EligibilityInput = {
     request,
     facts,
     catalog: mergeCatalogs(catalog, catalogFromFacts(facts.nonRevertible)),
     answers: options.answers ?? {},
     policy: options.policy ?? {},
+    history: options.history ?? NO_HISTORY,
   };
   const outcomes: RuleOutcome[] = (options.rules ?? ALL_RULES).filter((rule) => rule.appliesTo(request)).flatMap((rule) => rule.check(input));
   const error = outcomes.find((o) => o.outcome === 'error');
@@ -32,9 +46,10 @@ export function evaluate(request: MaintenanceRequest, facts: ClusterFacts, catal
 
   const reasons: Reason[] = outcomes.flatMap(({ rule, message, outcome }) => (outcome === 'error' ? [] : [{ rule, message, outcome }]));
   const questions: Question[] = outcomes.flatMap((o) => (o.outcome === 'confirm' ? [o.question] : []));
+  const back = revertTargetOf(input);
   if (outcomes.some((o) => o.outcome === 'block')) {
-    return { type: 'verdict', verdict: 'ineligible', reasons: [...reasons, { rule: 'full-shutdown', message: FULL_SHUTDOWN_PROCEDURE, outcome: 'note' }], questions: [], request };
+    return { type: 'verdict', verdict: 'ineligible', reasons: [...reasons, { rule: 'full-shutdown', message: FULL_SHUTDOWN_PROCEDURE, outcome: 'note' }], questions: [], request, ...back };
   }
-  if (questions.length > 0) return { type: 'verdict', verdict: 'needs-confirmation', reasons, questions, request };
-  return { type: 'verdict', verdict: 'eligible', reasons, questions: [], request };
+  if (questions.length > 0) return { type: 'verdict', verdict: 'needs-confirmation', reasons, questions, request, ...back };
+  return { type: 'verdict', verdict: 'eligible', reasons, questions: [], request, ...back };
 }

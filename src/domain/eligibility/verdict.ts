@@ -30,6 +30,12 @@ export interface Reason {
   readonly outcome: 'pass' | 'block' | 'confirm' | 'note';
 }
 
+/** Where `fixpack revert X` goes: the level just before X, as the history or the facts say. */
+export interface RevertTarget {
+  /** The fix pack to put back (its zip is installed again), or undefined: none, back to GA. */
+  readonly fixpack: string | undefined;
+}
+
 export type Verdict =
   | {
       readonly type: 'verdict';
@@ -37,9 +43,11 @@ export type Verdict =
       readonly reasons: readonly Reason[];
       readonly questions: readonly Question[];
       readonly request: MaintenanceRequest;
+      /** Fix pack reverts only, and only when the level before is known: what the plan goes back to. */
+      readonly revertTo?: RevertTarget;
     }
   | {
-      /** The request cannot be carried out on this cluster at all (wrong build, unsupported Java, downgrade). */
+      /** The request cannot be carried out on this cluster at all (wrong build, unsupported Java, downgrade, a revert below a non-revertible fix pack). */
       readonly type: 'error';
       readonly rule: string;
       readonly message: string;

@@ -6,6 +6,9 @@ export type ProductId = z.infer<typeof ProductId>;
 /**
  * What a probe of the cluster would find (cluster-wide). Every key is optional: rules that need a
  * missing fact say so instead of guessing. `nonRevertible` adds to the shipped catalog.
+ * `fixpackBefore` (never probed, only declared) says which fix pack was installed just before
+ * another (`{"dxp-14-7110": "dxp-13-7110"}`, `null` = none, GA): where `fixpack revert` goes back
+ * to; it wins over what the rollout records say.
  */
 export const ClusterFacts = z
   .object({
@@ -15,6 +18,7 @@ export const ClusterFacts = z
     release: z.string().optional(),
     commerce: z.string().optional(),
     nonRevertible: z.array(z.string()).optional(),
+    fixpackBefore: z.record(z.string(), z.string().nullable()).optional(),
   })
   .strict();
 export type ClusterFacts = z.infer<typeof ClusterFacts>;

@@ -7,9 +7,9 @@ import { parseRequest } from '../request/parse-request.ts';
 import { buildPlan } from './build-plan.ts';
 import type { PlanArtifact, RolloutPlan } from './rollout-plan.ts';
 
-const facts: ClusterFacts = { product: 'dxp-7.1', patches: ['dxp-13-7110'], java: '1.8.0_292' };
+const facts: ClusterFacts = { product: 'dxp-7.1', patches: ['dxp-13-7110'], java: '1.8.0_292', fixpackBefore: { 'dxp-13-7110': 'dxp-12-7110' } };
 const artifact = (file: string): PlanArtifact => ({ file, sha256: 'a'.repeat(64), bytes: 10 });
-const allArtifacts = ['liferay-fix-pack-dxp-14-7110.zip', 'liferay-hotfix-77-7110.zip', 'acme-blog-1.1.0.jar', 'acme.war', 'Liferay-Forms.lpkg', 'liferay-commerce-2.0.6.lpkg'].map(artifact);
+const allArtifacts = ['liferay-fix-pack-dxp-14-7110.zip', 'liferay-fix-pack-dxp-12-7110.zip', 'liferay-hotfix-77-7110.zip', 'acme-blog-1.1.0.jar', 'acme.war', 'Liferay-Forms.lpkg', 'liferay-commerce-2.0.6.lpkg'].map(artifact);
 
 function plan(text: string, cluster = aCluster().build(), artifacts = allArtifacts, f: ClusterFacts = facts): RolloutPlan {
   const request = parseRequest(text);
@@ -24,7 +24,7 @@ const kindsOf = (p: RolloutPlan, node: string, phase = 'node'): string[] => p.st
 describe('buildPlan: change kinds', () => {
   it.each([
     ['fixpack install dxp-14-7110 on prod', 'patch-install', ['patching-tool/patches'], ['liferay-fix-pack-dxp-14-7110.zip']],
-    ['fixpack revert dxp-13-7110 on prod', 'patch-revert', ['patching-tool/patches'], []],
+    ['fixpack revert dxp-13-7110 on prod', 'patch-revert', ['patching-tool/patches'], ['liferay-fix-pack-dxp-12-7110.zip']],
     ['hotfix install hotfix-77-7110 on prod', 'patch-install', ['patching-tool/patches'], ['liferay-hotfix-77-7110.zip']],
     ['module update acme-blog-1.1.0.jar on prod --schema none', 'place-file', ['osgi/modules'], ['acme-blog-1.1.0.jar']],
     ['module install Liferay-Forms.lpkg on prod --schema none', 'place-file', ['osgi/marketplace'], ['Liferay-Forms.lpkg']],
@@ -72,6 +72,34 @@ describe('buildPlan: change kinds', () => {
     const result = buildPlan({ verdict: evaluate(request.value, facts, EMPTY_CATALOG), cluster, artifacts });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error).toContain(message === '' ? 'names no JDK for Java 11' : message);
+  });
+});
+
+describe('buildPlan: a fix pack revert goes back to the level before', () => {
+  const revertOf = (p: RolloutPlan): unknown => p.steps.find((s) => s.action.kind === 'apply' && s.action.change.type === 'patch-revert')?.action;
+  it.each([
+    ['to the previous fix pack, its zip staged', 'fixpack revert dxp-13-7110 on prod', { 'dxp-13-7110': 'dxp-12-7110' },
+      { patch: 'dxp-13-7110', zip: 'liferay-fix-pack-dxp-13-7110.zip', restore: { patch: 'dxp-12-7110', zip: 'liferay-fix-pack-dxp-12-7110.zip' }, removeZipsMatching: 'liferay-fix-pack-dxp-*-7110.zip' },
+      ['liferay-fix-pack-dxp-12-7110.zip']],
+    ['to GA, nothing staged', 'fixpack revert dxp-13-7110 on prod', { 'dxp-13-7110': null },
+      { patch: 'dxp-13-7110', restore: undefined, removeZipsMatching: 'liferay-fix-pack-dxp-*-7110.zip' }, []],
+    ['a hotfix: the fix pack zip stays', 'hotfix revert hotfix-77-7110 on prod', {},
+      { patch: 'hotfix-77-7110', zip: 'liferay-hotfix-77-7110.zip', restore: undefined, removeZipsMatching: undefined }, []],
+  ] as const)('%s', (_name, text, fixpackBefore, change, staged) => {
+    const p = plan(text, aCluster().build(), allArtifacts, { ...facts, patches: ['dxp-13-7110', 'hotfix-77-7110'], fixpackBefore });
+    expect(revertOf(p)).toEqual({ kind: 'apply', change: expect.objectContaining(change) });
+    expect(p.steps.find((s) => s.action.kind === 'verify')?.action).toEqual({ kind: 'verify', change: expect.objectContaining(change) });
+    expect(p.artifacts.map((a) => a.file)).toEqual(staged);
+  });
+
+  it.each([
+    ['the level before is unknown', { ...facts, fixpackBefore: {} }, allArtifacts, 'the fix pack level before dxp-13-7110 is unknown'],
+    ["the previous fix pack's zip is missing", facts, [], 'liferay-fix-pack-dxp-12-7110.zip not found in the artifact folder'],
+  ])('refuses when %s', (_name, f, artifacts, message) => {
+    const request = parseRequest('fixpack revert dxp-13-7110 on prod');
+    if (!request.ok) throw new Error(request.error.reason);
+    const result = buildPlan({ verdict: evaluate(request.value, f, EMPTY_CATALOG), cluster: aCluster().build(), artifacts });
+    expect(!result.ok && result.error).toContain(message);
   });
 });
 

@@ -31,9 +31,9 @@ export function buildPlan({ verdict, cluster, artifacts }: PlanInput): Result<Ro
   if (verdict.type === 'error') return err(`no plan: ${verdict.message}`);
   const request = verdict.request;
   if (request.cluster !== cluster.name) return err(`the request is for cluster "${request.cluster}", not "${cluster.name}"`);
-  const change = changeActionFor(request, cluster);
+  const change = changeActionFor(request, cluster, verdict.revertTo);
   if (!change.ok) return change;
-  const needed = requiredArtifacts(request);
+  const needed = requiredArtifacts(request, verdict.revertTo);
   const missing = needed.filter((file) => !artifacts.some((a) => a.file === file));
   if (missing.length > 0) return err(`${missing.join(', ')} not found in the artifact folder: put ${missing.length === 1 ? 'it' : 'them'} there first`);
   const staged = artifacts.filter((a) => needed.includes(a.file));

@@ -1,4 +1,5 @@
 import { parseJavaVersion } from '../liferay/java-version.ts';
+import type { RevertTarget } from '../eligibility/verdict.ts';
 import { parsePatchId } from '../liferay/patch-id.ts';
 import type { ClusterSpec } from './cluster-spec.ts';
 import type { ChangeAction } from './change-action.ts';
@@ -12,29 +13,39 @@ function versionGlob(file: string): string | undefined {
   return match === null ? undefined : `${match[1]}-[0-9]*.${match[2]}`;
 }
 
-/** How the change is applied on a stopped node of this cluster; an error when it cannot be done by this tool. */
-export function changeActionFor(request: MaintenanceRequest, cluster: ClusterSpec): Result<ChangeAction, string> {
+/** The zip of a fix pack or hotfix id, as the artifact folder and patches/ hold it. */
+export function patchZip(id: string): string {
+  return id.startsWith('hotfix-') ? `liferay-${id}.zip` : `liferay-fix-pack-${id}.zip`;
+}
+
+/**
+ * How the change is applied on a stopped node of this cluster; an error when it cannot be done by
+ * this tool. A fix pack revert needs `revertTo`, the level before the fix pack (the verdict's).
+ */
+export function changeActionFor(request: MaintenanceRequest, cluster: ClusterSpec, revertTo?: RevertTarget): Result<ChangeAction, string> {
   const setenv = `${cluster.tomcatDir}/bin/setenv.sh`;
   const clearWork = ['dxp-7.0', 'dxp-7.1', 'dxp-7.2'].includes(cluster.product);
   switch (request.kind) {
     case 'fixpack': {
       const patch = parsePatchId(request.patch);
       if (patch === undefined || patch.kind !== 'fixpack') return err(`"${request.patch}" is not a fix pack id`);
-      const zip = `liferay-fix-pack-${patch.id}.zip`;
-      return ok(
-        request.action === 'install'
-          ? { type: 'patch-install', patch: patch.id, zip, removeZipsMatching: `liferay-fix-pack-${patch.family}-*-${patch.build}.zip`, clearWork }
-          : { type: 'patch-revert', patch: patch.id, zip, clearWork },
-      );
+      const zip = patchZip(patch.id);
+      const removeZipsMatching = `liferay-fix-pack-${patch.family}-*-${patch.build}.zip`;
+      if (request.action === 'install') return ok({ type: 'patch-install', patch: patch.id, zip, removeZipsMatching, clearWork });
+      if (revertTo === undefined) {
+        return err(`the fix pack level before ${patch.id} is unknown, so there is no level to go back to: declare it ("fixpackBefore" in the facts) and ask again`);
+      }
+      const restore = revertTo.fixpack === undefined ? undefined : { patch: revertTo.fixpack, zip: patchZip(revertTo.fixpack) };
+      return ok({ type: 'patch-revert', patch: patch.id, zip, restore, removeZipsMatching, clearWork });
     }
     case 'hotfix': {
       const patch = parsePatchId(request.patch);
       if (patch === undefined || patch.kind !== 'hotfix') return err(`"${request.patch}" is not a hotfix id`);
-      const zip = `liferay-${patch.id}.zip`;
+      const zip = patchZip(patch.id);
       return ok(
         request.action === 'install'
           ? { type: 'patch-install', patch: patch.id, zip, removeZipsMatching: undefined, clearWork }
-          : { type: 'patch-revert', patch: patch.id, zip, clearWork },
+          : { type: 'patch-revert', patch: patch.id, zip, restore: undefined, removeZipsMatching: undefined, clearWork },
       );
     }
     case 'module':

@@ -12,10 +12,19 @@ export type ChangeAction =
       readonly clearWork: boolean;
     }
   | {
-      /** Take a zip out of patches/, `patching-tool.sh revert`, then reinstall what patches/ still holds. */
+      /**
+       * Take `zip` out of patches/, `patching-tool.sh revert` (which removes every patch), then install
+       * what patches/ holds. A fix pack revert first puts the level before it back into patches/
+       * (`restore`) and takes out every other fix pack zip of the build (`removeZipsMatching`), so it
+       * lands on that level and never silently on GA; a hotfix revert leaves the fix pack zip in place.
+       */
       readonly type: 'patch-revert';
       readonly patch: string;
       readonly zip: string;
+      /** Fix packs: the previous fix pack (zip from the staging folder), undefined for GA; hotfixes: undefined. */
+      readonly restore: { readonly patch: string; readonly zip: string } | undefined;
+      /** Fix packs: the build's fix pack zips to take out of patches/ (all but restore's); hotfixes: undefined. */
+      readonly removeZipsMatching: string | undefined;
       readonly clearWork: boolean;
     }
   | {

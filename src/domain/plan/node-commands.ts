@@ -60,6 +60,15 @@ cd ${p.patchingTool}
 if ls patches/*.zip >/dev/null 2>&1; then ./patching-tool.sh install; fi
 ${clearCaches(p, clearWork)}`;
 
+/** In patching-tool/: removes the zips in patches/ matching `glob` except `keep` (nothing when no glob). */
+const removeOtherZips = (glob: string | undefined, keep: string | undefined): ShellCommand =>
+  glob === undefined
+    ? sh`:`
+    : sh`for old in patches/${{ __brand: 'ShellCommand', text: globQuote(glob) } as ShellCommand}; do [ -e "$old" ] && ${keep === undefined ? sh`:` : sh`[ "$old" != patches/${keep} ]`} && rm -f "$old"; done`;
+
+/** In patching-tool/: copies a staged zip into patches/ atomically. */
+const putZip = (p: NodePaths, zip: string): ShellCommand => sh`cp ${p.staging}/${zip} patches/.${zip}.part && mv -f patches/.${zip}.part patches/${zip}`;
+
 /** Applies a file-placing or Patching Tool change (the edits of text files are done by the runner). */
 export function applyCommand(p: NodePaths, change: ChangeAction): ShellCommand | undefined {
   switch (change.type) {
@@ -67,15 +76,18 @@ export function applyCommand(p: NodePaths, change: ChangeAction): ShellCommand |
       return sh`set -e
 cd ${p.patchingTool}
 mkdir -p patches
-${change.removeZipsMatching === undefined ? sh`:` : sh`for old in patches/${{ __brand: 'ShellCommand', text: globQuote(change.removeZipsMatching) } as ShellCommand}; do [ -e "$old" ] && [ "$old" != patches/${change.zip} ] && rm -f "$old"; done`}
-cp ${p.staging}/${change.zip} patches/.${change.zip}.part && mv -f patches/.${change.zip}.part patches/${change.zip}
+${removeOtherZips(change.removeZipsMatching, change.zip)}
+${putZip(p, change.zip)}
 ./patching-tool.sh install
 ${clearCaches(p, change.clearWork)}`;
     case 'patch-revert':
       return sh`set -e
 cd ${p.patchingTool}
-./patching-tool.sh revert
+mkdir -p patches
 rm -f patches/${change.zip}
+${removeOtherZips(change.removeZipsMatching, change.restore?.zip)}
+${change.restore === undefined ? sh`:` : putZip(p, change.restore.zip)}
+./patching-tool.sh revert
 if ls patches/*.zip >/dev/null 2>&1; then ./patching-tool.sh install; fi
 ${clearCaches(p, change.clearWork)}`;
     case 'place-file':

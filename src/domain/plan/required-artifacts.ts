@@ -1,11 +1,16 @@
+import type { RevertTarget } from '../eligibility/verdict.ts';
 import { parsePatchId } from '../liferay/patch-id.ts';
 import type { MaintenanceRequest } from '../request/maintenance-request.ts';
 
-/** Artifact folder file names a change needs (uploaded to every node during preflight). */
-export function requiredArtifacts(request: MaintenanceRequest): string[] {
+/**
+ * Artifact folder file names a change needs (uploaded to every node during preflight). A fix pack
+ * revert needs the zip of the level it goes back to (`revertTo`, the verdict's), none for GA.
+ */
+export function requiredArtifacts(request: MaintenanceRequest, revertTo?: RevertTarget): string[] {
   switch (request.kind) {
     case 'fixpack':
-      return request.action === 'install' ? [`liferay-fix-pack-${request.patch}.zip`] : [];
+      if (request.action === 'install') return [`liferay-fix-pack-${request.patch}.zip`];
+      return revertTo?.fixpack === undefined ? [] : [`liferay-fix-pack-${revertTo.fixpack}.zip`];
     case 'hotfix': {
       const patch = parsePatchId(request.patch);
       return request.action === 'install' && patch !== undefined ? [`liferay-${patch.id}.zip`] : [];

@@ -35,4 +35,12 @@ describe('wayBack', () => {
   ])('%s -> %s', (text, expected) => {
     expect(wayBack(request(text), { java: '1.8.0_292' }, '/opt/liferay/.rollout/backup/r1')).toContain(expected);
   });
+
+  // A revert goes back to the level before the fix pack: the level the failed install started from.
+  it.each([
+    ['from a fix pack', ['dxp-16-7110', 'hotfix-3-7110'], '/liferay fixpack revert dxp-17-7110 on prod (back to dxp-16-7110, if it is revertible), or re-run once the cause is fixed'],
+    ['from GA', [], '/liferay fixpack revert dxp-17-7110 on prod (back to no fix pack (GA), if it is revertible), or re-run once the cause is fixed'],
+  ])('a failed fix pack install, %s, names the level the revert goes back to', (_name, patches, expected) => {
+    expect(wayBack(request('fixpack install dxp-17-7110 on prod'), { patches }, '/opt/liferay/.rollout/backup/r1')).toBe(expected);
+  });
 });

@@ -1,5 +1,7 @@
 import { assertNever } from '../assert-never.ts';
+import { installedFixpack } from '../eligibility/installed-fixpack.ts';
 import type { ClusterFacts } from '../liferay/cluster-facts.ts';
+import { parsePatchId } from '../liferay/patch-id.ts';
 import type { MaintenanceRequest } from '../request/maintenance-request.ts';
 import { describeRequest } from '../request/describe-request.ts';
 import { inverseRequest } from './inverse-request.ts';
@@ -12,7 +14,12 @@ export function wayBack(request: MaintenanceRequest, facts: ClusterFacts, backup
     case 'fixpack':
     case 'hotfix': {
       const inverse = `/liferay ${describeRequest(inverseRequest(request) ?? request)}`;
-      return request.kind === 'fixpack' && request.action === 'install' ? `${inverse} (if it is revertible), or re-run once the cause is fixed` : inverse;
+      if (request.kind !== 'fixpack' || request.action !== 'install') return inverse;
+      // The revert goes back to the level the rollout started from (its facts, kept in its record).
+      const patch = parsePatchId(request.patch);
+      const before = patch === undefined ? { known: false as const } : installedFixpack(facts, patch.build);
+      const to = before.known ? `back to ${before.fixpack?.id ?? 'no fix pack (GA)'}, ` : '';
+      return `${inverse} (${to}if it is revertible), or re-run once the cause is fixed`;
     }
     case 'module':
     case 'plugin':

@@ -1,13 +1,9 @@
 import { fixpackId, parsePatchId, type PatchId } from '../../liferay/patch-id.ts';
 import type { EligibilityRule } from '../eligibility-rule.ts';
 import { installedFixpack } from '../installed-fixpack.ts';
+import { listIds as list } from '../list-ids.ts';
 import { patchRevertibility } from '../patch-revertibility.ts';
 import type { RuleOutcome } from '../verdict.ts';
-
-function list(ids: readonly string[]): string {
-  if (ids.length <= 1) return ids.join('');
-  return `${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}`;
-}
 
 /** LIFERAY.md §1-2: no non-revertible fix pack may lie between the installed level and the target. */
 export const fixpackRange: EligibilityRule = {

@@ -16,14 +16,13 @@ export const fixpackTarget: EligibilityRule = {
     const verb = request.action === 'install' ? 'installing' : 'reverting';
     switch (status.status) {
       case 'non-revertible':
+        // Reverting one is not a full-shutdown job but a database restore: fixpack-revert-range refuses it.
+        if (request.action === 'revert') return [];
         return [
           {
             rule,
             outcome: 'block',
-            message:
-              request.action === 'install'
-                ? `${patch.id} is non-revertible (${status.entry.reason}): old and new nodes cannot share the database, so installing it needs all nodes down`
-                : `${patch.id} is non-revertible (${status.entry.reason}): it cannot be taken back node by node; reverting it needs all nodes down and a database restored from before it was installed`,
+            message: `${patch.id} is non-revertible (${status.entry.reason}): old and new nodes cannot share the database, so installing it needs all nodes down`,
           },
         ];
       case 'suspect':

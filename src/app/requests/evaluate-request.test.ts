@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { aCluster } from '../../../test/builders/a-cluster.ts';
+import { aRolloutRecord } from '../../../test/builders/a-rollout-record.ts';
+import { InMemoryRolloutStore } from '../../../test/fakes/in-memory-rollout-store.ts';
+import { EMPTY_CATALOG } from '../../domain/liferay/patch-catalog.ts';
+import type { ClusterFacts } from '../../domain/liferay/cluster-facts.ts';
+import { ok } from '../../domain/result.ts';
+import { parseRequest } from '../../domain/request/parse-request.ts';
+import type { MaintenanceRequest } from '../../domain/request/maintenance-request.ts';
+import { evaluateRequest } from './evaluate-request.ts';
+import type { ClusterRuntime, ServiceDeps } from './service-deps.ts';
+
+const request = (text: string): MaintenanceRequest => {
+  const parsed = parseRequest(text);
+  if (!parsed.ok) throw new Error(parsed.error.reason);
+  return parsed.value;
+};
+
+const unused = (): never => {
+  throw new Error('not used by evaluateRequest');
+};
+
+/** The ports evaluateRequest uses, with nothing probed: the store, the catalog and an artifact folder holding every file. */
+function depsWith(store: InMemoryRolloutStore): ServiceDeps {
+  return {
+    store,
+    clusters: new Map(),
+    catalog: EMPTY_CATALOG,
+    executor: { connect: unused },
+    artifacts: { describe: (files) => Promise.resolve(ok(files.map((file) => ({ file, sha256: 'a'.repeat(64), bytes: 1 })))), open: unused },
+    healthProbe: { check: unused },
+    notifier: { begin: unused, publish: unused, flush: unused },
+    clock: { now: () => new Date('2025-03-06T10:00:00.000Z'), sleep: unused },
+    log: { info: unused, warn: unused, error: unused, debug: unused },
+    newId: unused,
+    pollIntervalMs: 10,
+    probe: false,
+  };
+}
+
+const cluster: ClusterRuntime = {
+  spec: aCluster().build(),
+  targets: new Map(),
+  declaredFacts: {},
+  eligibility: {},
+  approval: { approverUserIds: [], approverGroupIds: [], allowSelfApproval: false, approvalTtlMinutes: 60, channels: [] },
+};
+const at14: ClusterFacts = { product: 'dxp-7.1', patches: ['dxp-14-7110'], java: '1.8.0_292' };
+
+describe('evaluateRequest: a fix pack revert goes back to the level the cluster records say', () => {
+  it.each([
+    ['this cluster installed dxp-14 from dxp-13', 'prod', 'liferay-fix-pack-dxp-13-7110.zip'],
+    ['only another cluster did', 'test', undefined],
+  ])('%s', async (_name, recordCluster, restoredZip) => {
+    const store = new InMemoryRolloutStore();
+    const installed = aRolloutRecord().onCluster(recordCluster).withStatus('succeeded').build();
+    store.create({ ...installed, request: request(`fixpack install dxp-14-7110 on ${recordCluster}`), facts: { product: 'dxp-7.1', patches: ['dxp-13-7110'] } });
+    const prepared = await evaluateRequest(request('fixpack revert dxp-14-7110 on prod'), cluster, {}, depsWith(store), at14);
+    if (!prepared.ok) throw new Error(prepared.error);
+    const { verdict, plan } = prepared.value;
+    const apply = plan?.steps.find((s) => s.action.kind === 'apply')?.action;
+    const restored = apply?.kind === 'apply' && apply.change.type === 'patch-revert' ? apply.change.restore?.zip : undefined;
+    expect(restored).toBe(restoredZip);
+    expect(verdict.type === 'verdict' && verdict.verdict).toBe(restoredZip === undefined ? 'needs-confirmation' : 'eligible');
+    expect(plan?.artifacts.map((a) => a.file) ?? []).toEqual(restoredZip === undefined ? [] : [restoredZip]);
+  });
+});
