@@ -7,7 +7,7 @@ import type { RolloutRecord, RolloutStatus } from './rollout-record.ts';
  * Rollouts that put the fix pack on nodes, or may have: a failed or interrupted install leaves the
  * nodes it reached on it, and its way back is a revert to the level it started from.
  */
-const RAN: readonly RolloutStatus[] = ['succeeded', 'failed', 'interrupted'];
+const RAN: readonly RolloutStatus[] = ['succeeded', 'failed', 'paused', 'interrupted', 'left-as-is'];
 
 /**
  * One cluster's rollout records -> which fix pack each installed fix pack replaced: a fix pack

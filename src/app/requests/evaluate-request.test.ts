@@ -35,6 +35,11 @@ function depsWith(store: InMemoryRolloutStore): ServiceDeps {
     newId: unused,
     pollIntervalMs: 10,
     probe: false,
+    owner: 'bot:test@here:1',
+    leaseMs: 30_000,
+    ownerIsGone: unused,
+    shutdown: { requested: false },
+    runs: new Map(),
   };
 }
 
@@ -44,6 +49,7 @@ const cluster: ClusterRuntime = {
   declaredFacts: {},
   eligibility: {},
   approval: { approverUserIds: [], approverGroupIds: [], allowSelfApproval: false, approvalTtlMinutes: 60, channels: [] },
+  afterRestart: 'resume',
 };
 const at14: ClusterFacts = { product: 'dxp-7.1', patches: ['dxp-14-7110'], java: '1.8.0_292' };
 
