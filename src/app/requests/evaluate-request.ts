@@ -5,7 +5,11 @@ import type { Result } from '../../domain/result.ts';
 import { prepareRollout, type PreparedRollout } from '../prepare-rollout.ts';
 import type { ClusterRuntime, ServiceDeps } from './service-deps.ts';
 
-/** Verdict and plan for a request on a cluster: probes the nodes (unless facts are given) first. */
+/**
+ * Verdict and plan for a request on a cluster: probes the nodes first (when the bot probes).
+ * `knownFacts` (an earlier verdict's facts, with the requester's answers) replace the declared
+ * ones; the nodes are still probed, node by node, so a cluster whose nodes differ is judged per node.
+ */
 export function evaluateRequest(
   request: MaintenanceRequest,
   cluster: ClusterRuntime,
@@ -22,7 +26,7 @@ export function evaluateRequest(
       catalog: deps.catalog,
       policy: cluster.eligibility,
       answers,
-      probe: knownFacts === undefined && deps.probe,
+      probe: deps.probe,
     },
     deps,
   );
