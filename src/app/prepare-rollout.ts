@@ -1,52 +1,81 @@
-import { evaluate } from '../domain/eligibility/evaluate.ts';
+import { evaluateNodes } from '../domain/eligibility/evaluate-nodes.ts';
 import type { Answers, EligibilityPolicy, FixpackHistory } from '../domain/eligibility/eligibility-input.ts';
 import type { Verdict } from '../domain/eligibility/verdict.ts';
 import type { ClusterFacts } from '../domain/liferay/cluster-facts.ts';
+import { commonFacts } from '../domain/liferay/common-facts.ts';
+import type { NodeFacts } from '../domain/liferay/node-facts.ts';
 import type { PatchCatalog } from '../domain/liferay/patch-catalog.ts';
 import { buildPlan } from '../domain/plan/build-plan.ts';
+import { changeActionFor } from '../domain/plan/change-action-for.ts';
+import type { ChangeNeed } from '../domain/plan/change-need.ts';
 import type { ClusterSpec } from '../domain/plan/cluster-spec.ts';
+import { nodesNeeding } from '../domain/plan/nodes-needing.ts';
 import { requiredArtifacts } from '../domain/plan/required-artifacts.ts';
-import type { RolloutPlan } from '../domain/plan/rollout-plan.ts';
+import type { PlanArtifact, RolloutPlan } from '../domain/plan/rollout-plan.ts';
 import type { MaintenanceRequest } from '../domain/request/maintenance-request.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import type { ArtifactSource, NodeExecutor, NodeTarget } from './ports.ts';
-import { probeCluster } from './probe-cluster.ts';
+import { probeCluster, type NodeCheck } from './probe-cluster.ts';
+import { checkChangeNeed } from './steps/check-change-need.ts';
 
 export interface PrepareInput {
   readonly request: MaintenanceRequest;
   readonly cluster: ClusterSpec;
   readonly targets: ReadonlyMap<string, NodeTarget>;
-  /** Declared in the inventory (and facts file); probed facts win key by key. */
+  /** Declared in the inventory (and facts file); probed facts win key by key, node by node. */
   readonly declaredFacts: ClusterFacts;
   readonly catalog: PatchCatalog;
   readonly policy: EligibilityPolicy;
   readonly answers?: Answers;
   /** Fix pack levels from this cluster's rollout records (`fixpackHistoryOf`): where a fix pack revert goes back to. */
   readonly history?: FixpackHistory;
-  /** Read patches and Java from the nodes over SSH (the default for a real rollout). */
+  /**
+   * Read patches and Java from the nodes over SSH and check on each node whether it already has
+   * the change (the default for a real rollout). Without it every node gets the declared facts and
+   * the change.
+   */
   readonly probe: boolean;
 }
 
 export interface PreparedRollout {
+  /** The facts every node agrees on (declared, then probed): a fact the nodes differ in is left out. */
   readonly facts: ClusterFacts;
+  /** Each node's facts (declared, then that node's probe), by node name in inventory order. */
+  readonly nodeFacts: NodeFacts;
+  /** Evaluated per distinct starting facts of the nodes that need the change; `already-done` error when none does. */
   readonly verdict: Verdict;
   /** Undefined when the verdict is an error or the plan cannot be made (see planError). */
   readonly plan: RolloutPlan | undefined;
   readonly planError: string | undefined;
 }
 
-/** Request -> facts -> verdict -> plan: what the CLI's plan/run and the Slack bot show before anything runs. */
+/** Request -> facts (per node) -> which nodes need it -> verdict -> plan: what the CLI's plan/run and the Slack bot show before anything runs. */
 export async function prepareRollout(input: PrepareInput, deps: { readonly executor: NodeExecutor; readonly artifacts: ArtifactSource }): Promise<Result<PreparedRollout, string>> {
-  let facts: ClusterFacts = { ...input.declaredFacts, product: input.cluster.product };
+  const { request, cluster } = input;
+  const base: ClusterFacts = { ...input.declaredFacts, product: cluster.product };
+  const names = cluster.nodes.map((n) => n.name);
+  const change = changeActionFor(request, cluster);
+  // Placed files are compared with the artifact's sha256, so those are read first (once).
+  let artifacts: Result<PlanArtifact[], string> | undefined = change.ok && change.value.type === 'place-file' && input.probe ? await deps.artifacts.describe(requiredArtifacts(request)) : undefined;
+
+  let nodeFacts: NodeFacts = Object.fromEntries(names.map((n) => [n, base]));
+  let needs: ReadonlyMap<string, ChangeNeed> = new Map();
   if (input.probe) {
-    const probed = await probeCluster(input.cluster, input.targets, deps);
+    const described = artifacts?.ok === true ? artifacts.value : [];
+    const check: NodeCheck = (ctx, probed) => checkChangeNeed(ctx, request, change.ok ? change.value : undefined, { ...base, ...probed }, described);
+    const probed = await probeCluster(cluster, input.targets, deps, check);
     if (!probed.ok) return err(`cannot read the cluster's state: ${probed.error}`);
-    facts = { ...facts, ...probed.value };
+    nodeFacts = Object.fromEntries(names.map((n) => [n, { ...base, ...probed.value.nodeFacts[n] }]));
+    needs = probed.value.needs;
   }
-  const verdict = evaluate(input.request, facts, input.catalog, { policy: input.policy, ...(input.answers === undefined ? {} : { answers: input.answers }), ...(input.history === undefined ? {} : { history: input.history }) });
-  if (verdict.type === 'error') return ok({ facts, verdict, plan: undefined, planError: verdict.message });
-  const artifacts = await deps.artifacts.describe(requiredArtifacts(input.request, verdict.revertTo));
-  if (!artifacts.ok) return ok({ facts, verdict, plan: undefined, planError: artifacts.error });
-  const plan = buildPlan({ verdict, cluster: input.cluster, artifacts: artifacts.value });
-  return ok({ facts, verdict, plan: plan.ok ? plan.value : undefined, planError: plan.ok ? undefined : plan.error });
+  const facts = commonFacts(nodeFacts);
+  const selection = nodesNeeding(names, needs);
+  const verdict = evaluateNodes(request, nodeFacts, selection, input.catalog, { policy: input.policy, ...(input.answers === undefined ? {} : { answers: input.answers }), ...(input.history === undefined ? {} : { history: input.history }) });
+  const prepared = { facts, nodeFacts, verdict };
+  if (verdict.type === 'error') return ok({ ...prepared, plan: undefined, planError: verdict.message });
+  if (verdict.type === 'verdict' && verdict.revertTo !== undefined) artifacts = undefined;
+  artifacts ??= await deps.artifacts.describe(requiredArtifacts(request, verdict.type === 'verdict' ? verdict.revertTo : undefined));
+  if (!artifacts.ok) return ok({ ...prepared, plan: undefined, planError: artifacts.error });
+  const plan = buildPlan({ verdict, cluster, artifacts: artifacts.value, skipped: selection.skipped, nodeFacts });
+  return ok({ ...prepared, plan: plan.ok ? plan.value : undefined, planError: plan.ok ? undefined : plan.error });
 }

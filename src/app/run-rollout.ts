@@ -14,7 +14,7 @@ import type { NodeTarget, RunControl } from './ports.ts';
 import { runStep } from './run-step.ts';
 import { failed, type StepOutcome } from './step-outcome.ts';
 import { findStanding } from './steps/find-standing.ts';
-import { factDifferences } from './steps/probe-node.ts';
+import { expectedNodeFacts, preflightMismatch } from './preflight-mismatch.ts';
 import { followFromBeginning } from './steps/start-node.ts';
 
 export interface RunRolloutInput {
@@ -59,19 +59,6 @@ class LeaseLost extends Error {}
 const BRING_UP: readonly StepKind[] = ['start', 'wait-started', 'wait-healthy', 'wait-cluster', 'enable'];
 const CHANGES: readonly StepKind[] = ['drain', 'stop', 'backup', 'apply'];
 
-function describeMismatch(expected: ClusterFacts, probed: ClusterFacts): string[] {
-  const out: string[] = [];
-  if (expected.patches !== undefined && probed.patches !== undefined) {
-    const a = [...expected.patches].map((p) => p.toLowerCase()).sort().join(', ');
-    const b = [...probed.patches].sort().join(', ');
-    if (a !== b) out.push(`the verdict assumed patches ${a || 'none'} but the nodes report ${b || 'none'}`);
-  }
-  if (expected.java !== undefined && probed.java !== undefined && expected.java !== probed.java) {
-    out.push(`the verdict assumed Java ${expected.java} but the nodes run ${probed.java}`);
-  }
-  return out;
-}
-
 function changeOf(plan: RolloutPlan): ChangeAction | undefined {
   for (const s of plan.steps) if (s.action.kind === 'apply') return s.action.change;
   return undefined;
@@ -106,8 +93,10 @@ export async function runRollout(input: RunRolloutInput, deps: StepDeps): Promis
     await input.onEvent(event);
   };
   const specs = new Map(cluster.nodes.map((n) => [n.name, n]));
+  // Every node the plan has steps on: the nodes it changes, and in a full shutdown the skipped ones it only stops and starts.
+  const stepNodes = cluster.nodes.map((n) => n.name).filter((n) => plan.steps.some((s) => s.node === n) || plan.nodes.includes(n));
   const contexts = new Map<string, NodeContext>();
-  for (const name of plan.nodes) {
+  for (const name of stepNodes) {
     const spec = specs.get(name);
     const target = input.targets.get(name);
     if (spec === undefined || target === undefined) throw new Error(`no inventory entry or SSH target for node ${name}`);
@@ -177,7 +166,7 @@ export async function runRollout(input: RunRolloutInput, deps: StepDeps): Promis
   /** Members a node should see when it comes back, given how many other plan nodes are up. */
   const membersFor = (node: string): number => {
     if (plan.strategy === 'rolling') return cluster.health.expectClusterMembers;
-    const othersDown = plan.nodes.filter((n) => n !== node && state.nodes[n]?.touched === true && state.nodes[n]?.done !== true).length;
+    const othersDown = stepNodes.filter((n) => n !== node && state.nodes[n]?.touched === true && state.nodes[n]?.done !== true).length;
     return Math.max(1, cluster.health.expectClusterMembers - othersDown);
   };
 
@@ -222,7 +211,7 @@ export async function runRollout(input: RunRolloutInput, deps: StepDeps): Promis
 
   /** Every node of the plan that a run left down or half-changed, brought back (in plan order). */
   const bringBackAll = async (why: 'restore' | 'finish-or-restore'): Promise<void> => {
-    for (const node of plan.nodes) {
+    for (const node of stepNodes) {
       const n = state.nodes[node];
       if (n !== undefined && (n.touched || n.changed || n.status === 'failed') && !n.done) await bringBack(node, why);
     }
@@ -267,7 +256,7 @@ export async function runRollout(input: RunRolloutInput, deps: StepDeps): Promis
       const outcome = await step(s, 'rollout', (o) => {
         if (o.ok && o.facts !== undefined) probed.set(s.node, o.facts);
         if (!o.ok || i !== lastProbe) return o;
-        const problems = [...factDifferences(probed), ...describeMismatch(input.expectedFacts ?? {}, probed.values().next().value ?? {})];
+        const problems = preflightMismatch(expectedNodeFacts(plan, input.expectedFacts), probed);
         return problems.length > 0 ? failed(`the nodes are not as the verdict assumed: ${problems.join('; ')}. Nothing was changed; ask again for a fresh verdict`) : o;
       });
       if (!outcome.ok) return hold('failed', `Failed in preflight on ${s.node}: ${outcome.message}. No node was stopped.`);
@@ -277,7 +266,7 @@ export async function runRollout(input: RunRolloutInput, deps: StepDeps): Promis
 
   /** A continued run: find where every node stands, and stage what the remaining nodes need. */
   const reconcile = async (stageFor: readonly string[]): Promise<RolloutResult | undefined> => {
-    for (const node of plan.nodes) {
+    for (const node of plan.strategy === 'rolling' ? plan.nodes : stepNodes) {
       const found = await probeStanding(node);
       if (!('running' in found)) return hold('failed', `Could not find where ${node} stands: ${found.ok ? '' : found.message}. Nothing was changed.`);
     }
@@ -319,7 +308,8 @@ export async function runRollout(input: RunRolloutInput, deps: StepDeps): Promis
 
   const forward = async (): Promise<RolloutResult> => {
     const retryNode = state.failure?.node ?? plan.nodes.find((n) => state.nodes[n]?.done !== true);
-    const todo = mode === 'retry' && retryNode !== undefined ? [retryNode] : plan.nodes.filter((n) => state.nodes[n]?.done !== true);
+    const pendingOf = (nodes: readonly string[]): string[] => nodes.filter((n) => state.nodes[n]?.done !== true);
+    const todo = mode === 'retry' && retryNode !== undefined && plan.strategy === 'rolling' ? [retryNode] : pendingOf(plan.strategy === 'rolling' ? plan.nodes : stepNodes);
     if (plan.strategy === 'rolling') {
       for (const node of todo) {
         const stop = stopWanted();

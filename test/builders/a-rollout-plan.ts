@@ -1,7 +1,7 @@
 import type { Question, Reason, Verdict, VerdictKind } from '../../src/domain/eligibility/verdict.ts';
 import { buildPlan } from '../../src/domain/plan/build-plan.ts';
 import { requiredArtifacts } from '../../src/domain/plan/required-artifacts.ts';
-import type { RolloutPlan } from '../../src/domain/plan/rollout-plan.ts';
+import type { RolloutPlan, SkippedNode } from '../../src/domain/plan/rollout-plan.ts';
 import type { MaintenanceRequest } from '../../src/domain/request/maintenance-request.ts';
 import { parseRequest } from '../../src/domain/request/parse-request.ts';
 import { aCluster, type ClusterBuilder } from './a-cluster.ts';
@@ -74,6 +74,7 @@ export class RolloutPlanBuilder {
   private cluster: ClusterBuilder = aCluster();
   private verdict: VerdictKind = 'eligible';
   private request: MaintenanceRequest = aRequest();
+  private skipped: SkippedNode[] = [];
 
   withNodes(count: number): this {
     this.cluster = this.cluster.withNodes(count);
@@ -100,10 +101,16 @@ export class RolloutPlanBuilder {
     return this;
   }
 
+  /** Leaves a node out as already changed (a cluster where a rollout stopped halfway). */
+  skipping(node: string, reason = 'already has dxp-17-7110'): this {
+    this.skipped = [...this.skipped, { node, reason }];
+    return this;
+  }
+
   build(): RolloutPlan {
     const verdict: Verdict = { type: 'verdict', verdict: this.verdict, reasons: [], questions: [], request: this.request };
     const artifacts = requiredArtifacts(this.request).map((file) => ({ file, sha256: 'c'.repeat(64), bytes: 123_456_789 }));
-    const plan = buildPlan({ verdict, cluster: this.cluster.named(this.request.cluster).build(), artifacts });
+    const plan = buildPlan({ verdict, cluster: this.cluster.named(this.request.cluster).build(), artifacts, skipped: this.skipped });
     if (!plan.ok) throw new Error(`test plan cannot be built: ${plan.error}`);
     return plan.value;
   }

@@ -18,6 +18,8 @@ function planFor(request: MaintenanceRequest): RolloutPlan {
     verdict: 'eligible',
     strategy: 'rolling',
     nodes,
+    skipped: [],
+    nodeFacts: {},
     artifacts: [],
     steps: nodes.flatMap((node, i) => [
       { id: `${node}/connect`, node, phase: 'preflight' as const, action: { kind: 'connect' as const }, title: `connect to ${node} (10.0.0.${11 + i})` },

@@ -1,12 +1,16 @@
 import type { RolloutPlan } from '../../domain/plan/rollout-plan.ts';
 import { describeRequest } from '../../domain/request/describe-request.ts';
 
-/** The plan for the terminal: strategy, nodes, every step in order. */
+/** The plan for the terminal: strategy, nodes, skipped nodes, every step in order. */
 export function formatPlan(plan: RolloutPlan): string {
+  // Plans stored before plans named their skipped nodes have none.
+  const skipped = (plan.skipped as RolloutPlan['skipped'] | undefined) ?? [];
+  const how = plan.strategy === 'rolling' ? 'left running' : 'stopped and started with the others, not changed';
   const lines = [
     `Plan for ${describeRequest(plan.request)}`,
     `  strategy: ${plan.strategy === 'rolling' ? 'rolling restart, one node at a time' : 'FULL SHUTDOWN: all nodes down, then the first alone, then the rest'}`,
-    `  nodes in order: ${plan.nodes.join(', ')}`,
+    `  nodes ${skipped.length === 0 ? 'in order' : 'changed, in order'}: ${plan.nodes.join(', ')}`,
+    ...(skipped.length === 0 ? [] : [`  skipped (already done; ${how}): ${skipped.map((s) => `${s.node}: ${s.reason}`).join('; ')}`]),
     `  artifacts: ${plan.artifacts.length === 0 ? 'none' : plan.artifacts.map((a) => `${a.file} (sha256 ${a.sha256.slice(0, 12)}…, ${a.bytes} bytes)`).join(', ')}`,
     `  expected duration: about ${plan.expectedMinutes} min`,
     `  plan hash: ${plan.hash}`,

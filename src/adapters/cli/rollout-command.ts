@@ -98,7 +98,7 @@ export async function rolloutCommand(mode: 'plan' | 'run', argv: readonly string
   }
   const { verdict, plan, planError } = prepared.value;
   if (v.json && mode === 'plan') {
-    io.stdout(`${JSON.stringify({ verdict, plan: plan ?? null, planError: planError ?? null, facts: prepared.value.facts })}\n`);
+    io.stdout(`${JSON.stringify({ verdict, plan: plan ?? null, planError: planError ?? null, facts: prepared.value.facts, nodeFacts: prepared.value.nodeFacts })}\n`);
     return plan === undefined ? EXIT.failed : EXIT.ok;
   }
   io.stdout(formatVerdict(verdict));

@@ -7,8 +7,10 @@ import { prepareRollout, type PreparedRollout } from '../prepare-rollout.ts';
 import type { ClusterRuntime, ServiceDeps } from './service-deps.ts';
 
 /**
- * Verdict and plan for a request on a cluster: probes the nodes (unless facts are given) first; the
- * cluster's rollout records say where a fix pack revert goes back to.
+ * Verdict and plan for a request on a cluster: probes the nodes first (when the bot probes).
+ * `knownFacts` (an earlier verdict's facts, with the requester's answers) replace the declared
+ * ones; the nodes are still probed, node by node, so a cluster whose nodes differ is judged per node.
+ * The cluster's rollout records say where a fix pack revert goes back to.
  */
 export function evaluateRequest(
   request: MaintenanceRequest,
@@ -27,7 +29,7 @@ export function evaluateRequest(
       policy: cluster.eligibility,
       answers,
       history: fixpackHistoryOf(deps.store.list({ cluster: request.cluster })),
-      probe: knownFacts === undefined && deps.probe,
+      probe: deps.probe,
     },
     deps,
   );

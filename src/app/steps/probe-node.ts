@@ -21,7 +21,12 @@ export async function probeNode(ctx: NodeContext): Promise<StepOutcome> {
   return { ok: true, detail, facts };
 }
 
-/** Differences between nodes' probed facts, as one line per difference (empty when uniform). */
+/**
+ * Differences between nodes' probed facts, as one line per difference (empty when uniform). The
+ * current runner's preflight refuses on these; nodes that differ are a state the planner
+ * understands, so the preflight should compare each node with what the verdict assumed for it
+ * instead (`preflightMismatch`).
+ */
 export function factDifferences(byNode: ReadonlyMap<string, ClusterFacts>): string[] {
   const out: string[] = [];
   for (const key of ['patches', 'java'] as const) {

@@ -2,6 +2,7 @@ import { installedFixpack } from '../../domain/eligibility/installed-fixpack.ts'
 import { parsePatchId } from '../../domain/liferay/patch-id.ts';
 import { parsePatchingToolInfo } from '../../domain/liferay/patching-tool-info.ts';
 import type { ChangeAction } from '../../domain/plan/change-action.ts';
+import { err, ok, type Result } from '../../domain/result.ts';
 import { sh } from '../../domain/shell/shell-command.ts';
 import type { NodeContext } from '../node-context.ts';
 import { runChecked } from '../run-checked.ts';
@@ -47,11 +48,24 @@ export async function verifyChange(ctx: NodeContext, change: ChangeAction): Prom
     if (!check.ok) return failed(`${change.file} is not in ${change.dir} on ${ctx.spec.name}`, check.outcome.ok ? '' : check.outcome.outputTail);
     return succeeded(`${change.dir}/${change.file} ${check.result.stdout.trim()}`);
   }
+  const checked = await fileHasChange(ctx, change);
+  if (checked === undefined) return failed(`no check for ${change.type}`);
+  if (!checked.ok) return checked.error;
+  const { path, has, text } = checked.value;
+  if (has) return succeeded(`${path} has the change`);
+  return failed(`${path} on ${ctx.spec.name} does not have the change`, text.split('\n').slice(-10).join('\n'));
+}
+
+/**
+ * For a change that edits a text file: does the node's file already read as the change would leave
+ * it (the edit would change nothing)? Undefined for changes that edit no file; an error when the
+ * file cannot be read.
+ */
+export async function fileHasChange(ctx: NodeContext, change: ChangeAction): Promise<Result<{ readonly path: string; readonly has: boolean; readonly text: string }, StepOutcome> | undefined> {
   const edit = fileEdit(ctx, change);
-  if (edit === undefined) return failed(`no check for ${change.type}`);
+  if (edit === undefined) return undefined;
   const text = await readRemote(ctx, edit.path);
-  if (!text.ok) return text.error;
+  if (!text.ok) return err(text.error);
   const again = edit.edit(text.value);
-  if (again.ok && again.value === text.value) return succeeded(`${edit.path} has the change`);
-  return failed(`${edit.path} on ${ctx.spec.name} does not have the change`, text.value.split('\n').slice(-10).join('\n'));
+  return ok({ path: edit.path, has: again.ok && again.value === text.value, text: text.value });
 }

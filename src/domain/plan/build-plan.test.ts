@@ -4,17 +4,17 @@ import { evaluate } from '../eligibility/evaluate.ts';
 import type { ClusterFacts } from '../liferay/cluster-facts.ts';
 import { EMPTY_CATALOG } from '../liferay/patch-catalog.ts';
 import { parseRequest } from '../request/parse-request.ts';
-import { buildPlan } from './build-plan.ts';
+import { buildPlan, type PlanInput } from './build-plan.ts';
 import type { PlanArtifact, RolloutPlan } from './rollout-plan.ts';
 
 const facts: ClusterFacts = { product: 'dxp-7.1', patches: ['dxp-13-7110'], java: '1.8.0_292', fixpackBefore: { 'dxp-13-7110': 'dxp-12-7110' } };
 const artifact = (file: string): PlanArtifact => ({ file, sha256: 'a'.repeat(64), bytes: 10 });
 const allArtifacts = ['liferay-fix-pack-dxp-14-7110.zip', 'liferay-fix-pack-dxp-12-7110.zip', 'liferay-hotfix-77-7110.zip', 'acme-blog-1.1.0.jar', 'acme.war', 'Liferay-Forms.lpkg', 'liferay-commerce-2.0.6.lpkg'].map(artifact);
 
-function plan(text: string, cluster = aCluster().build(), artifacts = allArtifacts, f: ClusterFacts = facts): RolloutPlan {
+function plan(text: string, cluster = aCluster().build(), artifacts = allArtifacts, f: ClusterFacts = facts, extra: Pick<PlanInput, 'skipped' | 'nodeFacts'> = {}): RolloutPlan {
   const request = parseRequest(text);
   if (!request.ok) throw new Error(request.error.reason);
-  const result = buildPlan({ verdict: evaluate(request.value, f, { ...EMPTY_CATALOG, nonRevertible: [{ id: 'dxp-15-7110', reason: 'test', source: 'test' }] }), cluster, artifacts });
+  const result = buildPlan({ verdict: evaluate(request.value, f, { ...EMPTY_CATALOG, nonRevertible: [{ id: 'dxp-15-7110', reason: 'test', source: 'test' }] }), cluster, artifacts, ...extra });
   if (!result.ok) throw new Error(result.error);
   return result.value;
 }
@@ -158,5 +158,70 @@ describe('buildPlan: hash', () => {
       plan('module update acme-blog-1.1.0.jar on prod --schema none', aCluster().build(), [{ ...artifact('acme-blog-1.1.0.jar'), sha256: 'b'.repeat(64) }]).hash,
     );
     expect(base.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('buildPlan: a cluster where some nodes already have the change', () => {
+  const node1Done = { skipped: [{ node: 'node1', reason: 'already has dxp-14-7110' }] };
+  const stepsOf = (p: RolloutPlan, phase: string): string[] => p.steps.filter((s) => s.phase === phase).map((s) => `${s.node}:${s.action.kind}`);
+  const members = (p: RolloutPlan): number[] => p.steps.flatMap((s) => (s.action.kind === 'wait-cluster' ? [s.action.members] : []));
+
+  it.each([
+    ['rolling: only the needing nodes stop, change and start; the waits still expect the whole cluster', 'fixpack install dxp-14-7110 on prod', [artifact('liferay-fix-pack-dxp-14-7110.zip')], {
+      strategy: 'rolling',
+      nodes: ['node2', 'node3'],
+      preflight: ['node1:connect', 'node1:check-healthy', 'node1:probe', 'node2:connect', 'node2:check-healthy', 'node2:probe', 'node2:stage', 'node3:connect', 'node3:check-healthy', 'node3:probe', 'node3:stage'],
+      work: ['node2:stop', 'node2:backup', 'node2:apply', 'node2:start', 'node2:wait-started', 'node2:wait-healthy', 'node2:wait-cluster', 'node3:stop', 'node3:backup', 'node3:apply', 'node3:start', 'node3:wait-started', 'node3:wait-healthy', 'node3:wait-cluster'],
+      members: [3, 3],
+      postcheck: ['node2:verify', 'node3:verify'],
+      minutes: 12,
+    }],
+    ['full shutdown: every node goes down and comes back, only the needing nodes are backed up and changed', 'fixpack install dxp-16-7110 on prod', [artifact('liferay-fix-pack-dxp-16-7110.zip')], {
+      strategy: 'full-shutdown',
+      nodes: ['node2', 'node3'],
+      preflight: ['node1:connect', 'node1:check-healthy', 'node1:probe', 'node2:connect', 'node2:check-healthy', 'node2:probe', 'node2:stage', 'node3:connect', 'node3:check-healthy', 'node3:probe', 'node3:stage'],
+      work: [
+        'node1:stop', 'node2:stop', 'node3:stop', 'node2:backup', 'node2:apply', 'node3:backup', 'node3:apply',
+        'node1:start', 'node1:wait-started', 'node1:wait-healthy', 'node1:wait-cluster', 'node2:start', 'node2:wait-started', 'node2:wait-healthy', 'node2:wait-cluster', 'node3:start', 'node3:wait-started', 'node3:wait-healthy', 'node3:wait-cluster',
+      ],
+      members: [1, 2, 3],
+      postcheck: ['node2:verify', 'node3:verify'],
+      minutes: 18,
+    }],
+  ])('%s', (_name, text, artifacts, expected) => {
+    const p = plan(text, aCluster().build(), artifacts, facts, node1Done);
+    expect(p.strategy).toBe(expected.strategy);
+    expect(p.nodes).toEqual(expected.nodes);
+    expect(p.skipped).toEqual([{ node: 'node1', reason: 'already has dxp-14-7110' }]);
+    expect(stepsOf(p, 'preflight')).toEqual(expected.preflight);
+    expect(stepsOf(p, 'node')).toEqual(expected.work);
+    expect(members(p)).toEqual(expected.members);
+    expect(stepsOf(p, 'postcheck')).toEqual(expected.postcheck);
+    expect(p.expectedMinutes).toBe(expected.minutes);
+  });
+
+  it('lists skipped nodes in inventory order, whatever order they come in', () => {
+    const p = plan('property set a.b=c on prod', aCluster().withNodes(4).build(), allArtifacts, facts, {
+      skipped: [{ node: 'node4', reason: 'b' }, { node: 'node2', reason: 'a' }],
+    });
+    expect(p.nodes).toEqual(['node1', 'node3']);
+    expect(p.skipped.map((s) => s.node)).toEqual(['node2', 'node4']);
+  });
+
+  it.each([
+    ['a node the cluster does not have', [{ node: 'node9', reason: 'x' }], 'cannot skip node9: not a node of prod'],
+    ['every node', ['node1', 'node2', 'node3'].map((node) => ({ node, reason: 'x' })), 'nothing to do: every node of prod already has the change'],
+  ])('refuses to skip %s', (_name, skipped, message) => {
+    const request = parseRequest('property set a.b=c on prod');
+    if (!request.ok) throw new Error(request.error.reason);
+    const result = buildPlan({ verdict: evaluate(request.value, facts, EMPTY_CATALOG), cluster: aCluster().build(), artifacts: [], skipped });
+    expect(!result.ok && result.error).toBe(message);
+  });
+
+  it('hashes the skipped nodes and the facts each node was judged on', () => {
+    const base = plan('property set a.b=c on prod', aCluster().build(), allArtifacts, facts, node1Done);
+    expect(plan('property set a.b=c on prod', aCluster().build(), allArtifacts, facts, node1Done).hash).toBe(base.hash);
+    expect(plan('property set a.b=c on prod', aCluster().build(), allArtifacts, facts, { skipped: [{ node: 'node1', reason: 'other' }] }).hash).not.toBe(base.hash);
+    expect(plan('property set a.b=c on prod', aCluster().build(), allArtifacts, facts, { ...node1Done, nodeFacts: { node1: { patches: ['dxp-14-7110'] } } }).hash).not.toBe(base.hash);
   });
 });

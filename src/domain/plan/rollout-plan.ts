@@ -1,4 +1,5 @@
 import type { VerdictKind } from '../eligibility/verdict.ts';
+import type { NodeFacts } from '../liferay/node-facts.ts';
 import type { MaintenanceRequest } from '../request/maintenance-request.ts';
 import type { PlanStep } from './rollout-step.ts';
 
@@ -11,13 +12,29 @@ export interface PlanArtifact {
   readonly bytes: number;
 }
 
+/** A node the plan leaves unchanged because it already is in the requested state. */
+export interface SkippedNode {
+  readonly node: string;
+  /** Read after the node's name: `node1: already has dxp-14-7110`. */
+  readonly reason: string;
+}
+
 /** The whole rollout as plain data: printable, hashable, storable before anything runs. */
 export interface RolloutPlan {
   readonly cluster: string;
   readonly request: MaintenanceRequest;
   readonly verdict: VerdictKind;
   readonly strategy: Strategy;
+  /** The nodes that will be changed, in inventory order (a full shutdown stops and starts the skipped ones too). */
   readonly nodes: readonly string[];
+  /** The cluster's other nodes, in inventory order, and why each needs nothing. */
+  readonly skipped: readonly SkippedNode[];
+  /**
+   * Every node's facts the verdict rested on (inventory order): the runner's preflight compares
+   * each node's probe with its entry (`preflightMismatch`). Plans stored before this field existed
+   * lack it: read it as `plan.nodeFacts ?? {}`.
+   */
+  readonly nodeFacts: NodeFacts;
   readonly artifacts: readonly PlanArtifact[];
   readonly steps: readonly PlanStep[];
   /** Rough upper estimate from the configured time-outs' typical share, for the message. */

@@ -21,7 +21,7 @@ describe('stepReply', () => {
     ['StepStarted', { type: 'StepStarted', at: AT, stepId: 'node2/stop', kind: 'stop', purpose: 'rollout', node: 'node2', title: 'stop node2 (force after 120 s)' }, ['▶️ *node2*: stop node2 (force after 120 s)']],
     ['StepSucceeded', { type: 'StepSucceeded', at: AT, stepId: 'node2/stop', kind: 'stop', purpose: 'rollout', node: 'node2', durationMs: 12_000 }, ['✔️ *node2*: stop node2 (force after 120 s) (12s)']],
     ['StepSucceeded with detail', { type: 'StepSucceeded', at: AT, stepId: 'node2/probe', kind: 'probe', purpose: 'rollout', node: 'node2', durationMs: 800, detail: 'patches: dxp-16-7110\njava 1.8' }, [
-      "✔️ *node2*: read node2's installed patches and Java, compare with the other nodes (<1s)",
+      "✔️ *node2*: read node2's installed patches and Java, compare with what the verdict assumed (<1s)",
       '> patches: dxp-16-7110 java 1.8',
     ]],
     ['StepSucceeded of a step not in the plan', { type: 'StepSucceeded', at: AT, stepId: 'node9/odd', kind: 'verify', purpose: 'rollout', node: 'node9', durationMs: 1000 }, ['✔️ *node9*: node9/odd (1s)']],

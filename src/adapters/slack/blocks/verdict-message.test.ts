@@ -154,6 +154,38 @@ describe('verdictMessage: ineligible', () => {
   });
 });
 
+describe('verdictMessage: a cluster where some nodes already have the change', () => {
+  it.each([
+    ['rolling', aRolloutPlan().skipping('node1'), [
+      'rolling restart, one node at a time, in this order: node2 → node3 · 2 nodes changed',
+      '*Skipped* (already done; left running): node1: already has dxp-17-7110',
+      '(shown for node2; the same for node1, node3; no upload to skipped nodes)',
+      'each back and healthy in the cluster before the next one stops (shown for node2; the same for node3)',
+      '*Finally*, on every changed node (shown for node2; the same for node3)',
+    ]],
+    ['full shutdown', aRolloutPlan().fullShutdown().skipping('node1'), [
+      '⚠️ *FULL SHUTDOWN*: all 3 nodes down together (node1, node2, node3), 2 changed',
+      '*Skipped* (already done; stopped and started with the others, not changed): node1: already has dxp-17-7110',
+      '*Then* every node stops, node2, node3 are changed, then node1 starts alone',
+      'Approving it takes *all 3 nodes of prod* down together',
+    ]],
+  ] as const)('%s: names the skipped nodes and why, and counts every node that goes down', (_name, builder, texts) => {
+    const plan = builder.build();
+    const verdict = plan.strategy === 'rolling' ? aVerdict().build() : aVerdict().ineligible().build();
+    const m = verdictMessage(input({ verdict, plan }));
+    expectValid(m);
+    for (const text of texts) expect(content(m)).toContain(JSON.stringify(text).slice(1, -1));
+  });
+
+  it('stays within Slack limits with many skipped nodes and long reasons', () => {
+    const builder = aRolloutPlan().withNodes(60);
+    for (let i = 1; i < 60; i += 1) builder.skipping(`node${i}`, `already has dxp-17-7110 ${'and more '.repeat(30)}`);
+    const m = verdictMessage(input({ plan: builder.build() }));
+    expectValid(m);
+    expect(content(m)).toContain('*Skipped* (already done; left running): node1: already has');
+  });
+});
+
 describe('verdictMessage: needs-confirmation', () => {
   it.each([
     ['schema', [ACTION_IDS.answerSchemaNone, ACTION_IDS.answerSchemaCompatible, ACTION_IDS.answerSchemaBreaking], ['No schema change', 'Backward-compatible', 'Breaking'], ['none', 'compatible', 'breaking']],

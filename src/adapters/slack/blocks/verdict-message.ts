@@ -109,19 +109,45 @@ function stepLine(step: PlanStep, prefix: string): string {
   return cutLine(`${prefix}${escapeMrkdwn(step.title)}`, MAX_PLAN_LINE_CHARS);
 }
 
-function others(plan: RolloutPlan): string {
-  const rest = plan.nodes.slice(1);
+/** The nodes that have steps in a phase, in plan order (preflight: every node; a full shutdown also stops the skipped ones). */
+function nodesIn(plan: RolloutPlan, phase: PlanStep['phase']): string[] {
+  return [...new Set(plan.steps.filter((s) => s.phase === phase).map((s) => s.node))];
+}
+
+/** Every node the plan stops, in order. */
+export function stoppedNodes(plan: RolloutPlan): string[] {
+  return [...new Set(plan.steps.filter((s) => s.action.kind === 'stop').map((s) => s.node))];
+}
+
+function others(nodes: readonly string[], first: string): string {
+  const rest = nodes.filter((n) => n !== first);
   return rest.length === 0 ? '' : `; the same for ${nodeSequence(rest, ', ', 10)}`;
 }
 
-/** The plan as text lines: strategy, nodes in order, duration and hash, then the first node's steps as a template. */
+/** The plan's skipped nodes; none in plans stored before plans had them. */
+const skippedOf = (plan: RolloutPlan): RolloutPlan['skipped'] => (plan.skipped as RolloutPlan['skipped'] | undefined) ?? [];
+
+/** `node1: already has dxp-14-7110; node4: …` for the nodes the plan leaves unchanged. */
+function skippedLine(plan: RolloutPlan): string | undefined {
+  const skipped = skippedOf(plan);
+  if (skipped.length === 0) return undefined;
+  const shown = skipped.slice(0, MAX_NAMES).map((s) => `${escapeMrkdwn(s.node)}: ${escapeMrkdwn(s.reason)}`);
+  const more = skipped.length > MAX_NAMES ? ` … and ${skipped.length - MAX_NAMES} more` : '';
+  const how = plan.strategy === 'rolling' ? 'left running' : 'stopped and started with the others, not changed';
+  return cutLine(`*Skipped* (already done; ${how}): ${shown.join('; ')}${more}`, MAX_PLAN_LINE_CHARS);
+}
+
+/** The plan as text lines: strategy, nodes in order, skipped nodes, duration and hash, then the first changed node's steps as a template. */
 export function planLines(plan: RolloutPlan): string[] {
   const first = plan.nodes[0] ?? '';
   const n = plan.nodes.length;
+  const down = stoppedNodes(plan);
+  const changedOnly = skippedOf(plan).length > 0;
   const summary =
     plan.strategy === 'rolling'
-      ? `*Plan:* rolling restart, one node at a time, in this order: ${nodeSequence(plan.nodes)} · ${plural(n, 'node')} · about ${plan.expectedMinutes} min · plan ${code(shortHash(plan.hash))}`
-      : `*Plan:* ⚠️ *FULL SHUTDOWN*: all ${plural(n, 'node')} down together (${nodeSequence(plan.nodes, ', ')}) · about ${plan.expectedMinutes} min · plan ${code(shortHash(plan.hash))}`;
+      ? `*Plan:* rolling restart, one node at a time, in this order: ${nodeSequence(plan.nodes)} · ${plural(n, 'node')}${changedOnly ? ' changed' : ''} · about ${plan.expectedMinutes} min · plan ${code(shortHash(plan.hash))}`
+      : `*Plan:* ⚠️ *FULL SHUTDOWN*: all ${plural(down.length, 'node')} down together (${nodeSequence(down, ', ')})${changedOnly ? `, ${n} changed` : ''} · about ${plan.expectedMinutes} min · plan ${code(shortHash(plan.hash))}`;
+  const skipped = skippedLine(plan);
   const artifacts = plan.artifacts
     .slice(0, MAX_ARTIFACTS)
     .map((a) => `Artifact: ${code(a.file, 200)} (sha256 ${shortHash(a.sha256)}…, ${(a.bytes / 1_048_576).toFixed(1)} MB)`);
@@ -130,17 +156,19 @@ export function planLines(plan: RolloutPlan): string[] {
   const preflight = ofFirst('preflight');
   const work = ofFirst('node');
   const postcheck = ofFirst('postcheck');
-  const shownFor = `shown for ${escapeMrkdwn(first)}${others(plan)}`;
+  const shownFor = (phase: PlanStep['phase']): string => `shown for ${escapeMrkdwn(first)}${others(phase === 'node' ? plan.nodes : nodesIn(plan, phase), first)}`;
+  const changed = changedOnly ? `${nodeSequence(plan.nodes, ', ', 10)} ${n === 1 ? 'is' : 'are'} changed` : 'every node is changed';
   const workIntro =
     plan.strategy === 'rolling'
-      ? `*Then node by node*, each back and healthy in the cluster before the next one stops (${shownFor}):`
-      : `*Then* every node stops, every node is changed, then ${escapeMrkdwn(first)} starts alone and the others follow once it is healthy (${shownFor}):`;
+      ? `*Then node by node*, each back and healthy in the cluster before the next one stops (${shownFor('node')}):`
+      : `*Then* every node stops, ${changed}, then ${escapeMrkdwn(down[0] ?? first)} starts alone and the others follow once it is healthy (${shownFor('node')}):`;
   return [
     summary,
+    ...(skipped === undefined ? [] : [skipped]),
     ...artifacts,
-    ...(preflight.length > 0 ? [`*First, on every node*, before anything stops (${shownFor}):`, ...preflight.map((s) => stepLine(s, '• '))] : []),
+    ...(preflight.length > 0 ? [`*First, on every node*, before anything stops (${shownFor('preflight')}${changedOnly && plan.artifacts.length > 0 ? '; no upload to skipped nodes' : ''}):`, ...preflight.map((s) => stepLine(s, '• '))] : []),
     ...(work.length > 0 ? [workIntro, ...work.map((s, i) => stepLine(s, `${i + 1}. `))] : []),
-    ...(postcheck.length > 0 ? [`*Finally*, on every node (${shownFor}):`, ...postcheck.map((s) => stepLine(s, '• '))] : []),
+    ...(postcheck.length > 0 ? [`*Finally*, on every ${changedOnly ? 'changed ' : ''}node (${shownFor('postcheck')}):`, ...postcheck.map((s) => stepLine(s, '• '))] : []),
   ];
 }
 
@@ -159,8 +187,9 @@ function rejectButton(input: VerdictMessageInput, plan: RolloutPlan | undefined)
 
 function fullShutdownBlocks(input: VerdictMessageInput, plan: RolloutPlan): Block[] {
   const cluster = input.verdict.request.cluster;
-  const n = plan.nodes.length;
-  const first = plan.nodes[0] ?? 'the first node';
+  const down = stoppedNodes(plan);
+  const n = down.length;
+  const first = down[0] ?? 'the first node';
   const label = `Approve FULL SHUTDOWN of ${cluster} (all nodes down)`;
   return [
     section(

@@ -1,0 +1,17 @@
+import type { ClusterFacts } from './cluster-facts.ts';
+import { factText, type NodeFacts } from './node-facts.ts';
+
+const KEYS = ['product', 'patches', 'java', 'release', 'commerce', 'nonRevertible'] as const satisfies readonly (keyof ClusterFacts)[];
+
+/** The facts every node agrees on: a key some node lacks or sees otherwise is left out. */
+export function commonFacts(nodeFacts: NodeFacts): ClusterFacts {
+  const all = Object.values(nodeFacts);
+  const [first] = all;
+  if (first === undefined) return {};
+  const common: Record<string, unknown> = {};
+  for (const key of KEYS) {
+    const text = factText(first, key);
+    if (text !== undefined && all.every((f) => factText(f, key) === text)) common[key] = first[key];
+  }
+  return common as ClusterFacts;
+}
