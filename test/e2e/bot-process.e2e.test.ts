@@ -1,0 +1,225 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ACTION_IDS } from '../../src/adapters/slack/blocks/action-ids.ts';
+import type { RolloutRecord } from '../../src/app/rollout-record.ts';
+import { CHANNEL, NAMES, PEOPLE } from '../support/bot-harness.ts';
+import { startBotProcess, stopAllBotProcesses, type BotKill, type BotProcess } from '../support/bot-process.ts';
+import { waitUntil } from '../support/local-cluster/wait-until.ts';
+import { startLocalRollout, type LocalRollout } from '../support/local-rollout.ts';
+import { startFakeSlackApi, type FakeSlackApi } from '../support/slack/fake-slack-api.ts';
+import type { FakeSlackMessage, FakeSlackThread } from '../support/slack/fake-slack-workspace.ts';
+import {
+  readNode,
+  readStoredEvents,
+  readStoredRollouts,
+  waitForNodeState,
+  waitForRollout,
+  waitForStepStarted,
+  type NodeWatch,
+  type StoredEvent,
+} from '../support/store-watch.ts';
+
+/**
+ * The production bot (`node --import tsx src/main.ts`) as a child process: a rollout approved in
+ * Slack (the stand-in), the process killed at chosen moments, started again on the same database.
+ * Every moment is caught by watching the store and the nodes, never by sleeping.
+ */
+
+const FIX_PACK = 'dxp-14-7110';
+/** Small simulated start-up and shut-down times: the windows stay catchable, the rollouts short. */
+const CLUSTER = { nodes: 3, installedPatches: ['dxp-13-7110'], productBuild: '7110', startupMs: 1200, shutdownMs: 300 } as const;
+
+interface World {
+  readonly rollout: LocalRollout;
+  readonly fake: FakeSlackApi;
+  readonly dir: string;
+  readonly dbPath: string;
+  /** Starts (or starts again) the bot process on this world's database and Slack stand-in. */
+  startBot(): Promise<BotProcess>;
+}
+
+let world: World | undefined;
+
+async function startWorld(): Promise<World> {
+  const dir = mkdtempSync(join(tmpdir(), 'bot-process-'));
+  let rollout: LocalRollout | undefined;
+  try {
+    rollout = await startLocalRollout(CLUSTER);
+    rollout.addArtifact(`liferay-fix-pack-${FIX_PACK}.zip`, 'fix pack 14');
+    const fake = await startFakeSlackApi({ users: NAMES, userGroups: { S0OPS: [PEOPLE.groupApprover] }, channels: { [CHANNEL]: 'ops-prod' } });
+    const dbPath = join(dir, 'rollouts.sqlite');
+    const started: World = { rollout, fake, dir, dbPath, startBot: () => startBotProcess({ rollout: started.rollout, fake, dbPath }) };
+    return started;
+  } catch (error) {
+    await rollout?.stop();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+afterEach(async () => {
+  const w = world;
+  world = undefined;
+  await stopAllBotProcesses();
+  if (w === undefined) return;
+  await w.fake.close().catch(() => undefined);
+  await w.rollout.stop().catch(() => undefined);
+  rmSync(w.dir, { recursive: true, force: true });
+});
+
+const replies = (fake: FakeSlackApi, ts: string): FakeSlackMessage[] => fake.channelHistory(CHANNEL).find((m) => m.ts === ts)?.replies ?? [];
+
+/** Resolves once the message's thread has a reply whose text matches. */
+const waitForReply = (fake: FakeSlackApi, ts: string, pattern: RegExp, timeoutMs = 30_000): Promise<FakeSlackMessage> =>
+  waitUntil(() => replies(fake, ts).find((r) => pattern.test(r.text)), { timeoutMs, what: `a reply matching ${pattern} in the thread of ${ts}` });
+
+/** `/liferay <text>` from the requester, the verdict message, Approve by the approver; resolves with the request's message and rollout id. */
+async function requestAndApprove(w: World, bot: BotProcess, text: string): Promise<{ message: FakeSlackThread; rolloutId: string }> {
+  const before = w.fake.channelHistory(CHANNEL).length;
+  expect((await bot.slash(text, PEOPLE.requester)).status).toBe(200);
+  // Production acks at once and posts the verdict after probing the cluster.
+  const message = await waitUntil(() => w.fake.channelHistory(CHANNEL).slice(before).find((m) => JSON.stringify(m.blocks ?? []).includes(`"action_id":"${ACTION_IDS.approve}"`)), {
+    timeoutMs: 30_000,
+    what: `the verdict message of "${text}" with an Approve button`,
+  });
+  expect((await bot.click(message, ACTION_IDS.approve, PEOPLE.approver)).status).toBe(200);
+  const record = await waitForRollout(w.dbPath, (r) => r.messageTs === message.ts && (r.status === 'running' || r.status === 'succeeded' || r.status === 'failed'), {
+    what: 'the approved rollout running',
+  });
+  return { message, rolloutId: record.id };
+}
+
+const describeEvent = (e: StoredEvent | undefined): string => (e === undefined ? 'none' : `${e.seq} ${e.type}${'stepId' in e.event ? ` ${e.event.stepId}` : ''}`);
+
+const nodesOf = async (rollout: LocalRollout): Promise<Record<string, NodeWatch>> =>
+  Object.fromEntries(await Promise.all(rollout.local.nodes.map(async (n) => [n.name, await readNode(rollout, n.name)] as const)));
+
+const describeNodes = (nodes: Record<string, NodeWatch>): string =>
+  Object.entries(nodes)
+    .map(([name, n]) => `${name} ${n.running ? (n.state?.phase ?? 'up') : 'down'}${n.state === undefined ? '' : ` [${n.state.patches.join(',')}]`}`)
+    .join('; ');
+
+describe('the bot process (npm start) against the local cluster', () => {
+  it('runs an approved property change on every node and says so in the thread', async () => {
+    world = await startWorld();
+    const w = world;
+    const bot = await w.startBot();
+    const { message, rolloutId } = await requestAndApprove(w, bot, 'property set session.timeout=45 on prod');
+
+    const record = await waitForRollout(w.dbPath, (r) => r.id === rolloutId && r.status !== 'running', { timeoutMs: 90_000, what: 'the rollout finished' });
+    expect(record.status).toBe('succeeded');
+    await waitForReply(w.fake, message.ts, /is done: 3 of 3 nodes updated/);
+    const stops = readStoredEvents(w.dbPath, rolloutId).flatMap((e) => (e.event.type === 'StepStarted' && e.event.stepId.endsWith('/stop') ? [e.event.stepId] : []));
+    expect(stops).toEqual(['node1/stop', 'node2/stop', 'node3/stop']);
+    expect(readStoredEvents(w.dbPath, rolloutId).at(-1)?.type).toBe('RolloutDone');
+    for (const node of w.rollout.local.nodes) expect((await w.rollout.local.readState(node.name)).portalExt['session.timeout']).toBe('45');
+    expect(bot.exitStatus()).toBeUndefined();
+    expect(bot.logs().filter((l) => Number(l.json?.['level']) >= 50)).toEqual([]);
+    // No bot ids in the environment: Bolt asked the stand-in who it is, as it asks Slack.
+    expect(w.fake.calls('auth.test').length).toBeGreaterThan(0);
+  }, 150_000);
+
+  /** What a test sees once the bot runs again on the database of the one it killed. */
+  interface AfterRestart {
+    readonly world: World;
+    readonly bot: BotProcess;
+    readonly rolloutId: string;
+    readonly message: FakeSlackThread;
+    readonly kill: BotKill;
+    /** The store and the nodes right after the kill, before the restart. */
+    readonly atKill: { readonly record: RolloutRecord | undefined; readonly events: readonly StoredEvent[]; readonly nodes: Record<string, NodeWatch> };
+    /** The store now (the restarted bot has done its start-up work: it logged "started"). */
+    readonly record: RolloutRecord | undefined;
+    readonly events: readonly StoredEvent[];
+  }
+
+  interface KillPoint {
+    readonly name: string;
+    /** Resolves at the moment of the rollout the bot is killed in. */
+    readonly reach: (w: World) => Promise<unknown>;
+    /** What must hold once the bot runs again on the same database. */
+    readonly expectAfterRestart: (after: AfterRestart) => Promise<void>;
+  }
+
+  /** What today's code guarantees after any kill: the bot starts again, nothing is left `running`, the thread says so, no crash. */
+  const restartsCleanly = async ({ world: w, bot, rolloutId, message, atKill, record }: AfterRestart): Promise<void> => {
+    expect(atKill.record?.status).toBe('running');
+    expect(record?.status).not.toBe('running');
+    expect(record?.status).toBe('interrupted');
+    expect(readStoredEvents(w.dbPath, rolloutId).at(-1)?.type).toBe('RolloutInterrupted');
+    await waitForReply(w.fake, message.ts, /interrupted/);
+    await bot.waitForLog((l) => l.json?.['msg'] === 'rollout interrupted by a restart' && l.json['rolloutId'] === rolloutId, 1000);
+    expect((await bot.slash('status prod', PEOPLE.requester)).status).toBe(200);
+    expect(bot.exitStatus()).toBeUndefined();
+    expect(bot.logs().filter((l) => Number(l.json?.['level']) >= 50)).toEqual([]);
+  };
+
+  const KILL_POINTS: readonly KillPoint[] = [
+    { name: 'preflight (node2 probe)', reach: (w) => waitForStepStarted(w.dbPath, 'node2/probe'), expectAfterRestart: restartsCleanly },
+    {
+      name: 'node2 stop (node2 going down)',
+      reach: async (w) => {
+        await waitForStepStarted(w.dbPath, 'node2/stop');
+        await waitForNodeState(w.rollout, 'node2', (n) => !n.running || n.state?.phase === 'stopping');
+      },
+      expectAfterRestart: restartsCleanly,
+    },
+    { name: 'node2 apply', reach: (w) => waitForStepStarted(w.dbPath, 'node2/apply'), expectAfterRestart: restartsCleanly },
+    {
+      name: 'node2 start wait (JVM starting)',
+      reach: async (w) => {
+        await waitForStepStarted(w.dbPath, 'node2/wait-started');
+        await waitForNodeState(w.rollout, 'node2', (n) => n.state?.phase === 'starting');
+      },
+      expectAfterRestart: restartsCleanly,
+    },
+    { name: 'post-check (node1 verify)', reach: (w) => waitForStepStarted(w.dbPath, 'node1/verify', { timeoutMs: 60_000 }), expectAfterRestart: restartsCleanly },
+  ];
+
+  it.each(KILL_POINTS)('SIGKILL at $name, then a restart on the same database', async (point) => {
+    world = await startWorld();
+    const w = world;
+    const first = await w.startBot();
+    const { message, rolloutId } = await requestAndApprove(w, first, `fixpack install ${FIX_PACK} on prod`);
+    await point.reach(w);
+    const kill = await first.kill('SIGKILL');
+    expect(kill.signal).toBe('SIGKILL');
+    const atKill = { record: readStoredRollouts(w.dbPath).find((r) => r.id === rolloutId), events: readStoredEvents(w.dbPath, rolloutId), nodes: await nodesOf(w.rollout) };
+
+    const bot = await w.startBot();
+    const events = readStoredEvents(w.dbPath, rolloutId);
+    const record = readStoredRollouts(w.dbPath).find((r) => r.id === rolloutId);
+    console.log(
+      `[${point.name}] killed after event ${describeEvent(atKill.events.at(-1))} (record ${atKill.record?.status}); nodes at kill: ${describeNodes(atKill.nodes)}; ` +
+        `after restart: record ${record?.status}, last event ${describeEvent(events.at(-1))}`,
+    );
+    await point.expectAfterRestart({ world: w, bot, rolloutId, message, kill, atKill, record, events });
+    console.log(`[${point.name}] nodes after restart: ${describeNodes(await nodesOf(w.rollout))}`);
+  }, 150_000);
+
+  it('exits on SIGTERM during node2’s stop, and a restart reports the rollout', async () => {
+    world = await startWorld();
+    const w = world;
+    const first = await w.startBot();
+    const { message, rolloutId } = await requestAndApprove(w, first, `fixpack install ${FIX_PACK} on prod`);
+    await waitForStepStarted(w.dbPath, 'node2/stop');
+    await waitForNodeState(w.rollout, 'node2', (n) => !n.running || n.state?.phase === 'stopping');
+    const kill = await first.kill('SIGTERM');
+    const stopping = first.logs().find((l) => l.json?.['signal'] === 'SIGTERM');
+    const events = readStoredEvents(w.dbPath, rolloutId);
+    const record = readStoredRollouts(w.dbPath).find((r) => r.id === rolloutId);
+    console.log(
+      `[SIGTERM] exit code ${kill.code}, signal ${kill.signal}, ${kill.tookMs} ms after the signal; logged: ${stopping?.json?.['msg'] ?? 'nothing'}; ` +
+        `record ${record?.status}, last event ${describeEvent(events.at(-1))}; nodes: ${describeNodes(await nodesOf(w.rollout))}`,
+    );
+    expect(first.exitStatus()).toBeDefined();
+
+    const bot = await w.startBot();
+    expect(readStoredRollouts(w.dbPath).find((r) => r.id === rolloutId)?.status).not.toBe('running');
+    await waitForReply(w.fake, message.ts, /interrupted/);
+    expect(bot.exitStatus()).toBeUndefined();
+    console.log(`[SIGTERM] after restart: record ${readStoredRollouts(w.dbPath).find((r) => r.id === rolloutId)?.status}; nodes: ${describeNodes(await nodesOf(w.rollout))}`);
+  }, 150_000);
+});
