@@ -138,3 +138,17 @@ export function waitForNodeState(rollout: LocalRollout, node: string, predicate:
     () => `${node} last seen: ${last === undefined ? 'never read' : `running=${last.running} phase=${last.state?.phase ?? '-'}`}`,
   );
 }
+
+/** The cluster locks (one row per locked cluster: the rollout holding it and its owner's lease). */
+export function readClusterLocks(dbPath: string): { cluster: string; rolloutId: string; owner: string | null; expiresAt: number | null }[] {
+  return (
+    withReadOnly(dbPath, (db) => {
+      const has = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'cluster_locks'").all();
+      if (has.length === 0) return [];
+      return db
+        .prepare<[], { cluster: string; rollout_id: string; owner: string | null; lease_expires_at: number | null }>('SELECT cluster, rollout_id, owner, lease_expires_at FROM cluster_locks')
+        .all()
+        .map((r) => ({ cluster: r.cluster, rolloutId: r.rollout_id, owner: r.owner, expiresAt: r.lease_expires_at }));
+    }) ?? []
+  );
+}
