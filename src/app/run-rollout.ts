@@ -119,13 +119,12 @@ export async function runRollout(input: RunRolloutInput, deps: StepDeps): Promis
     if (storeError !== undefined) return { cause: 'store-failure', message: `the rollout store failed (${storeError}): nothing more is recorded, so the run stops` };
     const asked = input.control?.requested();
     if (asked === undefined) return undefined;
-    const who = asked.by === undefined ? '' : ` by ${asked.by}`;
     const message =
       asked.cause === 'shutdown'
         ? 'the bot is shutting down: it stops after the node in progress is back up'
         : asked.cause === 'pause'
-          ? `paused${who}: it stops after the node in progress is back up`
-          : `aborted${who}: it stops now, after bringing the node in progress back up`;
+          ? 'paused: it stops after the node in progress is back up'
+          : 'aborted: it stops now, after bringing the node in progress back up';
     return { cause: asked.cause, by: asked.by, message };
   };
 
@@ -221,7 +220,11 @@ export async function runRollout(input: RunRolloutInput, deps: StepDeps): Promis
     await emit({ type: 'RunStopping', at: now(), cause: stop.cause, ...(stop.by === undefined ? {} : { by: stop.by }), message: stop.message });
     if (stop.cause === 'abort' || stop.cause === 'store-failure') await bringBackAll('finish-or-restore');
     const headline =
-      stop.cause === 'store-failure' ? `Stopped: ${stop.message}.` : stop.cause === 'shutdown' ? 'Paused: the bot shut down; it resumes when it starts again.' : `${stop.cause === 'abort' ? 'Aborted' : 'Paused'}${stop.by === undefined ? '' : ` by ${stop.by}`}.`;
+      stop.cause === 'store-failure'
+        ? `Stopped: ${stop.message}.`
+        : stop.cause === 'shutdown'
+          ? 'Paused: the bot shut down; it resumes when it starts again.'
+          : `${stop.cause === 'abort' ? 'Aborted' : 'Paused'} on request.`;
     return hold(stop.cause === 'store-failure' ? 'failed' : 'paused', headline);
   };
 

@@ -34,7 +34,7 @@ export function formatEvent(event: RolloutEvent): string {
     case 'RolloutResumed':
       return `${time(event.at)} ${event.message} (${event.mode}, asked by ${event.by})\n`;
     case 'RunStopping':
-      return `${time(event.at)} stopping: ${event.message}\n`;
+      return `${time(event.at)} stopping: ${event.message}${event.by === undefined ? "" : ` (asked by ${event.by})`}\n`;
     case 'RolloutDone':
       return `${time(event.at)} rollout ${event.outcome.toUpperCase()} in ${seconds(event.durationMs)}: ${event.summary}\n`;
     case 'RolloutInterrupted':

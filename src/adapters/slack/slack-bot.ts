@@ -195,7 +195,7 @@ export function createSlackBot(options: SlackBotOptions, deps: ServiceDeps): Sla
       if (record === undefined) return tell(channel, body.user.id, 'This button is not one of this bot’s: nothing was done');
       const outcome = controlRollout({ rolloutId, control, userId: body.user.id, groupIds: await groupsFor(body.user.id, record) }, deps);
       await tell(channel, body.user.id, outcome.message);
-      if (outcome.ok && outcome.run !== undefined) background(outcome.run);
+      if (outcome.ok) background(outcome.run ?? deps.notifier.flush(rolloutId));
     });
   }
 

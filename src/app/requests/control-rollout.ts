@@ -56,7 +56,6 @@ export function controlRollout(
         deps.log.warn({ rolloutId: record.id, err: String(error) }, 'could not store the leave event');
       }
       deps.notifier.publish(record.id, event);
-      void deps.notifier.flush(record.id);
       audit('left as is', `${record.cluster} released`);
       return { ok: true, record: left, message: `Left as it is: nothing more runs and ${record.cluster} is free for other requests` };
     }

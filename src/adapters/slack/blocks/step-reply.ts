@@ -76,7 +76,7 @@ export function stepReply(event: RolloutEvent, { plan }: StepReplyContext): Slac
     case 'RolloutResumed':
       return reply([`▶️ ${escapeMrkdwn(cutLine(capitalized(event.message), MESSAGE_MAX))}${event.by === 'bot' ? '' : ` (asked by ${mention(event.by)})`} at ${utcClockTime(event.at, true)} UTC`]);
     case 'RunStopping':
-      return reply([`⏸️ ${escapeMrkdwn(cutLine(capitalized(event.message), MESSAGE_MAX))}`]);
+      return reply([`⏸️ ${escapeMrkdwn(cutLine(capitalized(event.message), MESSAGE_MAX))}${event.by === undefined ? '' : ` (asked by ${mention(event.by)})`}`]);
     case 'RolloutDone':
       return reply([`${DONE_HEAD[event.outcome]} after ${formatDuration(event.durationMs)}: ${escapeMrkdwn(cutLine(event.summary, MESSAGE_MAX))}`]);
     case 'RolloutInterrupted':
