@@ -219,6 +219,16 @@ describe('the Slack bot, driven over signed HTTP requests against the local clus
     expect(history).toContain(`approved by <@${PEOPLE.approver}>`);
     await h.slash('status');
     expect(lastResponse()).toContain('Open and running requests');
+    // Where the nodes are now: a fresh look over SSH and HTTP, not the stored events.
+    expect(lastResponse()).toContain('*Nodes of prod now*');
+    expect(lastResponse()).toMatch(/✅ node1: running, healthy \(patches: dxp-1[34]-7110; Java: /);
+    await h.cluster.local.stopSsh('node3');
+    try {
+      await h.slash('status prod');
+      expect(lastResponse()).toMatch(/❔ node3: unreachable/);
+    } finally {
+      await h.cluster.local.startSsh('node3');
+    }
   });
 
   it('keeps every rollout and its events across a restart, and reports one that was running as interrupted', async () => {

@@ -4,11 +4,18 @@ import { listRequests, type ListedRequest } from '../../app/requests/list-reques
 import { nodeStanding } from '../../domain/rollout/where-nodes-stand.ts';
 import { openSqliteRolloutStore } from '../store/sqlite-rollout-store.ts';
 import { EXIT, type CliIo } from './cli-io.ts';
+import { lookAtNodes, lookText, type NodeLook } from '../../app/requests/look-at-nodes.ts';
+import { clusterRuntimesOf } from '../../config/cluster-runtimes-of.ts';
+import { formatInventoryError } from '../../config/format-inventory-error.ts';
+import { loadInventory } from '../../config/load-inventory.ts';
+import { FetchHealthProbe } from '../http/fetch-health-probe.ts';
+import { NodeSshExecutor } from '../ssh/node-ssh-executor.ts';
 
-export const STATUS_USAGE = `usage: liferay-rollout status|history [--db FILE] [--json] [cluster]
+export const STATUS_USAGE = `usage: liferay-rollout status|history [--db FILE] [--inventory FILE] [--json] [cluster]
   status:  open, running and held rollouts (with every node's state); history: the latest ones with
   outcome, requester, approver, start, duration and the actions taken on them. From the bot's store
-  (--db, or DATABASE). --json prints one object: {"kind", "cluster", "rollouts": [...]}.
+  (--db, or DATABASE). With --inventory (or INVENTORY), status first looks at every node now over SSH.
+  --json prints one object: {"kind", "cluster", "nodes": {cluster: [...]}, "rollouts": [...]}.
 `;
 
 const time = (iso: string | undefined): string => (iso === undefined ? '' : `${iso.slice(0, 16).replace('T', ' ')} UTC`);
@@ -34,10 +41,10 @@ function asJson(item: ListedRequest): object {
 }
 
 /** `liferay-rollout status|history`: what the store knows, for the terminal or as JSON. */
-export function statusCommand(kind: 'status' | 'history', argv: readonly string[], io: CliIo): number {
+export async function statusCommand(kind: 'status' | 'history', argv: readonly string[], io: CliIo): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: { db: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...argv], options: { db: { type: 'string' }, inventory: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
   } catch (e) {
     io.stderr(`liferay-rollout ${kind}: ${(e as Error).message}\n${STATUS_USAGE}`);
     return EXIT.usage;
@@ -61,9 +68,23 @@ export function statusCommand(kind: 'status' | 'history', argv: readonly string[
   try {
     const cluster = parsed.positionals[0];
     const items = listRequests(kind, cluster, store);
+    const inventoryPath = parsed.values.inventory ?? (io.env['INVENTORY'] || undefined);
+    const looks: Record<string, NodeLook[]> = {};
+    if (kind === 'status' && inventoryPath !== undefined) {
+      const inventory = loadInventory(resolve(io.cwd, inventoryPath));
+      if (!inventory.ok) {
+        io.stderr(`liferay-rollout ${kind}: ${formatInventoryError(inventory.error)}\n`);
+        return EXIT.usage;
+      }
+      const deps = { clusters: clusterRuntimesOf(inventory.value), executor: new NodeSshExecutor(), healthProbe: new FetchHealthProbe() };
+      for (const name of cluster === undefined ? [...deps.clusters.keys()] : [cluster]) looks[name] = await lookAtNodes(name, deps);
+    }
     if (parsed.values.json === true) {
-      io.stdout(`${JSON.stringify({ kind, cluster: cluster ?? null, rollouts: items.map(asJson) })}\n`);
+      io.stdout(`${JSON.stringify({ kind, cluster: cluster ?? null, nodes: looks, rollouts: items.map(asJson) })}\n`);
       return EXIT.ok;
+    }
+    for (const [name, nodes] of Object.entries(looks)) {
+      io.stdout(`Nodes of ${name} now:\n${nodes.map((n) => `  ${lookText(n)}\n`).join('')}`);
     }
     io.stdout(`${kind === 'status' ? 'Open, running and held' : 'Latest'}${cluster === undefined ? '' : ` on ${cluster}`}: ${items.length === 0 ? 'none' : ''}\n`);
     for (const { record, state, actions, durationMs } of items) {

@@ -3,6 +3,7 @@ import { answerQuestion } from '../../app/requests/answer-question.ts';
 import { approveRequest, mayReject, rejectRequest } from '../../app/requests/decide-request.ts';
 import { expireStale } from '../../app/requests/expire-stale.ts';
 import { listRequests } from '../../app/requests/list-requests.ts';
+import { lookAtNodes } from '../../app/requests/look-at-nodes.ts';
 import type { ServiceDeps } from '../../app/requests/service-deps.ts';
 import { startRollout } from '../../app/requests/start-rollout.ts';
 import { submitRequest } from '../../app/requests/submit-request.ts';
@@ -109,9 +110,15 @@ export function createSlackBot(options: SlackBotOptions, deps: ServiceDeps): Sla
       case 'error':
         await respond({ response_type: 'ephemeral', ...errorMessage(outcome.message, { withUsage: outcome.withUsage }) });
         return;
-      case 'status':
+      case 'status': {
+        // Where the nodes are now (a fresh look), then what is open, running or held, with its controls.
+        const names = outcome.command.cluster === undefined ? [...deps.clusters.keys()] : [outcome.command.cluster];
+        const looks = await Promise.all(names.map(async (name) => ({ cluster: name, nodes: await lookAtNodes(name, deps) })));
+        await respond({ response_type: 'ephemeral', ...requestList('status', outcome.command.cluster, listRequests('status', outcome.command.cluster, deps.store), looks) });
+        return;
+      }
       case 'history':
-        await respond({ response_type: 'ephemeral', ...requestList(outcome.kind, outcome.command.cluster, listRequests(outcome.kind, outcome.command.cluster, deps.store)) });
+        await respond({ response_type: 'ephemeral', ...requestList('history', outcome.command.cluster, listRequests('history', outcome.command.cluster, deps.store)) });
         return;
       case 'request':
         await postRequest(outcome.record);

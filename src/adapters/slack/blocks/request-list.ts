@@ -4,7 +4,10 @@ import { cutLine } from './cut-text.ts';
 import { nodeLine } from './status-board.ts';
 import { formatDuration } from './format-duration.ts';
 import { escapeMrkdwn, mention } from './mrkdwn.ts';
-import { TEXT_MAX, type SlackMessage } from './slack-message.ts';
+import { TEXT_MAX, type Block, type SlackMessage } from './slack-message.ts';
+import { lookText, type NodeLook } from '../../../app/requests/look-at-nodes.ts';
+import { rolloutControls } from './rollout-controls.ts';
+import { section } from './block-kit.ts';
 
 const STATUS_LABEL: Readonly<Record<string, string>> = {
   'awaiting-confirmation': '❓ awaiting an answer',
@@ -22,12 +25,18 @@ const STATUS_LABEL: Readonly<Record<string, string>> = {
   'left-as-is': '🏳️ left as it is',
 };
 
-/** `/liferay status` and `/liferay history`: one section per request, cut to fit. */
-export function requestList(kind: 'status' | 'history', cluster: string | undefined, items: readonly ListedRequest[]): SlackMessage {
+const lookLine = (look: NodeLook): string => {
+  const emoji = !look.reachable ? '❔' : !look.running ? '⛔' : look.healthy ? '✅' : '⚠️';
+  return `${emoji} ${escapeMrkdwn(cutLine(lookText(look), 400))}`;
+};
+
+/** `/liferay status` (the nodes as they are now, then what is open, running or held, with its controls) and `/liferay history`. */
+export function requestList(kind: 'status' | 'history', cluster: string | undefined, items: readonly ListedRequest[], looks: readonly { cluster: string; nodes: readonly NodeLook[] }[] = []): SlackMessage {
   const title = `${kind === 'status' ? 'Open and running requests' : 'Latest requests'}${cluster === undefined ? '' : ` on ${cluster}`}`;
+  const nodeBlocks = looks.map(({ cluster: name, nodes }) => section(`*Nodes of ${escapeMrkdwn(name)} now*\n${nodes.map(lookLine).join('\n')}`));
   if (items.length === 0) {
     const text = `${title}: none`;
-    return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `*${title}*: none` } }] };
+    return { text, blocks: [...nodeBlocks, { type: 'section', text: { type: 'mrkdwn', text: `*${title}*: none` } }] };
   }
   const lines = items.map(({ record, state, actions, durationMs }) => {
     const who = `asked by ${mention(record.requestedBy)}${record.decidedBy === undefined ? '' : `, ${record.status === 'rejected' ? 'rejected' : 'approved'} by ${mention(record.decidedBy)}`}`;
@@ -40,9 +49,12 @@ export function requestList(kind: 'status' | 'history', cluster: string | undefi
     const actionLines = kind === 'history' && done.length > 0 ? [`    ${done.map((a) => `${escapeMrkdwn(a.action)} by ${a.actor === 'bot' ? 'the bot' : mention(a.actor)} ${utcClockTime(a.at)}`).join(' · ')}`] : [];
     return [`${head}${took}`, ...nodes, ...noteLine, ...actionLines].join('\n');
   });
-  const blocks = [
+  const controls = kind === 'status' ? items.flatMap(({ record, state }) => (state === undefined ? [] : rolloutControls(record.id, state))) : [];
+  const blocks: Block[] = [
     { type: 'header' as const, text: { type: 'plain_text' as const, text: cutLine(title, 150) } },
-    ...lines.slice(0, 40).map((l) => ({ type: 'section' as const, text: { type: 'mrkdwn' as const, text: cutLine(l, 2900) } })),
+    ...nodeBlocks.slice(0, 5),
+    ...lines.slice(0, 30).map((l) => ({ type: 'section' as const, text: { type: 'mrkdwn' as const, text: cutLine(l, 2900) } })),
+    ...controls.slice(0, 10),
   ];
   return { text: cutLine(`${title}: ${items.length}`, TEXT_MAX), blocks };
 }

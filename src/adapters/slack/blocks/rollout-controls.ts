@@ -65,5 +65,5 @@ export function rolloutControls(rolloutId: string, state: RolloutState): Block[]
   // Nothing to roll back when no node was touched; retry needs a node to retry.
   const offered = controlsFor(status).filter((c) => (c !== 'rollback' || changed) && (c !== 'retry' || state.failure !== undefined));
   if (offered.length === 0) return [];
-  return [actions(BLOCK_IDS.controls, offered.map((c) => controlButton(c, rolloutId, state)))];
+  return [actions(`${BLOCK_IDS.controls}:${rolloutId}`.slice(0, 255), offered.map((c) => controlButton(c, rolloutId, state)))];
 }
