@@ -9,12 +9,16 @@ import { startLocalRollout, type LocalRollout } from '../support/local-rollout.t
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = join(root, 'bin', 'liferay-rollout.js');
 
-function cli(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** Runs the CLI; `onStdout` sees the output as it comes and may send the process a signal. */
+function cli(args: readonly string[], onStdout?: (soFar: string, signal: (s: NodeJS.Signals) => void) => void): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, INVENTORY: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, INVENTORY: '', DATABASE: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      onStdout?.(stdout, (s) => child.kill(s));
+    });
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
@@ -95,5 +99,55 @@ describe.each([
     expect(r.stdout).toContain('node2 put back as it was and healthy');
     expect(r.stdout).toContain('exit code: 1');
     process.stdout.write(`\n----- liferay-rollout run (failure, ${sshServer}) -----\n${r.stdout}\n`);
+  });
+
+  it.skipIf(skip)('a run --db that failed on node2 is finished from the terminal: resume, and history says who did what', async () => {
+    const db = join(env.local.root, 'resume.sqlite');
+    env.addArtifact('liferay-hotfix-91-7110.zip', 'hotfix 91');
+    await env.local.setFaults('node2', { patchInstallFails: 'ERROR: simulated corrupt patch file', patchInstallFailsTimes: 1 });
+    const failed = await cli(['run', '--inventory', env.inventoryPath, '--db', db, '--yes', '--', 'hotfix', 'install', 'hotfix-91-7110', 'on', 'prod']);
+    expect(failed.code, failed.stdout + failed.stderr).toBe(1);
+    const id = /recorded as (cli-[a-z0-9-]+)/.exec(failed.stdout)?.[1] ?? '';
+    expect(failed.stdout).toContain(`Go on with: liferay-rollout resume|retry|rollback|leave ${id}`);
+    const status = await cli(['status', '--db', db, '--inventory', env.inventoryPath, 'prod']);
+    expect(status.stdout).toMatch(/Nodes of prod now:\n {2}node1: running, healthy/);
+    expect(status.stdout).toMatch(new RegExp(`failed +hotfix install hotfix-91-7110 on prod .*\\[${id}\\]`));
+    // The cluster is held: another run is refused until someone decides.
+    const refused = await cli(['run', '--inventory', env.inventoryPath, '--db', db, '--yes', '--', 'property', 'set', 'held.test=1', 'on', 'prod']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/prod is busy: `hotfix install hotfix-91-7110 on prod`.*is failed and waits for a decision/);
+
+    const resumed = await cli(['resume', id, '--db', db, '--inventory', env.inventoryPath]);
+    expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
+    expect(resumed.stdout).toContain('resuming from node2');
+    expect(resumed.stdout).toMatch(/Rollout cli-[a-z0-9-]+: succeeded/);
+    for (const node of ['node1', 'node2', 'node3']) expect((await env.local.readState(node)).patches).toContain('hotfix-91-7110');
+    const history = await cli(['history', '--db', db, '--json', 'prod']);
+    const listed = (JSON.parse(history.stdout) as { rollouts: { id: string; status: string; actions: { action: string; actor: string }[] }[] }).rollouts.find((r) => r.id === id);
+    expect(listed?.status).toBe('succeeded');
+    expect(listed?.actions.map((a) => a.action)).toEqual(['requested', 'approved', 'rollout failed', 'resume', 'rollout succeeded']);
+    const again = await cli(['resume', id, '--db', db, '--inventory', env.inventoryPath]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('This rollout is succeeded: it cannot resume now');
+  });
+
+  it.skipIf(skip)('Ctrl-C on run --db pauses once the node in progress is back up, says where every node stands and exits 130; resume finishes', async () => {
+    const db = join(env.local.root, 'ctrl-c.sqlite');
+    let sent = false;
+    const r = await cli(['run', '--inventory', env.inventoryPath, '--db', db, '--yes', '--', 'property', 'set', 'ctrl.c=1', 'on', 'prod'], (soFar, signal) => {
+      if (!sent && /node2 +▶ stop node2/.test(soFar)) {
+        sent = true;
+        signal('SIGINT');
+      }
+    });
+    expect(sent).toBe(true);
+    expect(r.code, r.stdout + r.stderr).toBe(130);
+    expect(r.stderr).toContain('SIGINT: pausing once the node in progress is back up');
+    expect(r.stdout).toMatch(/rollout PAUSED in .*Where things stand: node1, node2 updated and healthy; node3 untouched/);
+    for (const node of env.local.nodes) expect(env.local.isRunning(node.name)).toBe(true);
+    const id = /recorded as (cli-[a-z0-9-]+)/.exec(r.stdout)?.[1] ?? '';
+    const resumed = await cli(['resume', id, '--db', db, '--inventory', env.inventoryPath]);
+    expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
+    for (const node of ['node1', 'node2', 'node3']) expect((await env.local.readState(node)).portalExt['ctrl.c']).toBe('1');
   });
 });

@@ -5,12 +5,9 @@ import { hostname, userInfo } from 'node:os';
 import { recoverRollouts } from '../../src/app/requests/recover-rollouts.ts';
 import { CHANNEL, PEOPLE, startBotHarness, type BotHarness } from '../support/bot-harness.ts';
 import type { FakeSlackThread } from '../support/slack/fake-slack-workspace.ts';
+import { actionIds, allText } from '../support/slack/slack-user.ts';
 
 type Json = Record<string, unknown>;
-
-const actionIds = (message: FakeSlackThread): string[] =>
-  ((message.blocks ?? []) as Json[]).flatMap((b) => (b['type'] === 'actions' ? ((b['elements'] as Json[]) ?? []).map((e) => String(e['action_id'])) : []));
-const allText = (message: FakeSlackThread): string => JSON.stringify(message.blocks ?? []) + message.text;
 
 describe('the Slack bot, driven over signed HTTP requests against the local cluster', () => {
   let h: BotHarness;

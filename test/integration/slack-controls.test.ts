@@ -3,13 +3,9 @@ import { ACTION_IDS } from '../../src/adapters/slack/blocks/action-ids.ts';
 import type { RolloutRecord } from '../../src/app/rollout-record.ts';
 import { CHANNEL, PEOPLE, startBotHarness, type BotHarness } from '../support/bot-harness.ts';
 import type { FakeSlackThread } from '../support/slack/fake-slack-workspace.ts';
+import { actionIds, allText } from '../support/slack/slack-user.ts';
 import { waitUntil } from '../support/local-cluster/wait-until.ts';
 
-type Json = Record<string, unknown>;
-
-const actionIds = (message: FakeSlackThread): string[] =>
-  ((message.blocks ?? []) as Json[]).flatMap((b) => (b['type'] === 'actions' ? ((b['elements'] as Json[]) ?? []).map((e) => String(e['action_id'])) : []));
-const allText = (message: FakeSlackThread): string => JSON.stringify(message.blocks ?? []) + message.text;
 
 /**
  * A rollout that stopped halfway is finished from Slack: the status board offers Resume, Retry,

@@ -13,14 +13,12 @@ import type { FakeSlackThread } from './slack/fake-slack-workspace.ts';
 import { recordingSlackLogger } from './slack/recording-slack-logger.ts';
 import { renderTranscript } from './slack/render-transcript.ts';
 import { signedSlackClient, type SignedSlackClient, type SlackHttpResponse } from './slack/signed-slack-client.ts';
+import { CHANNEL, NAMES, PEOPLE, slackUser } from './slack/slack-user.ts';
 import { startBoltHttpApp, type RunningBoltApp } from './slack/start-bolt-http-app.ts';
 
 export const SIGNING_SECRET = '5e1f0c2a9b8d7e6f5a4b3c2d1e0f9a8b';
-export const CHANNEL = 'C0PROD';
-export const PEOPLE = { requester: 'U0MARIA', approver: 'U0APPROVER', groupApprover: 'U0GROUPIE', outsider: 'U0SAM' } as const;
-export const NAMES: Readonly<Record<string, string>> = { U0MARIA: 'maria', U0APPROVER: 'li', U0GROUPIE: 'ana', U0SAM: 'sam' };
+export { CHANNEL, NAMES, PEOPLE } from './slack/slack-user.ts';
 
-type Json = Record<string, unknown>;
 
 export interface BotHarness {
   readonly cluster: LocalRollout;
@@ -77,21 +75,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
   });
   const http = await startBoltHttpApp(bot.app);
   const client = signedSlackClient({ baseUrl: http.baseUrl, signingSecret: SIGNING_SECRET });
-  const latest = (): FakeSlackThread => {
-    const history = fake.channelHistory(CHANNEL);
-    const last = history.at(-1);
-    if (last === undefined) throw new Error('no message in the channel');
-    return last;
-  };
-  const buttonValue = (message: FakeSlackThread, actionId: string): string | undefined => {
-    for (const block of (message.blocks ?? []) as Json[]) {
-      if (block['type'] !== 'actions') continue;
-      for (const element of (block['elements'] as Json[] | undefined) ?? []) {
-        if (element['action_id'] === actionId) return String(element['value']);
-      }
-    }
-    return undefined;
-  };
+  const user = slackUser(client, fake);
   return {
     cluster,
     fake,
@@ -100,21 +84,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
     client,
     http,
     dbPath,
-    slash: (text, user = PEOPLE.requester, channel = CHANNEL) =>
-      client.slashCommand({ text, user_id: user, user_name: NAMES[user] ?? user, channel_id: channel, channel_name: 'ops-prod', response_url: fake.mintResponseUrl({ channel }) }),
-    latest,
-    click: (message, actionId, user) => {
-      const value = buttonValue(message, actionId);
-      if (value === undefined) throw new Error(`no button ${actionId} on the message`);
-      return client.blockAction({
-        user: { id: user, username: NAMES[user] ?? user, name: NAMES[user] ?? user },
-        channel: { id: CHANNEL, name: 'ops-prod' },
-        message: { ts: message.ts, text: message.text, blocks: message.blocks ?? [] },
-        container: { type: 'message', message_ts: message.ts, channel_id: CHANNEL, is_ephemeral: false },
-        actions: [{ action_id: actionId, block_id: 'decision', value, type: 'button' }],
-        response_url: fake.mintResponseUrl({ channel: CHANNEL, messageTs: message.ts }),
-      });
-    },
+    ...user,
     ephemeralTo: (user) =>
       fake
         .calls('chat.postEphemeral')

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHANNEL, NAMES, PEOPLE, SIGNING_SECRET } from './bot-harness.ts';
+import { SIGNING_SECRET } from './bot-harness.ts';
+import { slackUser } from './slack/slack-user.ts';
 import { freePort } from './local-cluster/free-port.ts';
 import type { LocalRollout } from './local-rollout.ts';
 import type { FakeSlackApi } from './slack/fake-slack-api.ts';
@@ -119,16 +120,6 @@ const parseJson = (raw: string): Json | undefined => {
   }
 };
 
-const buttonValue = (message: FakeSlackThread, actionId: string): string | undefined => {
-  for (const block of (message.blocks ?? []) as Json[]) {
-    if (block['type'] !== 'actions') continue;
-    for (const element of (block['elements'] as Json[] | undefined) ?? []) {
-      if (element['action_id'] === actionId) return String(element['value']);
-    }
-  }
-  return undefined;
-};
-
 /** Starts `src/main.ts` as `npm start` would and resolves once it logged that it started and its HTTP port answers. */
 export async function startBotProcess(options: BotProcessOptions): Promise<BotProcess> {
   installExitHook();
@@ -216,11 +207,7 @@ export async function startBotProcess(options: BotProcessOptions): Promise<BotPr
   };
 
   const client = signedSlackClient({ baseUrl: `http://127.0.0.1:${port}`, signingSecret: SIGNING_SECRET });
-  const latest = (): FakeSlackThread => {
-    const last = fake.channelHistory(CHANNEL).at(-1);
-    if (last === undefined) throw new Error('no message in the channel');
-    return last;
-  };
+  const user = slackUser(client, fake);
 
   const bot: BotProcess = {
     pid: pid ?? -1,
@@ -230,21 +217,7 @@ export async function startBotProcess(options: BotProcessOptions): Promise<BotPr
     client,
     exited,
     exitStatus: () => exitStatus,
-    slash: (text, user = PEOPLE.requester, channel = CHANNEL) =>
-      client.slashCommand({ text, user_id: user, user_name: NAMES[user] ?? user, channel_id: channel, channel_name: 'ops-prod', response_url: fake.mintResponseUrl({ channel }) }),
-    latest,
-    click: (message, actionId, user) => {
-      const value = buttonValue(message, actionId);
-      if (value === undefined) throw new Error(`no button ${actionId} on the message`);
-      return client.blockAction({
-        user: { id: user, username: NAMES[user] ?? user, name: NAMES[user] ?? user },
-        channel: { id: CHANNEL, name: 'ops-prod' },
-        message: { ts: message.ts, text: message.text, blocks: message.blocks ?? [] },
-        container: { type: 'message', message_ts: message.ts, channel_id: CHANNEL, is_ephemeral: false },
-        actions: [{ action_id: actionId, block_id: 'decision', value, type: 'button' }],
-        response_url: fake.mintResponseUrl({ channel: CHANNEL, messageTs: message.ts }),
-      });
-    },
+    ...user,
     logs: () => lines,
     stdout: () => chunks.stdout,
     stderr: () => chunks.stderr,

@@ -1,10 +1,9 @@
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { controlRollout } from '../../app/requests/control-rollout.ts';
 import type { RolloutControl } from '../../domain/approval/can-control.ts';
 import { replay } from '../../domain/rollout/rollout-state.ts';
 import { whereNodesStand } from '../../domain/rollout/where-nodes-stand.ts';
-import { openSqliteRolloutStore } from '../store/sqlite-rollout-store.ts';
+import { openCliStore } from './open-cli-store.ts';
 import { EXIT, type CliIo } from './cli-io.ts';
 import { cliServices, stopOnSignals } from './cli-services.ts';
 import { loadClusterContext } from './cluster-context.ts';
@@ -46,13 +45,8 @@ export async function controlCommand(control: RolloutControl, argv: readonly str
     io.stderr(`liferay-rollout ${control}: --db FILE (or DATABASE) and --inventory FILE (or INVENTORY) are required\n${CONTROL_USAGE}`);
     return EXIT.usage;
   }
-  let store;
-  try {
-    store = openSqliteRolloutStore(resolve(io.cwd, db));
-  } catch (e) {
-    io.stderr(`liferay-rollout ${control}: ${(e as Error).message}\n`);
-    return EXIT.usage;
-  }
+  const store = openCliStore(`${control}`, db, io);
+  if (store === undefined) return EXIT.usage;
   try {
     const record = store.get(id);
     if (record === undefined) {

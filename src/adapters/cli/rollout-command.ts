@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { prepareRollout, type PreparedRollout } from '../../app/prepare-rollout.ts';
 import { runRollout } from '../../app/run-rollout.ts';
@@ -12,7 +11,7 @@ import type { Answers } from '../../domain/eligibility/eligibility-input.ts';
 import { FolderArtifactSource } from '../artifacts/folder-artifact-source.ts';
 import { FetchHealthProbe } from '../http/fetch-health-probe.ts';
 import { NodeSshExecutor } from '../ssh/node-ssh-executor.ts';
-import { openSqliteRolloutStore } from '../store/sqlite-rollout-store.ts';
+import { openCliStore } from './open-cli-store.ts';
 import { systemClock } from '../system-clock.ts';
 import { EXIT, type CliIo } from './cli-io.ts';
 import { loadClusterContext } from './cluster-context.ts';
@@ -185,13 +184,8 @@ async function execute(
       unhook();
     }
   }
-  let store;
-  try {
-    store = openSqliteRolloutStore(resolve(io.cwd, v.db));
-  } catch (e) {
-    io.stderr(`liferay-rollout run: ${(e as Error).message}\n`);
-    return EXIT.usage;
-  }
+  const store = openCliStore(`run`, v.db, io);
+  if (store === undefined) return EXIT.usage;
   try {
     const services = { ...cliServices(wiring.inventory, wiring.catalog, store, io), executor: wiring.executor };
     const recorded = recordCliRun(prepared, store, new Date(), { owner: services.owner, leaseMs: services.leaseMs });

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { listRequests, type ListedRequest } from '../../app/requests/list-requests.ts';
 import { nodeStanding } from '../../domain/rollout/where-nodes-stand.ts';
-import { openSqliteRolloutStore } from '../store/sqlite-rollout-store.ts';
+import { openCliStore } from './open-cli-store.ts';
 import { EXIT, type CliIo } from './cli-io.ts';
 import { lookAtNodes, lookText, type NodeLook } from '../../app/requests/look-at-nodes.ts';
 import { clusterRuntimesOf } from '../../config/cluster-runtimes-of.ts';
@@ -58,13 +58,8 @@ export async function statusCommand(kind: 'status' | 'history', argv: readonly s
     io.stderr(`liferay-rollout ${kind}: --db FILE (or DATABASE) is required\n${STATUS_USAGE}`);
     return EXIT.usage;
   }
-  let store;
-  try {
-    store = openSqliteRolloutStore(resolve(io.cwd, db));
-  } catch (e) {
-    io.stderr(`liferay-rollout ${kind}: ${(e as Error).message}\n`);
-    return EXIT.usage;
-  }
+  const store = openCliStore(`${kind}`, db, io);
+  if (store === undefined) return EXIT.usage;
   try {
     const cluster = parsed.positionals[0];
     const items = listRequests(kind, cluster, store);

@@ -236,7 +236,7 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
           }
           return true;
         },
-        { timeoutMs: startOptions.timeoutMs ?? 30_000, what: `all ${names.length} nodes of ${clusterName} healthy and in one view` },
+        { timeoutMs: startOptions.timeoutMs ?? 120_000, what: `all ${names.length} nodes of ${clusterName} healthy and in one view` },
       );
     },
     readState,
