@@ -203,6 +203,8 @@ export async function runRollout(input: RunRolloutInput, deps: StepDeps): Promis
     }
     await emit({ type: 'RestoreStarted', at: now(), node, purpose: 'restore' });
     const restored = await runAll(restoreSteps(spec, change, cluster.health, membersFor(node), '#restore'), 'restore');
+    // A put-back that failed may have put the files back all the same (the node then did not come up healthy): say what the node shows now.
+    if (!restored.ok) await probeStanding(node);
     await emit({
       type: 'RestoreFinished',
       at: now(),
@@ -298,8 +300,9 @@ export async function runRollout(input: RunRolloutInput, deps: StepDeps): Promis
       const spec = specOf(node);
       await emit({ type: 'RestoreStarted', at: now(), node, purpose: 'rollback' });
       let outcome = await runAll(restoreSteps(spec, change, cluster.health, membersFor(node), '#rollback'), 'rollback');
+      // Probed whether or not the steps passed: a failed roll back must not leave the node "updated and healthy" in the state.
+      const after = await probeStanding(node);
       if (outcome.ok) {
-        const after = await probeStanding(node);
         if (!('running' in after)) outcome = after;
         else if (after.hasChange === 'yes') outcome = failed(`${node} still shows the change after its backup was put back`);
       }
