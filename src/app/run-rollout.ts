@@ -112,10 +112,15 @@ export async function runRollout(input: RunRolloutInput, deps: StepDeps): Promis
 
   const result = (outcome: RolloutResult['outcome'], summary: string): RolloutResult => ({ outcome, summary, durationMs: Date.now() - began, state });
 
-  /** Why the run must stop now, if it must. The lease first: a run that lost it touches nothing more. */
-  const stopWanted = (): { cause: StopCause; by?: string | undefined; message: string } | undefined => {
+  /** Fencing: checked before anything that sends a node a command (a step, a probe, a look at its logs). */
+  const fence = (): void => {
     const lost = input.control?.lost();
     if (lost !== undefined) throw new LeaseLost(lost);
+  };
+
+  /** Why the run must stop now, if it must. The lease first: a run that lost it touches nothing more. */
+  const stopWanted = (): { cause: StopCause; by?: string | undefined; message: string } | undefined => {
+    fence();
     if (storeError !== undefined) return { cause: 'store-failure', message: `the rollout store failed (${storeError}): nothing more is recorded, so the run stops` };
     const asked = input.control?.requested();
     if (asked === undefined) return undefined;
@@ -129,8 +134,7 @@ export async function runRollout(input: RunRolloutInput, deps: StepDeps): Promis
   };
 
   const step = (s: PlanStep, purpose: StepPurpose, judge?: (o: StepOutcome) => StepOutcome): Promise<StepOutcome> => {
-    const lost = input.control?.lost();
-    if (lost !== undefined) throw new LeaseLost(lost);
+    fence();
     return runStep(s, purpose, ctxOf(s.node), deps, emit, judge);
   };
 
@@ -142,6 +146,7 @@ export async function runRollout(input: RunRolloutInput, deps: StepDeps): Promis
 
   const probeStanding = async (node: string): Promise<NodeStanding | StepOutcome> => {
     if (change === undefined) return failed('the plan has no change to check');
+    fence();
     const found = await findStanding(ctxOf(node), deps, change, input.leftoverWaitSeconds);
     if (!found.ok) return found.error;
     standings.set(node, found.value);
@@ -153,6 +158,7 @@ export async function runRollout(input: RunRolloutInput, deps: StepDeps): Promis
   const runAll = async (steps: readonly PlanStep[], purpose: StepPurpose): Promise<StepOutcome> => {
     for (const s of steps) {
       if (s.action.kind === 'wait-started' && standings.get(s.node)?.running === true && !steps.some((x) => x.action.kind === 'start')) {
+        fence();
         const positioned = await followFromBeginning(ctxOf(s.node));
         if (!positioned.ok) return positioned;
       }
@@ -197,6 +203,8 @@ export async function runRollout(input: RunRolloutInput, deps: StepDeps): Promis
     }
     await emit({ type: 'RestoreStarted', at: now(), node, purpose: 'restore' });
     const restored = await runAll(restoreSteps(spec, change, cluster.health, membersFor(node), '#restore'), 'restore');
+    // A put-back that failed may have put the files back all the same (the node then did not come up healthy): say what the node shows now.
+    if (!restored.ok) await probeStanding(node);
     await emit({
       type: 'RestoreFinished',
       at: now(),
@@ -246,8 +254,11 @@ export async function runRollout(input: RunRolloutInput, deps: StepDeps): Promis
   };
 
   /** A running node whose start was not this run's: its gates read its logs from the beginning. */
-  const positionFor = async (s: PlanStep): Promise<StepOutcome> =>
-    s.action.kind === 'wait-started' && standings.get(s.node)?.running === true && state.nodes[s.node]?.changed === true ? followFromBeginning(ctxOf(s.node)) : { ok: true };
+  const positionFor = async (s: PlanStep): Promise<StepOutcome> => {
+    if (s.action.kind !== 'wait-started' || standings.get(s.node)?.running !== true || state.nodes[s.node]?.changed !== true) return { ok: true };
+    fence();
+    return followFromBeginning(ctxOf(s.node));
+  };
 
   const preflight = async (): Promise<RolloutResult | undefined> => {
     const steps = plan.steps.filter((s) => s.phase === 'preflight');
@@ -289,8 +300,9 @@ export async function runRollout(input: RunRolloutInput, deps: StepDeps): Promis
       const spec = specOf(node);
       await emit({ type: 'RestoreStarted', at: now(), node, purpose: 'rollback' });
       let outcome = await runAll(restoreSteps(spec, change, cluster.health, membersFor(node), '#rollback'), 'rollback');
+      // Probed whether or not the steps passed: a failed roll back must not leave the node "updated and healthy" in the state.
+      const after = await probeStanding(node);
       if (outcome.ok) {
-        const after = await probeStanding(node);
         if (!('running' in after)) outcome = after;
         else if (after.hasChange === 'yes') outcome = failed(`${node} still shows the change after its backup was put back`);
       }

@@ -1,6 +1,8 @@
 import type { RolloutRecord, RolloutStatus } from '../../src/app/rollout-record.ts';
+import type { ClusterFacts } from '../../src/domain/liferay/cluster-facts.ts';
 import type { RolloutPlan } from '../../src/domain/plan/rollout-plan.ts';
 import type { MaintenanceRequest } from '../../src/domain/request/maintenance-request.ts';
+import { describeRequest } from '../../src/domain/request/describe-request.ts';
 
 const REQUESTED_AT = '2025-03-04T09:15:00.000Z';
 
@@ -124,6 +126,19 @@ export class RolloutRecordBuilder {
       verdict: { ...this.record.verdict, request },
       plan: this.record.plan && { ...this.record.plan, request },
     };
+    return this;
+  }
+
+  /** A plan made by the real planner (`aRolloutPlan()`): its request, text and cluster become the record's. */
+  withPlan(plan: RolloutPlan): this {
+    const request = plan.request;
+    this.record = { ...this.record, cluster: plan.cluster, request, requestText: describeRequest(request), verdict: { ...this.record.verdict, request }, plan };
+    return this;
+  }
+
+  /** The facts the verdict rested on (what the runner's preflight expects of the nodes). */
+  withFacts(facts: ClusterFacts): this {
+    this.record = { ...this.record, facts };
     return this;
   }
 

@@ -65,7 +65,12 @@ export function controlRollout(
       const now = nowDate.getTime();
       const claimed = deps.store.claim(record.id, HELD, { status: 'running', control: undefined, updatedAt: at }, { owner: deps.owner, until: now + deps.leaseMs, now });
       if (!claimed.ok) {
-        return { ok: false, message: claimed.reason === 'status' ? `The rollout is ${claimed.record?.status ?? 'gone'} now: nothing was started` : clusterBusy(claimed.holder, deps.store) };
+        if (claimed.reason === 'status') return { ok: false, message: `The rollout is ${claimed.record?.status ?? 'gone'} now: nothing was started` };
+        if (claimed.reason === 'owned') {
+          const until = claimed.holder.expiresAt === undefined ? '' : ` (its lease runs until ${new Date(claimed.holder.expiresAt).toISOString().slice(11, 19)} UTC)`;
+          return { ok: false, message: `The rollout is run by ${claimed.holder.owner ?? 'another process'}${until}: nothing was started` };
+        }
+        return { ok: false, message: clusterBusy(claimed.holder, deps.store) };
       }
       audit(input.control, CONTROL_LABELS[input.control]);
       const run = startOwned(claimed.record, { mode: MODE[input.control], by: input.userId }, deps);

@@ -57,9 +57,13 @@ export async function runOwned(record: RolloutRecord, run: OwnedRun, deps: Servi
   const past = run.mode === 'start' ? [] : deps.store.events(id);
   announce(record, past, deps);
   let lost: string | undefined;
+  // The caller claimed the rollout for this process just before (approval, a control, recovery).
+  let leaseUntil = deps.clock.now().getTime() + deps.leaseMs;
   const renew = (): void => {
+    const until = deps.clock.now().getTime() + deps.leaseMs;
     try {
-      if (!deps.store.renewLease(id, deps.owner, deps.clock.now().getTime() + deps.leaseMs)) lost = 'this process no longer owns the rollout (its lease ran out and another process took it over)';
+      if (deps.store.renewLease(id, deps.owner, until)) leaseUntil = until;
+      else lost = 'this process no longer owns the rollout (its lease ran out and another process took it over)';
     } catch (error) {
       deps.log.warn({ rolloutId: id, err: String(error) }, 'could not renew the rollout lease');
     }
@@ -74,7 +78,13 @@ export async function runOwned(record: RolloutRecord, run: OwnedRun, deps: Servi
         return undefined;
       }
     },
-    lost: () => lost,
+    lost: () => {
+      // Before a step, on the run's own clock: renewed once a third of the lease is used (the timer covers long steps), and
+      // lost once it ran out unrenewed (the store out of reach), as another process may then take the rollout over.
+      if (lost === undefined && deps.clock.now().getTime() >= leaseUntil - (2 * deps.leaseMs) / 3) renew();
+      if (lost === undefined && deps.clock.now().getTime() >= leaseUntil) lost = 'its lease ran out while the store could not be reached to renew it';
+      return lost;
+    },
   };
   const record_ = (event: RolloutEvent): void => {
     deps.store.appendEvent(id, event);
