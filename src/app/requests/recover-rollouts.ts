@@ -1,5 +1,6 @@
 import type { RolloutEvent } from '../../domain/rollout/rollout-event.ts';
 import { replay } from '../../domain/rollout/rollout-state.ts';
+import { lastRecorded, lastStep } from '../../domain/rollout/last-recorded.ts';
 import type { RolloutRecord } from '../rollout-record.ts';
 import type { RolloutResult } from '../run-rollout.ts';
 import { startOwned } from './run-owned.ts';
@@ -8,18 +9,6 @@ import type { ServiceDeps } from './service-deps.ts';
 export interface Recovered {
   readonly record: RolloutRecord;
   readonly run: Promise<RolloutResult | undefined>;
-}
-
-/** The last step the stored events show, in words: where the dead run was. */
-function lastStep(events: readonly RolloutEvent[]): string {
-  for (let i = events.length - 1; i >= 0; i -= 1) {
-    const e = events[i];
-    if (e !== undefined && (e.type === 'StepStarted' || e.type === 'StepSucceeded' || e.type === 'StepFailed')) {
-      const state = e.type === 'StepStarted' ? 'during' : e.type === 'StepSucceeded' ? 'after' : 'after the failure of';
-      return `${state} ${e.node}'s ${e.kind} step (${e.at.slice(11, 19)} UTC)`;
-    }
-  }
-  return 'before its first step';
 }
 
 /**
@@ -70,7 +59,8 @@ export function recoverRollouts(deps: ServiceDeps): Recovered[] {
       audit('resumed after a restart', 'paused by the graceful shutdown of the bot');
       run = startOwned(claimed.record, { mode: 'resume', by: 'bot' }, deps);
     } else {
-      const summary = `the run that carried it out (${lock.owner ?? 'unknown'}) is gone; it stopped ${lastStep(events)}. The bot now finds where every node stands, then ${
+      const recorded = lastRecorded(events);
+      const summary = `the run that carried it out (${lock.owner ?? 'unknown'}) is gone; it stopped ${lastStep(events)}.${recorded === '' ? '' : ` Last recorded: ${recorded}.`} The bot now finds where every node stands, then ${
         deps.clusters.get(record.cluster)?.afterRestart === 'ask' ? 'brings any node left behind back up and waits for a decision' : 'finishes or puts back the node in progress and continues'
       }`;
       audit('recovering', summary);
