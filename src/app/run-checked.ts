@@ -31,3 +31,13 @@ export async function runChecked(ctx: NodeContext, command: ShellCommand, option
     return { ok: false, outcome: failed(`${what} on ${ctx.spec.name}: ${message} (${code})`, tail, { command: command.text }) };
   }
 }
+
+/**
+ * Runs a command inside a wrapper (the leftover-command marker, `trackedCommand`), reporting a
+ * failure with the command itself: what the reader needs is the command that failed, not the wrapper.
+ */
+export async function runWrapped(ctx: NodeContext, wrap: (command: ShellCommand) => ShellCommand, command: ShellCommand, options: RunOptions, what: string): Promise<Checked> {
+  const checked = await runChecked(ctx, wrap(command), options, what);
+  if (checked.ok || checked.outcome.ok || checked.outcome.command === undefined) return checked;
+  return { ok: false, outcome: { ...checked.outcome, command: command.text } };
+}

@@ -88,6 +88,8 @@ interface Rollout {
   boardShown: number;
   /** The last board update was refused for its blocks: send the next one as text only. */
   boardTextOnly: boolean;
+  /** Step titles by step id, from StepStarted events (restore and roll back steps are not in the plan). */
+  readonly titles: Map<string, string>;
   /** A RolloutDone / RolloutInterrupted was published. */
   finished: boolean;
   readonly postBackoff: Backoff;
@@ -175,6 +177,7 @@ export class SlackProgressNotifier implements ProgressNotifier {
       boardShown: -1,
       boardTextOnly: false,
       finished: endedIn(pastEvents),
+      titles: new Map(pastEvents.flatMap((e) => (e.type === 'StepStarted' ? [[e.stepId, e.title] as const] : []))),
       postBackoff: new Backoff(this.backoffInitialMs, this.backoffMaxMs),
       updateBackoff: new Backoff(this.backoffInitialMs, this.backoffMaxMs),
       running: false,
@@ -221,7 +224,8 @@ export class SlackProgressNotifier implements ProgressNotifier {
 
   private replyFor(rollout: Rollout, event: RolloutEvent): QueuedReply {
     try {
-      const message = stepReply(event, { plan: rollout.announcement.plan });
+      if (event.type === 'StepStarted') rollout.titles.set(event.stepId, event.title);
+      const message = stepReply(event, { plan: rollout.announcement.plan, titles: rollout.titles });
       return { kind: 'step', text: message.text, blocks: message.blocks };
     } catch (error) {
       this.log.error({ rolloutId: rollout.announcement.rolloutId, event: event.type, error: String(error) }, 'step reply not rendered');

@@ -7,7 +7,7 @@ import { applyCommand, javaExistsCommand, readFileCommand, writeFileCommand } fr
 import { err, ok, type Result } from '../../domain/result.ts';
 import type { ShellCommand } from '../../domain/shell/shell-command.ts';
 import type { NodeContext } from '../node-context.ts';
-import { runChecked } from '../run-checked.ts';
+import { runChecked, runWrapped } from '../run-checked.ts';
 import { failed, succeeded, tailOf, type StepOutcome } from '../step-outcome.ts';
 
 /** The text file a change edits, and the edit (pure, idempotent). */
@@ -43,7 +43,7 @@ export async function readRemote(ctx: NodeContext, path: string): Promise<Result
 export async function applyChange(ctx: NodeContext, change: ChangeAction, track: (command: ShellCommand) => ShellCommand = (c) => c): Promise<StepOutcome> {
   const command = applyCommand(ctx.paths, change);
   if (command !== undefined) {
-    const applied = await runChecked(ctx, track(command), { timeoutMs: 1_800_000, idempotent: true }, change.type === 'place-file' ? `placing ${change.file}` : 'Patching Tool');
+    const applied = await runWrapped(ctx, track, command, { timeoutMs: 1_800_000, idempotent: true }, change.type === 'place-file' ? `placing ${change.file}` : 'Patching Tool');
     if (!applied.ok) return applied.outcome;
     const output = `${applied.result.stdout}\n${applied.result.stderr}`;
     if (change.type === 'patch-install' && /database index modification/i.test(output)) {

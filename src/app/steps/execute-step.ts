@@ -3,7 +3,7 @@ import { backupCommand, homeExistsCommand } from '../../domain/plan/node-command
 import type { PlanStep } from '../../domain/plan/rollout-step.ts';
 import { rawShell } from '../../domain/shell/shell-command.ts';
 import type { NodeContext, StepDeps } from '../node-context.ts';
-import { runChecked } from '../run-checked.ts';
+import { runChecked, runWrapped } from '../run-checked.ts';
 import { failed, succeeded, tailOf, type StepOutcome } from '../step-outcome.ts';
 import { applyChange } from './apply-change.ts';
 import { restoreChange } from './restore-change.ts';
@@ -53,7 +53,7 @@ export async function executeStep(step: PlanStep, ctx: NodeContext, deps: StepDe
     case 'stop':
       return stopNode(ctx, deps, action.command, action.forceCommand, action.timeoutSeconds);
     case 'backup': {
-      const backup = await runChecked(ctx, trackedCommand(ctx.paths, step.id, backupCommand(ctx.paths, action.paths)), { timeoutMs: 600_000, idempotent: true }, 'backup');
+      const backup = await runWrapped(ctx, (c) => trackedCommand(ctx.paths, step.id, c), backupCommand(ctx.paths, action.paths), { timeoutMs: 600_000, idempotent: true }, 'backup');
       return backup.ok ? succeeded(`${tailOf(backup.result.stdout, 1)} -> ${ctx.paths.backup}`) : backup.outcome;
     }
     case 'apply':

@@ -19,6 +19,8 @@ export const FULL_SHUTDOWN_NOTE = 'ℹ️ All nodes go down together: the site i
 export interface StepReplyContext {
   /** The plan being run: step titles come from it. */
   readonly plan: RolloutPlan;
+  /** Titles of steps the plan does not list (restore, roll back), from their StepStarted events. */
+  readonly titles?: ReadonlyMap<string, string>;
 }
 
 const TITLE_MAX = 300;
@@ -34,7 +36,8 @@ const DONE_HEAD: Readonly<Record<Extract<RolloutEvent, { type: 'RolloutDone' }>[
 const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 const MESSAGE_MAX = 1200;
 
-const titleOf = (plan: RolloutPlan, stepId: string): string => cutLine(plan.steps.find((s) => s.id === stepId)?.title ?? stepId, TITLE_MAX);
+const titleOf = (plan: RolloutPlan, stepId: string, titles?: ReadonlyMap<string, string>): string =>
+  cutLine(titles?.get(stepId) ?? plan.steps.find((s) => s.id === stepId)?.title ?? stepId, TITLE_MAX);
 const node = (name: string): string => `*${escapeMrkdwn(name)}*`;
 
 function reply(lines: readonly string[], extra: readonly Block[] = []): SlackMessage {
@@ -43,7 +46,7 @@ function reply(lines: readonly string[], extra: readonly Block[] = []): SlackMes
 }
 
 /** One short thread reply per rollout event. */
-export function stepReply(event: RolloutEvent, { plan }: StepReplyContext): SlackMessage {
+export function stepReply(event: RolloutEvent, { plan, titles }: StepReplyContext): SlackMessage {
   switch (event.type) {
     case 'RolloutStarted':
       return reply([
@@ -54,12 +57,12 @@ export function stepReply(event: RolloutEvent, { plan }: StepReplyContext): Slac
       return reply([`▶️ ${node(event.node)}: ${escapeMrkdwn(cutLine(event.title, TITLE_MAX))}`]);
     case 'StepSucceeded':
       return reply([
-        `✔️ ${node(event.node)}: ${escapeMrkdwn(titleOf(plan, event.stepId))} (${formatDuration(event.durationMs)})`,
+        `✔️ ${node(event.node)}: ${escapeMrkdwn(titleOf(plan, event.stepId, titles))} (${formatDuration(event.durationMs)})`,
         ...(event.detail === undefined || event.detail.trim() === '' ? [] : [`> ${escapeMrkdwn(cutLine(event.detail.replace(/\s*\n\s*/g, ' '), 500))}`]),
       ]);
     case 'StepFailed': {
       const head = [
-        `❌ ${node(event.node)}: ${escapeMrkdwn(titleOf(plan, event.stepId))} failed after ${formatDuration(event.durationMs)}`,
+        `❌ ${node(event.node)}: ${escapeMrkdwn(titleOf(plan, event.stepId, titles))} failed after ${formatDuration(event.durationMs)}`,
         escapeMrkdwn(cutLine(event.message, MESSAGE_MAX)),
         `Command: ${event.command === undefined ? 'none (a wait timed out or the connection failed)' : code(event.command, 800)} · exit code ${event.exitCode === undefined ? 'none' : String(event.exitCode)}`,
       ];
