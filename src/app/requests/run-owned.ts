@@ -99,8 +99,21 @@ export async function runOwned(record: RolloutRecord, run: OwnedRun, deps: Servi
     }
     show(event);
   }
-  const timer = setInterval(renew, Math.max(100, Math.floor(deps.leaseMs / 3)));
-  timer.unref();
+  // A renewal blocks this process while another connection holds the store's write lock (up to the
+  // store's busy time-out), so the next one waits at least as long as the last took: the run keeps
+  // half the time or more to bring its node back up. (An interval shorter than the time-out fired
+  // again at once, and a held lock froze the run with its node down.)
+  const renewEveryMs = Math.max(100, Math.floor(deps.leaseMs / 3));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const scheduleRenew = (delayMs: number): void => {
+    timer = setTimeout(() => {
+      const began = Date.now();
+      renew();
+      scheduleRenew(Math.max(renewEveryMs, Date.now() - began));
+    }, delayMs);
+    timer.unref();
+  };
+  scheduleRenew(renewEveryMs);
   let result: RolloutResult;
   try {
     result = await runRollout(
@@ -124,7 +137,7 @@ export async function runOwned(record: RolloutRecord, run: OwnedRun, deps: Servi
       deps,
     );
   } finally {
-    clearInterval(timer);
+    clearTimeout(timer);
   }
   if (result.outcome === 'lost') return result;
   const status = STATUS_OF[result.outcome];
