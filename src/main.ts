@@ -62,7 +62,15 @@ if (config.SLACK_APP_TOKEN !== undefined) {
 // taken over now, and again whenever a lease runs out.
 const recover = (): void => {
   if (deps.shutdown.requested) return;
-  const recovered = recoverRollouts(deps);
+  let recovered;
+  try {
+    recovered = recoverRollouts(deps);
+  } catch (error) {
+    // A store that cannot take a write now (its lock held past the busy time-out, a full disk, a
+    // read-only file) must not end the bot and the runs it carries out: the next tick tries again.
+    log.error({ err: String(error) }, 'recovery could not write to the store: it tries again later');
+    return;
+  }
   if (recovered.length > 0) log.warn({ rollouts: recovered.map((r) => r.record.id) }, 'took over rollouts whose run was gone');
 };
 recover();
@@ -72,8 +80,19 @@ const sweeper = setInterval(() => {
   bot.sweepExpired().catch((error: unknown) => log.warn({ err: error }, 'expiry sweep failed'));
 }, 60_000);
 sweeper.unref();
-const recoverer = setInterval(recover, Math.max(1000, config.LEASE_SECONDS * 1000));
-recoverer.unref();
+// Each tick waits at least as long as the last took: a tick blocked by a locked store (its busy
+// time-out) is never followed at once by another, so the runs of this process keep going.
+const recoverEveryMs = Math.max(1000, config.LEASE_SECONDS * 1000);
+let recoverer: NodeJS.Timeout | undefined;
+const scheduleRecover = (delayMs: number): void => {
+  recoverer = setTimeout(() => {
+    const began = Date.now();
+    recover();
+    if (!deps.shutdown.requested) scheduleRecover(Math.max(recoverEveryMs, Date.now() - began));
+  }, delayMs);
+  recoverer.unref();
+};
+scheduleRecover(recoverEveryMs);
 
 let stopping = false;
 /**
@@ -85,7 +104,7 @@ const shutdown = async (signal: string): Promise<void> => {
   if (stopping) return;
   stopping = true;
   deps.shutdown.requested = true;
-  clearInterval(recoverer);
+  clearTimeout(recoverer);
   const runs = [...deps.runs.values()];
   log.warn({ signal, running: runs.length, timeoutSeconds: config.SHUTDOWN_TIMEOUT_SECONDS }, runs.length > 0 ? 'stopping: waiting for the nodes in progress to be back up' : 'stopping');
   await bot.app.stop().catch((error: unknown) => log.warn({ err: String(error) }, 'Slack app did not stop cleanly'));
