@@ -1,0 +1,163 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+
+/**
+ * Ways to break a real SQLite file from outside the process that uses it, and to put it right again:
+ * another connection holding the write lock, a full file system (a small tmpfs), an immutable file
+ * (`chattr +i`), pages overwritten with garbage. Each returns what undoes it, so tests can clean up
+ * in afterEach even when they fail half-way.
+ */
+
+export const isRoot = (): boolean => process.getuid?.() === 0;
+
+/** Runs a command; its combined output on failure. */
+function run(command: string, args: readonly string[]): { ok: boolean; output: string } {
+  const r = spawnSync(command, args, { encoding: 'utf8', timeout: 10_000 });
+  return { ok: r.status === 0, output: `${r.stdout ?? ''}${r.stderr ?? ''}${r.error === undefined ? '' : String(r.error)}`.trim() };
+}
+
+/**
+ * Why a tmpfs cannot be mounted here (not root, or the mount is refused), or undefined when it can:
+ * tried for real once, on a scratch folder.
+ */
+export function tmpfsUnavailable(): string | undefined {
+  if (!isRoot()) return 'not root: mount -t tmpfs needs root';
+  const dir = mkdtempSync(join(tmpdir(), 'tmpfs-probe-'));
+  try {
+    const mounted = run('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', dir]);
+    if (!mounted.ok) return `mount -t tmpfs failed: ${mounted.output}`;
+    run('umount', [dir]);
+    return undefined;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Why `chattr +i` does not work on files under `dir` (not root, no chattr, a file system without it), or undefined. */
+export function chattrUnavailable(dir: string = tmpdir()): string | undefined {
+  if (!isRoot()) return 'not root: chattr +i needs CAP_LINUX_IMMUTABLE';
+  const probe = join(mkdtempSync(join(dir, 'chattr-probe-')), 'f');
+  writeFileSync(probe, 'x');
+  try {
+    const set = run('chattr', ['+i', probe]);
+    if (!set.ok) return `chattr +i failed: ${set.output}`;
+    run('chattr', ['-i', probe]);
+    return undefined;
+  } finally {
+    rmSync(join(probe, '..'), { recursive: true, force: true });
+  }
+}
+
+/** A tmpfs of `sizeMb` mounted on a fresh folder; `unmount` is safe to call twice. */
+export interface Tmpfs {
+  readonly dir: string;
+  /** Writes a file until the file system has no block left; `free` removes it. */
+  fill(): { readonly bytes: number; free(): void };
+  unmount(): void;
+}
+
+export function mountTmpfs(sizeMb: number): Tmpfs {
+  const dir = mkdtempSync(join(tmpdir(), 'store-tmpfs-'));
+  execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeMb}m,mode=0755`, 'tmpfs', dir]);
+  let mounted = true;
+  return {
+    dir,
+    fill() {
+      const path = join(dir, 'filler');
+      const fd = openSync(path, 'w');
+      let bytes = 0;
+      try {
+        // Big chunks first, then single bytes for the last partial block.
+        for (const size of [1 << 20, 1 << 12, 1]) {
+          const chunk = Buffer.alloc(size, 0x5a);
+          for (;;) {
+            try {
+              bytes += writeSync(fd, chunk);
+            } catch (error) {
+              if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+              break;
+            }
+          }
+        }
+      } finally {
+        closeSync(fd);
+      }
+      return { bytes, free: () => rmSync(path, { force: true }) };
+    },
+    unmount() {
+      if (!mounted) return;
+      mounted = false;
+      if (!run('umount', [dir]).ok) run('umount', ['-l', dir]);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** `chattr +i` on every existing one of `paths`; the returned function takes the flag off again (idempotent). */
+export function makeImmutable(paths: readonly string[]): () => void {
+  const set = paths.filter((p) => existsSync(p));
+  execFileSync('chattr', ['+i', ...set]);
+  let undone = false;
+  return () => {
+    if (undone) return;
+    undone = true;
+    for (const p of set) if (existsSync(p)) run('chattr', ['-i', p]);
+  };
+}
+
+/** The attribute letters `lsattr -d` prints for a file (`----i---------e-------`). */
+export function attributesOf(path: string): string {
+  return run('lsattr', ['-d', path]).output.split(/\s+/, 1)[0] ?? '';
+}
+
+/**
+ * Another connection takes SQLite's write lock (`BEGIN IMMEDIATE`) on the file and keeps it until
+ * `release` (idempotent). Readers of the WAL file are not blocked; every writer waits for its busy
+ * time-out and then fails with SQLITE_BUSY.
+ */
+export function holdWriteLock(dbPath: string): { release(): void } {
+  const db = new Database(dbPath, { fileMustExist: true, timeout: 10_000 });
+  db.exec('BEGIN IMMEDIATE');
+  return {
+    release() {
+      if (!db.open) return;
+      if (db.inTransaction) db.exec('ROLLBACK');
+      db.close();
+    },
+  };
+}
+
+/** The WAL and shared-memory files next to a database. */
+export const sqliteFiles = (dbPath: string): string[] => [dbPath, `${dbPath}-wal`, `${dbPath}-shm`];
+
+/**
+ * Checkpoints the WAL into the main file and leaves it in rollback-journal-free shape (no -wal left
+ * behind), so that damage done to the main file is what the next opener reads.
+ */
+export function checkpointAndClose(dbPath: string): void {
+  const db = new Database(dbPath, { fileMustExist: true });
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+}
+
+/** Overwrites pages `from`..`to` (1-based, page 1 holds the header and is never touched) with garbage. */
+export function overwritePages(dbPath: string, pages: { readonly from: number; readonly to: number }): void {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const pageCount = db.pragma('page_count', { simple: true }) as number;
+  db.close();
+  if (pages.from < 2 || pages.to > pageCount) throw new Error(`pages ${pages.from}..${pages.to} are not inside 2..${pageCount}`);
+  const fd = openSync(dbPath, 'r+');
+  try {
+    for (let page = pages.from; page <= pages.to; page += 1) {
+      const garbage = Buffer.alloc(pageSize);
+      for (let i = 0; i < pageSize; i += 1) garbage[i] = (page * 31 + i * 17) % 251;
+      writeSync(fd, garbage, 0, pageSize, (page - 1) * pageSize);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
