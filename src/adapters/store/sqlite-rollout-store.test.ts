@@ -224,6 +224,22 @@ describe('openSqliteRolloutStore', () => {
       expect(error.code).toBe('store_corrupt');
       expect(error.details).toMatchObject({ id: record.id, seq: 2 });
     });
+
+    it.each([
+      ['a record body', 'UPDATE rollouts SET body = ? WHERE id = ?', 'rollouts'],
+      ['an event body', 'UPDATE rollout_events SET body = ? WHERE rollout_id = ?', 'rollout_events'],
+    ])('a file with %s that is not JSON still opens: quick_check reports the row, the file is not damaged', (_, sql, table) => {
+      const first = openStore();
+      const record = aRolloutRecord().build();
+      first.create(record);
+      first.appendEvent(record.id, events[0] as RolloutEvent);
+      first.close();
+      tamper(sql, '{"id": ', record.id);
+      expect(raw((db) => db.pragma('quick_check', { simple: true }))).toBe(`CHECK constraint failed in ${table}`);
+      const store = openStore();
+      const read = table === 'rollouts' ? () => store.get(record.id) : () => store.events(record.id);
+      expect(caught(read).code).toBe('store_corrupt');
+    });
   });
 
   it('refuses to write a record it could not read back (invalid_rollout_record)', () => {

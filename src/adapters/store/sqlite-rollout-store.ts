@@ -231,6 +231,28 @@ function assertWritable(db: Database.Database, path: string): void {
   }
 }
 
+/**
+ * What `quick_check` finds wrong with the file itself, or undefined. It also reports single rows that
+ * break a CHECK or NOT NULL constraint (a body that is not JSON): such a row is unreadable, and
+ * reading leaves it out (see `list`) or names it (`get`, `events`), so it must not keep the bot
+ * from starting. Damage to the file's structure (pages, b-trees) is listed first and is never one of these.
+ */
+const ROW_PROBLEM = /^(CHECK constraint failed in |NULL value in |non-\w+ value in )/;
+
+function fileDamage(db: Database.Database): string | undefined {
+  try {
+    for (const line of db.prepare<[], unknown>('PRAGMA quick_check').pluck().iterate()) {
+      const text = String(line);
+      // B-tree damage comes as one row of lines under a `*** in database main ***` heading: its first finding.
+      if (text !== 'ok' && !ROW_PROBLEM.test(text)) return text.split('\n').find((l) => l.trim() !== '' && !l.startsWith('*** in database')) ?? text;
+    }
+    return undefined;
+  } catch (error) {
+    // Reading on past the first problem, quick_check can itself run into a page it cannot read.
+    return firstLine(error);
+  }
+}
+
 function openDatabase(path: string): Database.Database {
   let db: Database.Database | undefined;
   try {
@@ -241,8 +263,8 @@ function openDatabase(path: string): Database.Database {
     db.pragma(`synchronous = ${SYNCHRONOUS}`);
     db.pragma('foreign_keys = ON');
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw unavailable(path, `the file is damaged (quick_check: ${String(check).split('\n', 1)[0]}): restore it from a backup`);
+    const damage = fileDamage(db);
+    if (damage !== undefined) throw unavailable(path, `the file is damaged (quick_check: ${damage}): restore it from a backup`);
     migrate(db, path);
     assertWritable(db, path);
     return db;
