@@ -20,23 +20,3 @@ export async function probeNode(ctx: NodeContext): Promise<StepOutcome> {
   const detail = `patches: ${info === undefined ? 'no patching tool' : info.installed.join(', ') || 'none'}; Java: ${java ?? 'not found'}`;
   return { ok: true, detail, facts };
 }
-
-/**
- * Differences between nodes' probed facts, as one line per difference (empty when uniform). The
- * current runner's preflight refuses on these; nodes that differ are a state the planner
- * understands, so the preflight should compare each node with what the verdict assumed for it
- * instead (`preflightMismatch`).
- */
-export function factDifferences(byNode: ReadonlyMap<string, ClusterFacts>): string[] {
-  const out: string[] = [];
-  for (const key of ['patches', 'java'] as const) {
-    const values = new Map<string, string[]>();
-    for (const [node, facts] of byNode) {
-      const value = facts[key];
-      const text = value === undefined ? 'unknown' : Array.isArray(value) ? [...value].sort().join(', ') || 'none' : value;
-      values.set(text, [...(values.get(text) ?? []), node]);
-    }
-    if (values.size > 1) out.push(`${key} differ: ${[...values].map(([v, nodes]) => `${nodes.join(', ')}: ${v}`).join(' / ')}`);
-  }
-  return out;
-}

@@ -58,8 +58,6 @@ export interface RolloutState {
   readonly runs: number;
 }
 
-/** Statuses in which the rollout waits for someone to decide (the cluster stays locked). */
-export const HELD_STATUSES = ['failed', 'paused', 'interrupted'] as const satisfies readonly RolloutStateStatus[];
 
 const freshNode = (): NodeState => ({ status: 'waiting', since: '', step: undefined, durationMs: undefined, touched: false, changed: false, done: false });
 
