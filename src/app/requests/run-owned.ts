@@ -59,14 +59,26 @@ export async function runOwned(record: RolloutRecord, run: OwnedRun, deps: Servi
   let lost: string | undefined;
   // The caller claimed the rollout for this process just before (approval, a control, recovery).
   let leaseUntil = deps.clock.now().getTime() + deps.leaseMs;
+  // A renewal blocks this process while another connection holds the store's write lock (up to the
+  // store's busy time-out): one that took d ms is not tried again for another d ms, so the run
+  // keeps at least half the time to bring its node back up. (Back to back, they froze the run with
+  // its node down: an interval shorter than the time-out fired again at once, and every step renewed
+  // again once a third of the lease was used.) A quick renewal, failed or not, changes nothing.
+  let renewDueAt = 0;
   const renew = (): void => {
     const until = deps.clock.now().getTime() + deps.leaseMs;
+    const began = Date.now();
     try {
       if (deps.store.renewLease(id, deps.owner, until)) leaseUntil = until;
       else lost = 'this process no longer owns the rollout (its lease ran out and another process took it over)';
     } catch (error) {
       deps.log.warn({ rolloutId: id, err: String(error) }, 'could not renew the rollout lease');
     }
+    const took = Date.now() - began;
+    renewDueAt = Date.now() + took;
+  };
+  const renewIfDue = (): void => {
+    if (lost === undefined && Date.now() >= renewDueAt) renew();
   };
   const control: RunControl = {
     requested: () => {
@@ -81,7 +93,7 @@ export async function runOwned(record: RolloutRecord, run: OwnedRun, deps: Servi
     lost: () => {
       // Before a step, on the run's own clock: renewed once a third of the lease is used (the timer covers long steps), and
       // lost once it ran out unrenewed (the store out of reach), as another process may then take the rollout over.
-      if (lost === undefined && deps.clock.now().getTime() >= leaseUntil - (2 * deps.leaseMs) / 3) renew();
+      if (deps.clock.now().getTime() >= leaseUntil - (2 * deps.leaseMs) / 3) renewIfDue();
       if (lost === undefined && deps.clock.now().getTime() >= leaseUntil) lost = 'its lease ran out while the store could not be reached to renew it';
       return lost;
     },
@@ -99,21 +111,8 @@ export async function runOwned(record: RolloutRecord, run: OwnedRun, deps: Servi
     }
     show(event);
   }
-  // A renewal blocks this process while another connection holds the store's write lock (up to the
-  // store's busy time-out), so the next one waits at least as long as the last took: the run keeps
-  // half the time or more to bring its node back up. (An interval shorter than the time-out fired
-  // again at once, and a held lock froze the run with its node down.)
-  const renewEveryMs = Math.max(100, Math.floor(deps.leaseMs / 3));
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const scheduleRenew = (delayMs: number): void => {
-    timer = setTimeout(() => {
-      const began = Date.now();
-      renew();
-      scheduleRenew(Math.max(renewEveryMs, Date.now() - began));
-    }, delayMs);
-    timer.unref();
-  };
-  scheduleRenew(renewEveryMs);
+  const timer = setInterval(renewIfDue, Math.max(100, Math.floor(deps.leaseMs / 3)));
+  timer.unref();
   let result: RolloutResult;
   try {
     result = await runRollout(
@@ -137,7 +136,7 @@ export async function runOwned(record: RolloutRecord, run: OwnedRun, deps: Servi
       deps,
     );
   } finally {
-    clearTimeout(timer);
+    clearInterval(timer);
   }
   if (result.outcome === 'lost') return result;
   const status = STATUS_OF[result.outcome];
