@@ -2,14 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ACTION_IDS } from '../../src/adapters/slack/blocks/action-ids.ts';
 import type { RolloutRecord } from '../../src/app/rollout-record.ts';
 import { CHANNEL, NAMES, PEOPLE } from '../support/bot-harness.ts';
 import { startBotProcess, stopAllBotProcesses, type BotKill, type BotProcess } from '../support/bot-process.ts';
-import { waitUntil } from '../support/local-cluster/wait-until.ts';
+import { requestAndApprove, waitForReply } from '../support/bot-process-flow.ts';
 import { startLocalRollout, type LocalRollout } from '../support/local-rollout.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../support/slack/fake-slack-api.ts';
-import type { FakeSlackMessage, FakeSlackThread } from '../support/slack/fake-slack-workspace.ts';
+import type { FakeSlackThread } from '../support/slack/fake-slack-workspace.ts';
 import {
   readClusterLocks,
   readNode,
@@ -70,27 +69,6 @@ afterEach(async () => {
   rmSync(w.dir, { recursive: true, force: true });
 });
 
-const replies = (fake: FakeSlackApi, ts: string): FakeSlackMessage[] => fake.channelHistory(CHANNEL).find((m) => m.ts === ts)?.replies ?? [];
-
-/** Resolves once the message's thread has a reply whose text matches. */
-const waitForReply = (fake: FakeSlackApi, ts: string, pattern: RegExp, timeoutMs = 30_000): Promise<FakeSlackMessage> =>
-  waitUntil(() => replies(fake, ts).find((r) => pattern.test(r.text)), { timeoutMs, what: `a reply matching ${pattern} in the thread of ${ts}` });
-
-/** `/liferay <text>` from the requester, the verdict message, Approve by the approver; resolves with the request's message and rollout id. */
-async function requestAndApprove(w: World, bot: BotProcess, text: string): Promise<{ message: FakeSlackThread; rolloutId: string }> {
-  const before = w.fake.channelHistory(CHANNEL).length;
-  expect((await bot.slash(text, PEOPLE.requester)).status).toBe(200);
-  // Production acks at once and posts the verdict after probing the cluster.
-  const message = await waitUntil(() => w.fake.channelHistory(CHANNEL).slice(before).find((m) => JSON.stringify(m.blocks ?? []).includes(`"action_id":"${ACTION_IDS.approve}"`)), {
-    timeoutMs: 30_000,
-    what: `the verdict message of "${text}" with an Approve button`,
-  });
-  expect((await bot.click(message, ACTION_IDS.approve, PEOPLE.approver)).status).toBe(200);
-  const record = await waitForRollout(w.dbPath, (r) => r.messageTs === message.ts && (r.status === 'running' || r.status === 'succeeded' || r.status === 'failed'), {
-    what: 'the approved rollout running',
-  });
-  return { message, rolloutId: record.id };
-}
 
 const describeEvent = (e: StoredEvent | undefined): string => (e === undefined ? 'none' : `${e.seq} ${e.type}${'stepId' in e.event ? ` ${e.event.stepId}` : ''}`);
 
@@ -107,7 +85,7 @@ describe('the bot process (npm start) against the local cluster', () => {
     world = await startWorld();
     const w = world;
     const bot = await w.startBot();
-    const { message, rolloutId } = await requestAndApprove(w, bot, 'property set session.timeout=45 on prod');
+    const { message, rolloutId } = await requestAndApprove(w.fake, bot, w.dbPath, 'property set session.timeout=45 on prod');
 
     const record = await waitForRollout(w.dbPath, (r) => r.id === rolloutId && r.status !== 'running', { timeoutMs: 90_000, what: 'the rollout finished' });
     expect(record.status).toBe('succeeded');
@@ -195,7 +173,7 @@ describe('the bot process (npm start) against the local cluster', () => {
     world = await startWorld();
     const w = world;
     const first = await w.startBot();
-    const { message, rolloutId } = await requestAndApprove(w, first, `fixpack install ${FIX_PACK} on prod`);
+    const { message, rolloutId } = await requestAndApprove(w.fake, first, w.dbPath, `fixpack install ${FIX_PACK} on prod`);
     await point.reach(w);
     const kill = await first.kill('SIGKILL');
     expect(kill.signal).toBe('SIGKILL');
@@ -216,7 +194,7 @@ describe('the bot process (npm start) against the local cluster', () => {
     world = await startWorld();
     const w = world;
     const first = await w.startBot();
-    const { message, rolloutId } = await requestAndApprove(w, first, `fixpack install ${FIX_PACK} on prod`);
+    const { message, rolloutId } = await requestAndApprove(w.fake, first, w.dbPath, `fixpack install ${FIX_PACK} on prod`);
     await waitForStepStarted(w.dbPath, 'node2/stop');
     await waitForNodeState(w.rollout, 'node2', (n) => !n.running || n.state?.phase === 'stopping');
     const kill = await first.kill('SIGTERM');

@@ -2,15 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ACTION_IDS, CONTROL_ACTION_IDS } from '../../src/adapters/slack/blocks/action-ids.ts';
+import { CONTROL_ACTION_IDS } from '../../src/adapters/slack/blocks/action-ids.ts';
 import type { RolloutRecord } from '../../src/app/rollout-record.ts';
 import { CHANNEL, NAMES, PEOPLE } from '../support/bot-harness.ts';
 import { startBotProcess, stopAllBotProcesses, type BotExit, type BotProcess } from '../support/bot-process.ts';
 import { watchDowntime } from '../support/down-watch.ts';
 import { waitUntil } from '../support/local-cluster/wait-until.ts';
+import { replies, requestAndApprove, waitForReply } from '../support/bot-process-flow.ts';
 import { startLocalRollout, type LocalRollout } from '../support/local-rollout.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../support/slack/fake-slack-api.ts';
-import type { FakeSlackMessage, FakeSlackThread } from '../support/slack/fake-slack-workspace.ts';
 import { chattrUnavailable, holdWriteLock, makeImmutable, mountTmpfs, tmpfsUnavailable, type Tmpfs } from '../support/store-faults.ts';
 import { readClusterLocks, readStoredEvents, readStoredRollouts, waitForRollout, waitForStepStarted, type StoredEvent } from '../support/store-watch.ts';
 
@@ -83,23 +83,6 @@ async function startWorld(dbDir?: string): Promise<World> {
   }
 }
 
-const replies = (fake: FakeSlackApi, ts: string): FakeSlackMessage[] => fake.channelHistory(CHANNEL).find((m) => m.ts === ts)?.replies ?? [];
-
-const waitForReply = (fake: FakeSlackApi, ts: string, pattern: RegExp, timeoutMs = 60_000): Promise<FakeSlackMessage> =>
-  waitUntil(() => replies(fake, ts).find((r) => pattern.test(r.text)), { timeoutMs, what: `a reply matching ${pattern} in the thread of ${ts}` });
-
-/** `/liferay <text>`, the verdict message, Approve: the request's message and its rollout id once it runs. */
-async function requestAndApprove(w: World, bot: BotProcess, text: string): Promise<{ message: FakeSlackThread; rolloutId: string }> {
-  const before = w.fake.channelHistory(CHANNEL).length;
-  expect((await bot.slash(text, PEOPLE.requester)).status).toBe(200);
-  const message = await waitUntil(() => w.fake.channelHistory(CHANNEL).slice(before).find((m) => JSON.stringify(m.blocks ?? []).includes(`"action_id":"${ACTION_IDS.approve}"`)), {
-    timeoutMs: 30_000,
-    what: `the verdict message of "${text}" with an Approve button`,
-  });
-  expect((await bot.click(message, ACTION_IDS.approve, PEOPLE.approver)).status).toBe(200);
-  const record = await waitForRollout(w.dbPath, (r) => r.messageTs === message.ts && r.status !== 'awaiting-approval', { what: 'the approved rollout running' });
-  return { message, rolloutId: record.id };
-}
 
 /** Every node runs, has started, answers its health URL with 200 and sees all three members. */
 async function expectAllHealthy(rollout: LocalRollout): Promise<void> {
@@ -221,7 +204,7 @@ describe('the store failing mid-rollout (the bot process, a real SQLite file)', 
       const w = world;
       const node3Before = await w.rollout.local.readState('node3');
       const first = await w.startBot(fault.env);
-      const { message, rolloutId } = await requestAndApprove(w, first, `property set ${KEY}=1 on prod`);
+      const { message, rolloutId } = await requestAndApprove(w.fake, first, w.dbPath, `property set ${KEY}=1 on prod`);
 
       await waitForStepStarted(w.dbPath, 'node2/stop');
       const downtime = watchDowntime(w.rollout, 50);
@@ -236,8 +219,8 @@ describe('the store failing mid-rollout (the bot process, a real SQLite file)', 
       const runEndedMs = Date.now() - injectedAt;
       const down = downtime.stop();
       // The outcome reached Slack although the store could not take it: the stop, and the final summary.
-      await waitForReply(w.fake, message.ts, /The rollout store failed/);
-      const summary = await waitForReply(w.fake, message.ts, /stopped\. It waits for a decision/);
+      await waitForReply(w.fake, message.ts, /The rollout store failed/, 60_000);
+      const summary = await waitForReply(w.fake, message.ts, /stopped\. It waits for a decision/, 60_000);
 
       // Stopped before node3: node3 is the very process it was, never stopped.
       const node3After = await w.rollout.local.readState('node3');
@@ -306,10 +289,10 @@ describe('the store failing mid-rollout (the bot process, a real SQLite file)', 
       const events = readStoredEvents(w.dbPath, rolloutId);
       expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
       expect(readClusterLocks(w.dbPath)).toEqual([]);
-      await waitForReply(w.fake, message.ts, /is done: 3 of 3 nodes updated/);
+      await waitForReply(w.fake, message.ts, /is done: 3 of 3 nodes updated/, 60_000);
 
       // The cluster can be asked for again: a new request is approved and runs to its end.
-      const next = await requestAndApprove(w, bot, `property set ${KEY}=2 on prod`);
+      const next = await requestAndApprove(w.fake, bot, w.dbPath, `property set ${KEY}=2 on prod`);
       const nextDone = await waitForRollout(w.dbPath, (r) => r.id === next.rolloutId && r.status !== 'running' && r.status !== 'approved', { timeoutMs: 90_000, what: 'the next rollout at its end' });
       expect(nextDone.status, nextDone.outcomeNote).toBe('succeeded');
       expect(await portalExtValues(w.rollout)).toEqual({ node1: '2', node2: '2', node3: '2' });
@@ -323,7 +306,7 @@ describe('the store failing mid-rollout (the bot process, a real SQLite file)', 
     const w = world;
     const node3Before = await w.rollout.local.readState('node3');
     const bot = await w.startBot({ LEASE_SECONDS: '3' });
-    const { message, rolloutId } = await requestAndApprove(w, bot, `property set ${KEY}=1 on prod`);
+    const { message, rolloutId } = await requestAndApprove(w.fake, bot, w.dbPath, `property set ${KEY}=1 on prod`);
 
     await waitForStepStarted(w.dbPath, 'node2/stop');
     const downtime = watchDowntime(w.rollout, 50);
@@ -367,7 +350,7 @@ describe('the store failing mid-rollout (the bot process, a real SQLite file)', 
     const events = readStoredEvents(w.dbPath, rolloutId);
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
     expect(readClusterLocks(w.dbPath)).toEqual([]);
-    await waitForReply(w.fake, message.ts, /is done: 3 of 3 nodes updated/);
+    await waitForReply(w.fake, message.ts, /is done: 3 of 3 nodes updated/, 60_000);
     expect(bot.exitStatus()).toBeUndefined();
   }, 240_000);
 });
