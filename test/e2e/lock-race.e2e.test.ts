@@ -201,7 +201,8 @@ describe('the real things started together: a CLI run --db and an approval in th
       timeoutMs: 30_000,
       what: 'the verdict message with an Approve button',
     });
-    const requestId = readStoredRollouts(dbPath).find((x) => x.messageTs === message.ts)?.id;
+    // The bot stores the message's ts once chat.postMessage has answered: wait for it rather than read too early.
+    const requestId = await waitUntil(() => readStoredRollouts(dbPath).find((x) => x.messageTs === message.ts)?.id, { timeoutMs: 60_000, what: 'the request recorded with its message' });
 
     const downtime = watchDowntime(r, 25);
     // Together: the terminal's run (it probes the nodes, then records and claims) and the click (the bot probes again, then claims).
@@ -236,7 +237,13 @@ describe('the real things started together: a CLI run --db and an approval in th
         return record !== undefined && ['succeeded', 'failed', 'paused', 'interrupted'].includes(record.status) ? { ran: true, text: record.status } : undefined;
       },
       { timeoutMs: 240_000, what: "the bot's side settled (run, refused or superseded)" },
-    );
+    ).catch((error: unknown) => {
+      // What the bot did instead, for whoever reads the failure.
+      const calls = f.calls().map((c) => `${c.method}${c.args['user'] === undefined ? '' : `(${String(c.args['user'])})`}: ${String(c.args['text'] ?? '').slice(0, 160)}`);
+      const logs = bot.logs().map((l) => l.raw.slice(0, 400));
+      const records = readStoredRollouts(dbPath).map((x) => `${x.id} ${x.status}`);
+      throw new Error(`${error instanceof Error ? error.message : String(error)}\nrecords: ${records.join(', ')}\nSlack calls:\n${calls.join('\n')}\nbot log:\n${logs.slice(-40).join('\n')}`);
+    });
     const cliSide = await cli;
     const down = downtime.stop();
     const records = readStoredRollouts(dbPath);
