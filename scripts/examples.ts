@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../src/adapters/cli/run-cli.ts';
+import { composeCli } from '../src/compose-cli.ts';
 import { CHECK_EXAMPLES } from '../examples/check-examples.ts';
 
 const examplesDir = fileURLToPath(new URL('../examples/', import.meta.url));
@@ -17,7 +18,7 @@ for (const example of CHECK_EXAMPLES) {
     stderr: (s) => (out += s),
     env: {},
     cwd: process.cwd(),
-  });
+  }, composeCli());
   process.stdout.write(`${out}(exit ${code})\n`);
   if (code === 2) failures += 1;
 }

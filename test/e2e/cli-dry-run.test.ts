@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/adapters/cli/cli-io.ts';
-import { rolloutCommand } from '../../src/adapters/cli/rollout-command.ts';
+import { runCli } from '../../src/adapters/cli/run-cli.ts';
+import { composeCli } from '../../src/compose-cli.ts';
 import { openSqliteRolloutStore } from '../../src/adapters/store/sqlite-rollout-store.ts';
 import { startLocalRollout, type LocalRollout } from '../support/local-rollout.ts';
 
@@ -25,7 +26,8 @@ describe('liferay-rollout run ... --dry-run on a 2-node local cluster', () => {
     let stdout = '';
     let stderr = '';
     const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), env: {}, cwd: env.local.root };
-    const code = await rolloutCommand('run', ['--inventory', env.inventoryPath, '--yes', ...dbArgs, '--', 'property', 'set', 'dry.run=1', 'on', 'prod', '--dry-run'], io, false);
+    const ports = composeCli({ terminal: { isTty: false, ask: () => Promise.reject(new Error('no terminal here')) } });
+    const code = await runCli(['run', '--inventory', env.inventoryPath, '--yes', ...dbArgs, '--', 'property', 'set', 'dry.run=1', 'on', 'prod', '--dry-run'], io, ports);
     expect(code, stderr).toBe(EXIT.ok);
     expect(stdout).toContain('[node1] stop node1');
     expect(stdout).toContain('Dry run: nothing was changed.');

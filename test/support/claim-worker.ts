@@ -17,7 +17,7 @@
  * `{"done":…,"ok":…,"rolloutId":…,"reason":…,"holder":…,"message":…,"freeBefore":…}`.
  */
 import { createInterface } from 'node:readline';
-import { recordCliRun } from '../../src/adapters/cli/record-cli-run.ts';
+import { recordCliRun } from '../../src/app/record-cli-run.ts';
 import { processOwner } from '../../src/adapters/process-owner.ts';
 import { openSqliteRolloutStore } from '../../src/adapters/store/sqlite-rollout-store.ts';
 import { clusterBusy } from '../../src/app/requests/cluster-busy.ts';
@@ -60,7 +60,10 @@ function approve(requestId: string, userId: string): Outcome {
 function cli(requestText: string): Outcome {
   const template = raceRecord('template', requestText);
   if (template.plan === undefined || template.verdict.type !== 'verdict') throw new Error('the race record has no plan');
-  const recorded = recordCliRun({ facts: template.facts, nodeFacts: {}, verdict: template.verdict, plan: template.plan, planError: undefined }, store, new Date(), {
+  const now = new Date();
+  const recorded = recordCliRun({ facts: template.facts, nodeFacts: {}, verdict: template.verdict, plan: template.plan, planError: undefined }, store, now, {
+    id: `cli-${now.getTime().toString(36)}-${process.pid.toString(36)}`,
+    actor: 'cli:race',
     owner: processOwner('cli'),
     leaseMs: LEASE_MS,
   });

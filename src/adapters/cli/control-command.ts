@@ -5,9 +5,12 @@ import { replay } from '../../domain/rollout/rollout-state.ts';
 import { whereNodesStand } from '../../domain/rollout/where-nodes-stand.ts';
 import { openCliStore } from './open-cli-store.ts';
 import { EXIT, type CliIo } from './cli-io.ts';
-import { cliServices, stopOnSignals } from './cli-services.ts';
+import { cliServices, stopOnSignals, type CliServicePorts } from './cli-services.ts';
+import type { CliPorts } from './cli-ports.ts';
 import { loadClusterContext } from './cluster-context.ts';
-import { cliActor } from './record-cli-run.ts';
+
+/** What the controls use: the store, the shared use cases' ports, Ctrl-C and who is at the terminal. */
+export type ControlPorts = CliServicePorts & Pick<CliPorts, 'openStore' | 'signals' | 'actor'>;
 
 export const CONTROL_USAGE = `usage: liferay-rollout resume|retry|rollback|pause|abort|leave <rollout-id> --db FILE --inventory FILE
   resume    go on from the first node not yet done (after finding where every node stands)
@@ -22,7 +25,7 @@ export const CONTROL_USAGE = `usage: liferay-rollout resume|retry|rollback|pause
 `;
 
 /** `liferay-rollout resume|retry|rollback|pause|abort|leave <id>`: the Slack controls, from a terminal. */
-export async function controlCommand(control: RolloutControl, argv: readonly string[], io: CliIo): Promise<number> {
+export async function controlCommand(control: RolloutControl, argv: readonly string[], io: CliIo, ports: ControlPorts): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: { db: { type: 'string' }, inventory: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
@@ -45,7 +48,7 @@ export async function controlCommand(control: RolloutControl, argv: readonly str
     io.stderr(`liferay-rollout ${control}: --db FILE (or DATABASE) and --inventory FILE (or INVENTORY) are required\n${CONTROL_USAGE}`);
     return EXIT.usage;
   }
-  const store = openCliStore(`${control}`, db, io);
+  const store = openCliStore(`${control}`, db, io, ports);
   if (store === undefined) return EXIT.usage;
   try {
     const record = store.get(id);
@@ -58,8 +61,8 @@ export async function controlCommand(control: RolloutControl, argv: readonly str
       io.stderr(`liferay-rollout ${control}: ${context.ok ? 'no inventory' : context.error}\n`);
       return EXIT.usage;
     }
-    const services = cliServices(context.value.inventory, context.value.catalog, store, io);
-    const actor = cliActor();
+    const services = cliServices(context.value.inventory, context.value.catalog, store, io, ports);
+    const actor = ports.actor;
     const outcome = controlRollout({ rolloutId: id, control, userId: actor, groupIds: [], atTerminal: true }, services);
     if (!outcome.ok) {
       io.stderr(`liferay-rollout ${control}: ${outcome.message}\n`);
@@ -67,7 +70,7 @@ export async function controlCommand(control: RolloutControl, argv: readonly str
     }
     io.stdout(`${outcome.message}\n`);
     if (outcome.run === undefined) return EXIT.ok;
-    const unhook = stopOnSignals(services, io, actor);
+    const unhook = stopOnSignals(services, io, ports);
     try {
       const result = await outcome.run;
       const state = replay(record.plan?.nodes ?? [], store.events(id));

@@ -1,24 +1,21 @@
-import { createInterface } from 'node:readline/promises';
 import { prepareRollout, type PreparedRollout } from '../../app/prepare-rollout.ts';
 import { runRollout } from '../../app/run-rollout.ts';
 import { runOwned } from '../../app/requests/run-owned.ts';
 import type { RolloutResult } from '../../app/run-rollout.ts';
 import type { Inventory } from '../../config/inventory.ts';
 import type { PatchCatalog } from '../../domain/liferay/patch-catalog.ts';
-import { cliServices, stopOnSignals } from './cli-services.ts';
+import { cliServices, stopOnSignals, type CliServicePorts } from './cli-services.ts';
+import type { CliPorts } from './cli-ports.ts';
 import { clusterSpecOf, nodeTargetsOf } from '../../config/cluster-spec-of.ts';
 import type { Answers } from '../../domain/eligibility/eligibility-input.ts';
-import { FolderArtifactSource } from '../artifacts/folder-artifact-source.ts';
-import { FetchHealthProbe } from '../http/fetch-health-probe.ts';
-import { NodeSshExecutor } from '../ssh/node-ssh-executor.ts';
+import type { ArtifactSource } from '../../app/ports.ts';
 import { openCliStore } from './open-cli-store.ts';
-import { systemClock } from '../system-clock.ts';
 import { EXIT, type CliIo } from './cli-io.ts';
 import { loadClusterContext } from './cluster-context.ts';
 import { formatEvent } from './format-event.ts';
 import { formatPlan } from './format-plan.ts';
 import { formatVerdict } from './format-verdict.ts';
-import { cliActor, recordCliRun } from './record-cli-run.ts';
+import { recordCliRun } from '../../app/record-cli-run.ts';
 import { parseCommandLine } from './parse-command-line.ts';
 
 export const PLAN_USAGE = `usage: liferay-rollout plan --inventory FILE [--facts FILE] [--probe] [--json] [--revertible ID]... [--java-same-major yes|no] -- <request>
@@ -31,10 +28,22 @@ export const RUN_USAGE = `usage: liferay-rollout run --inventory FILE [--facts F
   Exit 0 succeeded, 1 failed or refused, 2 bad input.
 `;
 
-const silentLog = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
+/** What plan reads the nodes and artifacts with. */
+export type PlanPorts = Pick<CliPorts, 'executor' | 'artifactsAt'>;
+/** What run uses besides: the store, the use cases' ports, Ctrl-C, the terminal and who sits at it. */
+export type RunPorts = PlanPorts & CliServicePorts & Pick<CliPorts, 'openStore' | 'signals' | 'terminal' | 'actor' | 'newRunId'>;
 
-/** `liferay-rollout plan` and `liferay-rollout run`. */
-export async function rolloutCommand(mode: 'plan' | 'run', argv: readonly string[], io: CliIo, stdinIsTty = process.stdin.isTTY === true): Promise<number> {
+/** `liferay-rollout plan`. */
+export function planCommand(argv: readonly string[], io: CliIo, ports: PlanPorts): Promise<number> {
+  return rolloutCommand('plan', argv, io, ports);
+}
+
+/** `liferay-rollout run`. */
+export function runCommand(argv: readonly string[], io: CliIo, ports: RunPorts): Promise<number> {
+  return rolloutCommand('run', argv, io, ports, ports);
+}
+
+async function rolloutCommand(mode: 'plan' | 'run', argv: readonly string[], io: CliIo, ports: PlanPorts, runPorts?: RunPorts): Promise<number> {
   const usage = mode === 'plan' ? PLAN_USAGE : RUN_USAGE;
   const line = parseCommandLine(
     mode,
@@ -84,8 +93,8 @@ export async function rolloutCommand(mode: 'plan' | 'run', argv: readonly string
     ...(v.revertible === undefined ? {} : { revertible: v.revertible }),
     ...(javaSameMajor === undefined ? {} : { javaSameMajor: javaSameMajor === 'yes' }),
   };
-  const executor = new NodeSshExecutor();
-  const artifacts = new FolderArtifactSource(inventory.artifactDir);
+  const executor = ports.executor;
+  const artifacts = ports.artifactsAt(inventory.artifactDir);
   const { product: _product, ...declared } = context.value.facts;
   const prepared = await prepareRollout(
     { request: request, cluster, targets, declaredFacts: declared, catalog: context.value.catalog, policy: context.value.policy, answers, probe: v.probe },
@@ -106,9 +115,9 @@ export async function rolloutCommand(mode: 'plan' | 'run', argv: readonly string
     return EXIT.failed;
   }
   io.stdout(`\n${formatPlan(plan)}`);
-  if (mode === 'plan') return EXIT.ok;
+  if (mode === 'plan' || runPorts === undefined) return EXIT.ok;
   const db = v.db ?? (io.env['DATABASE'] || undefined);
-  return execute(prepared.value, { yes: v.yes, 'full-shutdown': v['full-shutdown'], db }, io, stdinIsTty, { cluster, targets, executor, artifacts, inventory, inventoryPath, catalog: context.value.catalog });
+  return execute(prepared.value, { yes: v.yes, 'full-shutdown': v['full-shutdown'], db }, io, runPorts, { cluster, targets, artifacts, inventory, inventoryPath, catalog: context.value.catalog });
 }
 
 /** 0 succeeded, 130 stopped by Ctrl-C (as a shell reports an interrupted command), 1 otherwise. */
@@ -121,12 +130,11 @@ async function execute(
   prepared: PreparedRollout,
   v: { yes: boolean; 'full-shutdown': boolean; db: string | undefined },
   io: CliIo,
-  stdinIsTty: boolean,
+  ports: RunPorts,
   wiring: {
     cluster: ReturnType<typeof clusterSpecOf>;
     targets: ReturnType<typeof nodeTargetsOf>;
-    executor: NodeSshExecutor;
-    artifacts: FolderArtifactSource;
+    artifacts: ArtifactSource;
     inventory: Inventory;
     inventoryPath: string;
     catalog: PatchCatalog;
@@ -147,25 +155,23 @@ async function execute(
     return EXIT.ok;
   }
   if (!v.yes) {
-    if (!stdinIsTty) {
+    if (!ports.terminal.isTty) {
       io.stderr('liferay-rollout run: refusing to start without --yes when standard input is not a terminal\n');
       return EXIT.usage;
     }
-    const rl = createInterface({ input: process.stdin, output: process.stdout });
-    const answer = await rl.question(`\nType the cluster name (${plan.cluster}) to start: `);
-    rl.close();
+    const answer = await ports.terminal.ask(`\nType the cluster name (${plan.cluster}) to start: `);
     if (answer.trim() !== plan.cluster) {
       io.stderr('liferay-rollout run: not started\n');
       return EXIT.failed;
     }
   }
-  const actor = cliActor();
+  const actor = ports.actor;
   io.stdout('\n');
   if (v.db === undefined) {
     io.stdout('(not recorded: pass --db FILE or set DATABASE to record this run in the bot\'s history and to respect its one-rollout-per-cluster lock)\n');
-    const rolloutId = `cli-${new Date().toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}`;
+    const rolloutId = `cli-${ports.clock.now().toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}`;
     const shutdown: { requested: boolean; as?: { readonly cause: 'pause' | 'abort'; readonly by: string } | undefined } = { requested: false };
-    const unhook = stopOnSignals({ shutdown }, io, actor);
+    const unhook = stopOnSignals({ shutdown }, io, ports);
     try {
       const result = await runRollout(
         {
@@ -177,26 +183,27 @@ async function execute(
           onEvent: (event) => io.stdout(formatEvent(event)),
           control: { requested: () => (shutdown.requested ? shutdown.as : undefined), lost: () => undefined },
         },
-        { executor: wiring.executor, healthProbe: new FetchHealthProbe(), artifacts: wiring.artifacts, clock: systemClock, log: silentLog, pollIntervalMs: 2000 },
+        { executor: ports.executor, healthProbe: ports.healthProbe, artifacts: wiring.artifacts, clock: ports.clock, log: ports.log, pollIntervalMs: ports.pollIntervalMs },
       );
       return exitFor(result, shutdown.requested);
     } finally {
       unhook();
     }
   }
-  const store = openCliStore(`run`, v.db, io);
+  const store = openCliStore(`run`, v.db, io, ports);
   if (store === undefined) return EXIT.usage;
   try {
-    const services = { ...cliServices(wiring.inventory, wiring.catalog, store, io), executor: wiring.executor };
-    const recorded = recordCliRun(prepared, store, new Date(), { owner: services.owner, leaseMs: services.leaseMs });
+    const services = { ...cliServices(wiring.inventory, wiring.catalog, store, io, ports), artifacts: wiring.artifacts };
+    const now = ports.clock.now();
+    const recorded = recordCliRun(prepared, store, now, { id: ports.newRunId(now), actor, owner: services.owner, leaseMs: services.leaseMs });
     if (!recorded.ok) {
       io.stderr(`liferay-rollout run: not started: ${recorded.error}\n`);
       return EXIT.failed;
     }
     io.stdout(`(recorded as ${recorded.value.id} in ${v.db})\n`);
-    const unhook = stopOnSignals(services, io, actor);
+    const unhook = stopOnSignals(services, io, ports);
     try {
-      const running = store.update(recorded.value.id, ['approved'], { status: 'running', updatedAt: new Date().toISOString() });
+      const running = store.update(recorded.value.id, ['approved'], { status: 'running', updatedAt: ports.clock.now().toISOString() });
       const result = running === undefined ? undefined : await runOwned(running, { mode: 'start', by: actor }, services);
       if (result !== undefined && result.outcome !== 'succeeded') io.stdout(`\nRollout ${recorded.value.id}: ${result.outcome}. Go on with: liferay-rollout resume|retry|rollback|leave ${recorded.value.id} --db ${v.db} --inventory ${wiring.inventoryPath}\n`);
       return result === undefined ? EXIT.failed : exitFor(result, services.shutdown.requested);

@@ -1,5 +1,6 @@
 import { checkCommand } from './check-command.ts';
-import { rolloutCommand } from './rollout-command.ts';
+import { planCommand, runCommand } from './rollout-command.ts';
+import type { CliPorts } from './cli-ports.ts';
 import { statusCommand } from './status-command.ts';
 import { controlCommand } from './control-command.ts';
 import { EXIT, type CliIo } from './cli-io.ts';
@@ -19,24 +20,25 @@ commands:
 Run "liferay-rollout <command> --help" for a command's options.
 `;
 
-type Command = (argv: readonly string[], io: CliIo) => number | Promise<number>;
+type Command = (argv: readonly string[], io: CliIo, ports: CliPorts) => number | Promise<number>;
 
+/** Each command gets the ports it uses (its parameter type says which); check needs none. */
 const COMMANDS: Readonly<Record<string, Command>> = {
-  check: checkCommand,
-  plan: (argv, io) => rolloutCommand('plan', argv, io),
-  run: (argv, io) => rolloutCommand('run', argv, io),
-  status: (argv, io) => statusCommand('status', argv, io),
-  history: (argv, io) => statusCommand('history', argv, io),
-  resume: (argv, io) => controlCommand('resume', argv, io),
-  retry: (argv, io) => controlCommand('retry', argv, io),
-  rollback: (argv, io) => controlCommand('rollback', argv, io),
-  pause: (argv, io) => controlCommand('pause', argv, io),
-  abort: (argv, io) => controlCommand('abort', argv, io),
-  leave: (argv, io) => controlCommand('leave', argv, io),
+  check: (argv, io) => checkCommand(argv, io),
+  plan: planCommand,
+  run: runCommand,
+  status: (argv, io, ports) => statusCommand('status', argv, io, ports),
+  history: (argv, io, ports) => statusCommand('history', argv, io, ports),
+  resume: (argv, io, ports) => controlCommand('resume', argv, io, ports),
+  retry: (argv, io, ports) => controlCommand('retry', argv, io, ports),
+  rollback: (argv, io, ports) => controlCommand('rollback', argv, io, ports),
+  pause: (argv, io, ports) => controlCommand('pause', argv, io, ports),
+  abort: (argv, io, ports) => controlCommand('abort', argv, io, ports),
+  leave: (argv, io, ports) => controlCommand('leave', argv, io, ports),
 };
 
-/** The `liferay-rollout` entry point; returns the exit code. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+/** The `liferay-rollout` entry point; returns the exit code. `ports` comes from the CLI's composition root (`composeCli`). */
+export async function runCli(argv: readonly string[], io: CliIo, ports: CliPorts): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     io.stdout(CLI_USAGE);
@@ -47,5 +49,5 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr(`liferay-rollout: unknown command "${name}"\n${CLI_USAGE}`);
     return EXIT.usage;
   }
-  return command(rest, io);
+  return command(rest, io, ports);
 }

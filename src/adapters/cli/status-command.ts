@@ -8,8 +8,10 @@ import { lookAtNodes, lookText, type NodeLook } from '../../app/requests/look-at
 import { clusterRuntimesOf } from '../../config/cluster-runtimes-of.ts';
 import { formatInventoryError } from '../../config/format-inventory-error.ts';
 import { loadInventory } from '../../config/load-inventory.ts';
-import { FetchHealthProbe } from '../http/fetch-health-probe.ts';
-import { NodeSshExecutor } from '../ssh/node-ssh-executor.ts';
+import type { CliPorts } from './cli-ports.ts';
+
+/** What status and history use: the store, and the nodes for status --inventory. */
+export type StatusPorts = Pick<CliPorts, 'openStore' | 'executor' | 'healthProbe'>;
 
 export const STATUS_USAGE = `usage: liferay-rollout status|history [--db FILE] [--inventory FILE] [--json] [cluster]
   status:  open, running and held rollouts (with every node's state); history: the latest ones with
@@ -41,7 +43,7 @@ function asJson(item: ListedRequest): object {
 }
 
 /** `liferay-rollout status|history`: what the store knows, for the terminal or as JSON. */
-export async function statusCommand(kind: 'status' | 'history', argv: readonly string[], io: CliIo): Promise<number> {
+export async function statusCommand(kind: 'status' | 'history', argv: readonly string[], io: CliIo, ports: StatusPorts): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: { db: { type: 'string' }, inventory: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
@@ -58,7 +60,7 @@ export async function statusCommand(kind: 'status' | 'history', argv: readonly s
     io.stderr(`liferay-rollout ${kind}: --db FILE (or DATABASE) is required\n${STATUS_USAGE}`);
     return EXIT.usage;
   }
-  const store = openCliStore(`${kind}`, db, io);
+  const store = openCliStore(`${kind}`, db, io, ports);
   if (store === undefined) return EXIT.usage;
   try {
     const cluster = parsed.positionals[0];
@@ -71,7 +73,7 @@ export async function statusCommand(kind: 'status' | 'history', argv: readonly s
         io.stderr(`liferay-rollout ${kind}: ${formatInventoryError(inventory.error)}\n`);
         return EXIT.usage;
       }
-      const deps = { clusters: clusterRuntimesOf(inventory.value), executor: new NodeSshExecutor(), healthProbe: new FetchHealthProbe() };
+      const deps = { clusters: clusterRuntimesOf(inventory.value), executor: ports.executor, healthProbe: ports.healthProbe };
       for (const name of cluster === undefined ? [...deps.clusters.keys()] : [cluster]) looks[name] = await lookAtNodes(name, deps);
     }
     if (parsed.values.json === true) {

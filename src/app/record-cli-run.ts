@@ -1,26 +1,29 @@
-import { userInfo } from 'node:os';
-import type { PreparedRollout } from '../../app/prepare-rollout.ts';
-import type { RolloutStore } from '../../app/ports.ts';
-import { clusterBusy } from '../../app/requests/cluster-busy.ts';
-import type { RolloutRecord } from '../../app/rollout-record.ts';
-import { describeRequest } from '../../domain/request/describe-request.ts';
-import { err, ok, type Result } from '../../domain/result.ts';
+import type { PreparedRollout } from './prepare-rollout.ts';
+import type { RolloutStore } from './ports.ts';
+import { clusterBusy } from './requests/cluster-busy.ts';
+import type { RolloutRecord } from './rollout-record.ts';
+import { describeRequest } from '../domain/request/describe-request.ts';
+import { err, ok, type Result } from '../domain/result.ts';
 
-/** `cli:<os user>`: how terminal runs appear in the audit trail. */
-export const cliActor = (): string => `cli:${userInfo().username}`;
+/** Who confirmed the run at the terminal, the new rollout's id, and this process as its owner. */
+export interface CliRunClaim {
+  readonly id: string;
+  readonly actor: string;
+  readonly owner: string;
+  readonly leaseMs: number;
+}
 
 /**
  * Records a run confirmed at the terminal as a request approved at the terminal, taking the
  * cluster's lock and this process as its owner in the same transaction as the approval (as the bot
  * does), so it shows in the bot's history and audit trail and cannot run beside another rollout.
  */
-export function recordCliRun(prepared: PreparedRollout, store: RolloutStore, now: Date, claim: { readonly owner: string; readonly leaseMs: number }): Result<RolloutRecord, string> {
+export function recordCliRun(prepared: PreparedRollout, store: RolloutStore, now: Date, claim: CliRunClaim): Result<RolloutRecord, string> {
   const plan = prepared.plan;
   if (plan === undefined || prepared.verdict.type !== 'verdict') return err('no plan to record');
-  const id = `cli-${now.getTime().toString(36)}-${process.pid.toString(36)}`;
+  const { id, actor } = claim;
   const holder = store.locks().find((l) => l.cluster === plan.cluster);
   if (holder !== undefined) return err(clusterBusy(holder, store));
-  const actor = cliActor();
   const at = now.toISOString();
   const record: RolloutRecord = {
     id,

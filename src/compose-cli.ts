@@ -1,0 +1,54 @@
+import { userInfo } from 'node:os';
+import { createInterface } from 'node:readline/promises';
+import { FolderArtifactSource } from './adapters/artifacts/folder-artifact-source.ts';
+import type { CliPorts, SignalSource, StopSignal } from './adapters/cli/cli-ports.ts';
+import { FetchHealthProbe } from './adapters/http/fetch-health-probe.ts';
+import { ownerIsGone, processOwner } from './adapters/process-owner.ts';
+import { NodeSshExecutor } from './adapters/ssh/node-ssh-executor.ts';
+import { openSqliteRolloutStore } from './adapters/store/sqlite-rollout-store.ts';
+import { systemClock } from './adapters/system-clock.ts';
+
+const silentLog = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
+
+/** SIGINT and SIGTERM of this process. */
+export const processSignals: SignalSource = (onSignal) => {
+  const handlers = (['SIGINT', 'SIGTERM'] as const).map((signal: StopSignal) => [signal, () => onSignal(signal)] as const);
+  for (const [signal, handler] of handlers) process.on(signal, handler);
+  return () => {
+    for (const [signal, handler] of handlers) process.off(signal, handler);
+  };
+};
+
+/**
+ * The CLI's composition root: the real adapters behind the ports the commands use (SSH executor,
+ * HTTP health probe, artifact folder, SQLite store, system clock, this process's signals and
+ * terminal). Tests pass overrides for the seams they drive (signals, terminal) and keep the rest.
+ */
+export function composeCli(overrides: Partial<CliPorts> = {}): CliPorts {
+  return {
+    executor: new NodeSshExecutor(),
+    healthProbe: new FetchHealthProbe(),
+    artifactsAt: (dir) => new FolderArtifactSource(dir),
+    openStore: (path) => openSqliteRolloutStore(path),
+    clock: systemClock,
+    log: silentLog,
+    actor: `cli:${userInfo().username}`,
+    owner: processOwner('cli'),
+    ownerIsGone,
+    newRunId: (now) => `cli-${now.getTime().toString(36)}-${process.pid.toString(36)}`,
+    signals: processSignals,
+    terminal: {
+      isTty: process.stdin.isTTY === true,
+      ask: async (prompt) => {
+        const rl = createInterface({ input: process.stdin, output: process.stdout });
+        try {
+          return await rl.question(prompt);
+        } finally {
+          rl.close();
+        }
+      },
+    },
+    pollIntervalMs: 2000,
+    ...overrides,
+  };
+}
