@@ -6,6 +6,9 @@ export const config = defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Most long files wait on processes (simulated nodes, SSH, the bot), not on the CPU: more
+    // files side by side than there are cores shortens the run without starving anyone.
+    maxWorkers: 4,
   },
 });
 // vitest needs a default export from its config file; everything else in the project is named.
