@@ -37,6 +37,13 @@ export interface LocalRolloutOptions extends Omit<LocalClusterOptions, 'name'> {
   readonly stopCommand?: string;
   /** Replaces node1's pinned host key (to test refusal). */
   readonly node1HostKey?: string;
+  /** How often the rollout's waits poll (health, process gone); default 25 ms: the sim answers at once. */
+  readonly pollIntervalMs?: number;
+  /**
+   * How long a cluster view must hold before the gate passes; default 250 ms (the sim's views come
+   * in one go). The cluster-gate suite keeps the production window, which its flap tests are about.
+   */
+  readonly clusterSettleMs?: number;
 }
 
 export interface LocalRollout {
@@ -120,7 +127,7 @@ export async function startLocalRollout(options: LocalRolloutOptions): Promise<L
     const execute = (plan: RolloutPlan, expectedFacts: ClusterFacts, events: RolloutEvent[]): Promise<RolloutResult> =>
       runRollout(
         { rolloutId: `r${Date.now()}`, plan, cluster, targets, expectedFacts, onEvent: (e) => void events.push(e) },
-        { executor, healthProbe: new FetchHealthProbe(), artifacts, clock: systemClock, log: silentLog, pollIntervalMs: 200 },
+        { executor, healthProbe: new FetchHealthProbe(), artifacts, clock: systemClock, log: silentLog, pollIntervalMs: options.pollIntervalMs ?? 25, clusterSettleMs: options.clusterSettleMs ?? 250 },
       );
     const prepare = async (text: string, answers: Answers = {}, history?: FixpackHistory): Promise<PreparedRollout> => {
       const request = parseRequest(text);

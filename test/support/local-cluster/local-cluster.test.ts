@@ -37,7 +37,7 @@ describe('local Liferay cluster', () => {
   };
 
   beforeAll(async () => {
-    cluster = await startLocalCluster({ nodes: 3, name: 'prod', startupMs: 300, shutdownMs: 200 });
+    cluster = await startLocalCluster({ nodes: 3, name: 'prod', startupMs: 100, shutdownMs: 50 });
     await cluster.startAll();
   });
 

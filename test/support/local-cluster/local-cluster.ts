@@ -22,9 +22,9 @@ export interface LocalClusterOptions {
   readonly nodes: number;
   /** Cluster name (default `local`); nodes are `node1`..`nodeN`. */
   readonly name?: string;
-  /** Delay between start and the startup line / health 200 (default 300 ms). */
+  /** Delay between start and the startup line / health 200 (default 50 ms). */
   readonly startupMs?: number;
-  /** Delay between the stop request and the process exit (default 200 ms). */
+  /** Delay between the stop request and the process exit (default 30 ms). */
   readonly shutdownMs?: number;
   /** Default `ssh2` (in-process); `openssh` runs a real sshd per node (CodedError `sshd_missing` without it). */
   readonly sshServer?: SshServerKind;
@@ -142,8 +142,8 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
         cluster: clusterName,
         healthPort,
         registryDir,
-        startupMs: options.startupMs ?? 300,
-        shutdownMs: options.shutdownMs ?? 200,
+        startupMs: options.startupMs ?? 50,
+        shutdownMs: options.shutdownMs ?? 30,
         productBuild: options.productBuild ?? '7110',
         installedPatches: options.installedPatches ?? [],
       });

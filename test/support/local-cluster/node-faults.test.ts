@@ -30,7 +30,7 @@ describe('fault injection', () => {
   };
 
   beforeAll(async () => {
-    cluster = await startLocalCluster({ nodes: 2, name: 'faults', startupMs: 300, shutdownMs: 200 });
+    cluster = await startLocalCluster({ nodes: 2, name: 'faults', startupMs: 100, shutdownMs: 50 });
     session = await new NodeSshExecutor().connect(cluster.target('node2'));
   });
 
@@ -69,7 +69,7 @@ describe('fault injection', () => {
     await waitMembers('node2', ['node2']);
     const views = (): string[] => [...cluster.readLiferayLog('node2').slice(before).matchAll(/channel-control\].*Accepted view \[[^\]]*\] (\(\d+\) \[[^\]]*\])/g)].map((m) => m[1] ?? '');
     expect(views()).toEqual(['(2) [node1, node2]', '(1) [node2]']);
-    await new Promise((resolve) => setTimeout(resolve, 600)); // three ticks: no further view while set
+    await new Promise((resolve) => setTimeout(resolve, 300)); // six registry ticks (50 ms): no further view while set
     expect(views()).toHaveLength(2);
     await cluster.setFaults('node2', {});
     await waitMembers('node2', ['node1', 'node2']);
@@ -80,7 +80,7 @@ describe('fault injection', () => {
     await cluster.setFaults('node2', { shutdownHangs: true });
     const stop = await session.run(sh`${cluster.node('node2').tomcatDir}/bin/shutdown.sh`, { timeoutMs: 10_000 });
     expect(stop.exitCode).toBe(0);
-    await new Promise((resolve) => setTimeout(resolve, 1000)); // five shutdown delays
+    await new Promise((resolve) => setTimeout(resolve, 250)); // five shutdown delays
     expect(cluster.isRunning('node2')).toBe(true);
 
     const forced = await catalina('stop', '1', '-force');
@@ -95,7 +95,7 @@ describe('fault injection', () => {
     const before = cluster.readCatalinaOut('node2').split('Server startup in').length;
     expect((await catalina('start')).exitCode).toBe(0);
     await waitUntil(() => cluster.isRunning('node2'), { timeoutMs: 10_000, what: 'node2 process' });
-    await new Promise((resolve) => setTimeout(resolve, 1000)); // three startup delays
+    await new Promise((resolve) => setTimeout(resolve, 300)); // three startup delays
     expect(await healthStatus(cluster.node('node2').healthUrl)).toBe(503);
     expect((await cluster.readState('node2')).phase).toBe('starting');
     expect(cluster.readCatalinaOut('node2').split('Server startup in').length).toBe(before);

@@ -29,7 +29,8 @@ import {
 } from './sim-files.mjs';
 
 const SELF = fileURLToPath(import.meta.url);
-const POLL_MS = 200;
+// How often a node looks at the member registry (a join or leave is seen within this).
+const POLL_MS = 50;
 const CHANNELS = ['liferay-channel-control', 'liferay-channel-transport-0'];
 
 function requireEnv(name) {
