@@ -191,7 +191,7 @@ describe('the real things started together: a CLI run --db and an approval in th
   it('exactly one runs (never two nodes down, portal-ext.properties has one change), the other is refused: is busy', async () => {
     dir = mkdtempSync(join(tmpdir(), 'lock-race-real-'));
     const dbPath = join(dir, 'rollouts.sqlite');
-    rollout = await startLocalRollout({ nodes: 2, installedPatches: ['dxp-13-7110'], productBuild: '7110', startupMs: 500, shutdownMs: 300 });
+    rollout = await startLocalRollout({ nodes: 3, installedPatches: ['dxp-13-7110'], productBuild: '7110', startupMs: 800, shutdownMs: 300 });
     fake = await startFakeSlackApi({ users: NAMES, userGroups: { S0OPS: [PEOPLE.groupApprover] }, channels: { [CHANNEL]: 'ops-prod' } });
     const r = rollout;
     const f = fake;
@@ -260,7 +260,7 @@ describe('the real things started together: a CLI run --db and an approval in th
     }
     // The nodes: one node down at a time, each stopped once, and every portal-ext.properties holds the winner's value only.
     expect(down.maxDownAtOnce).toBe(1);
-    expect(down.stops).toEqual({ node1: 1, node2: 1 });
+    expect(down.stops).toEqual({ node1: 1, node2: 1, node3: 1 });
     const value = botSide.ran ? 'bot' : 'cli';
     for (const node of r.local.nodes) {
       const state = await r.local.readState(node.name);
