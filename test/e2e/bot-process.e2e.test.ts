@@ -28,8 +28,13 @@ import {
  */
 
 const FIX_PACK = 'dxp-14-7110';
-/** Small simulated start-up and shut-down times: the windows stay catchable, the rollouts short. */
-const CLUSTER = { nodes: 3, installedPatches: ['dxp-13-7110'], productBuild: '7110', startupMs: 1200, shutdownMs: 300 } as const;
+/**
+ * Two nodes and short simulated start-ups; a stop slow enough that "node going down" is easy to catch
+ * (the kill point is a condition on the node, never a time).
+ */
+const CLUSTER = { nodes: 2, installedPatches: ['dxp-13-7110'], productBuild: '7110', startupMs: 500, shutdownMs: 800 } as const;
+/** Bounds on waits tied to real processes: generous, a loaded machine only makes them slower. */
+const WAIT_MS = 180_000;
 
 interface World {
   readonly rollout: LocalRollout;
@@ -81,25 +86,6 @@ const describeNodes = (nodes: Record<string, NodeWatch>): string =>
     .join('; ');
 
 describe('the bot process (npm start) against the local cluster', () => {
-  it('runs an approved property change on every node and says so in the thread', async () => {
-    world = await startWorld();
-    const w = world;
-    const bot = await w.startBot();
-    const { message, rolloutId } = await requestAndApprove(w.fake, bot, w.dbPath, 'property set session.timeout=45 on prod');
-
-    const record = await waitForRollout(w.dbPath, (r) => r.id === rolloutId && r.status !== 'running', { timeoutMs: 90_000, what: 'the rollout finished' });
-    expect(record.status).toBe('succeeded');
-    await waitForReply(w.fake, message.ts, /is done: 3 of 3 nodes updated/);
-    const stops = readStoredEvents(w.dbPath, rolloutId).flatMap((e) => (e.event.type === 'StepStarted' && e.event.stepId.endsWith('/stop') ? [e.event.stepId] : []));
-    expect(stops).toEqual(['node1/stop', 'node2/stop', 'node3/stop']);
-    expect(readStoredEvents(w.dbPath, rolloutId).at(-1)?.type).toBe('RolloutDone');
-    for (const node of w.rollout.local.nodes) expect((await w.rollout.local.readState(node.name)).portalExt['session.timeout']).toBe('45');
-    expect(bot.exitStatus()).toBeUndefined();
-    expect(bot.logs().filter((l) => Number(l.json?.['level']) >= 50)).toEqual([]);
-    // No bot ids in the environment: Bolt asked the stand-in who it is, as it asks Slack.
-    expect(w.fake.calls('auth.test').length).toBeGreaterThan(0);
-  }, 150_000);
-
   /** What a test sees once the bot runs again on the database of the one it killed. */
   interface AfterRestart {
     readonly world: World;
@@ -129,7 +115,7 @@ describe('the bot process (npm start) against the local cluster', () => {
    */
   const finishesAfterRestart = async ({ world: w, bot, rolloutId, message, atKill }: AfterRestart): Promise<void> => {
     expect(atKill.record?.status).toBe('running');
-    const record = await waitForRollout(w.dbPath, (r) => r.id === rolloutId && ['succeeded', 'failed', 'paused', 'interrupted'].includes(r.status), { timeoutMs: 120_000, what: 'the recovered rollout at its end' });
+    const record = await waitForRollout(w.dbPath, (r) => r.id === rolloutId && ['succeeded', 'failed', 'paused', 'interrupted'].includes(r.status), { timeoutMs: WAIT_MS, what: 'the recovered rollout at its end' });
     expect(record.status, record.outcomeNote).toBe('succeeded');
     for (const node of w.rollout.local.nodes) {
       expect(w.rollout.local.isRunning(node.name), `${node.name} running`).toBe(true);
@@ -140,33 +126,29 @@ describe('the bot process (npm start) against the local cluster', () => {
     expect(events.some((e) => e.type === 'RolloutInterrupted')).toBe(true);
     expect(events.at(-1)?.type).toBe('RolloutDone');
     expect(readClusterLocks(w.dbPath)).toEqual([]);
-    await waitForReply(w.fake, message.ts, /The bot restarted while this rollout ran/);
-    await waitForReply(w.fake, message.ts, /is done: 3 of 3 nodes updated/);
+    await waitForReply(w.fake, message.ts, /The bot restarted while this rollout ran/, WAIT_MS);
+    await waitForReply(w.fake, message.ts, /is done: 2 of 2 nodes updated/, WAIT_MS);
     expect((await bot.slash('status prod', PEOPLE.requester)).status).toBe(200);
     expect(bot.exitStatus()).toBeUndefined();
     expect(bot.logs().filter((l) => Number(l.json?.['level']) >= 50)).toEqual([]);
+    // No bot ids in the environment: Bolt asked the stand-in who it is, as it asks Slack.
+    expect(w.fake.calls('auth.test').length).toBeGreaterThan(0);
   };
 
+  /**
+   * The most telling moment: node2 going down (its stop in progress). The other kill points (preflight,
+   * apply, start wait, post-check) are at the ports: src/app/run-rollout.recover.test.ts and
+   * src/app/requests/recover-rollouts.test.ts.
+   */
   const KILL_POINTS: readonly KillPoint[] = [
-    { name: 'preflight (node2 probe)', reach: (w) => waitForStepStarted(w.dbPath, 'node2/probe'), expectAfterRestart: finishesAfterRestart },
     {
       name: 'node2 stop (node2 going down)',
       reach: async (w) => {
-        await waitForStepStarted(w.dbPath, 'node2/stop');
-        await waitForNodeState(w.rollout, 'node2', (n) => !n.running || n.state?.phase === 'stopping');
+        await waitForStepStarted(w.dbPath, 'node2/stop', { timeoutMs: WAIT_MS });
+        await waitForNodeState(w.rollout, 'node2', (n) => !n.running || n.state?.phase === 'stopping', { timeoutMs: WAIT_MS });
       },
       expectAfterRestart: finishesAfterRestart,
     },
-    { name: 'node2 apply', reach: (w) => waitForStepStarted(w.dbPath, 'node2/apply'), expectAfterRestart: finishesAfterRestart },
-    {
-      name: 'node2 start wait (JVM starting)',
-      reach: async (w) => {
-        await waitForStepStarted(w.dbPath, 'node2/wait-started');
-        await waitForNodeState(w.rollout, 'node2', (n) => n.state?.phase === 'starting');
-      },
-      expectAfterRestart: finishesAfterRestart,
-    },
-    { name: 'post-check (node1 verify)', reach: (w) => waitForStepStarted(w.dbPath, 'node1/verify', { timeoutMs: 60_000 }), expectAfterRestart: finishesAfterRestart },
   ];
 
   it.each(KILL_POINTS)('SIGKILL at $name, then a restart on the same database', async (point) => {
@@ -188,15 +170,15 @@ describe('the bot process (npm start) against the local cluster', () => {
     );
     await point.expectAfterRestart({ world: w, bot, rolloutId, message, kill, atKill, record, events });
     console.log(`[${point.name}] nodes after restart: ${describeNodes(await nodesOf(w.rollout))}`);
-  }, 150_000);
+  }, 400_000);
 
-  it('on SIGTERM during node2’s stop: node2 comes back up before the bot exits, and the next start resumes', async () => {
+  it('on SIGTERM during node1’s stop: node1 comes back up before the bot exits, and the next start resumes', async () => {
     world = await startWorld();
     const w = world;
     const first = await w.startBot();
     const { message, rolloutId } = await requestAndApprove(w.fake, first, w.dbPath, `fixpack install ${FIX_PACK} on prod`);
-    await waitForStepStarted(w.dbPath, 'node2/stop');
-    await waitForNodeState(w.rollout, 'node2', (n) => !n.running || n.state?.phase === 'stopping');
+    await waitForStepStarted(w.dbPath, 'node1/stop', { timeoutMs: WAIT_MS });
+    await waitForNodeState(w.rollout, 'node1', (n) => !n.running || n.state?.phase === 'stopping', { timeoutMs: WAIT_MS });
     const kill = await first.kill('SIGTERM');
     const events = readStoredEvents(w.dbPath, rolloutId);
     const record = readStoredRollouts(w.dbPath).find((r) => r.id === rolloutId);
@@ -204,24 +186,25 @@ describe('the bot process (npm start) against the local cluster', () => {
       `[SIGTERM] exit code ${kill.code}, signal ${kill.signal}, ${kill.tookMs} ms after the signal; record ${record?.status}, last event ${describeEvent(events.at(-1))}; nodes: ${describeNodes(await nodesOf(w.rollout))}`,
     );
     expect(kill.code).toBe(0);
-    // Nothing left down by the bot: node2 finished its part (it was stopping) and is up.
+    // Nothing left down by the bot: node1 finished its part (it was stopping) and is up; node2 was not touched.
     for (const node of w.rollout.local.nodes) expect(w.rollout.local.isRunning(node.name), `${node.name} running`).toBe(true);
-    expect((await w.rollout.local.readState('node2')).patches).toEqual([FIX_PACK]);
+    expect((await w.rollout.local.readState('node1')).patches).toEqual([FIX_PACK]);
+    expect((await w.rollout.local.readState('node2')).patches).toEqual(['dxp-13-7110']);
     expect(record?.status).toBe('paused');
     expect(events.some((e) => e.event.type === 'RunStopping' && e.event.cause === 'shutdown')).toBe(true);
-    await waitForReply(w.fake, message.ts, /the bot shut down/i);
+    await waitForReply(w.fake, message.ts, /the bot shut down/i, WAIT_MS);
 
     const bot = await w.startBot();
-    const done = await waitForRollout(w.dbPath, (r) => r.id === rolloutId && r.status !== 'paused' && r.status !== 'running', { timeoutMs: 90_000, what: 'the resumed rollout at its end' });
+    const done = await waitForRollout(w.dbPath, (r) => r.id === rolloutId && r.status !== 'paused' && r.status !== 'running', { timeoutMs: WAIT_MS, what: 'the resumed rollout at its end' });
     expect(done.status, done.outcomeNote).toBe('succeeded');
     for (const node of w.rollout.local.nodes) expect((await w.rollout.local.readState(node.name)).patches).toEqual([FIX_PACK]);
     const all = readStoredEvents(w.dbPath, rolloutId);
     expect(all.map((e) => e.seq)).toEqual(all.map((_, i) => i + 1));
-    // node1 and node2 were done before the shutdown: the resumed run stopped only node3.
+    // node1 was done before the shutdown: the resumed run stopped only node2.
     const stopsAfterResume = all.slice(all.findIndex((e) => e.type === 'RolloutResumed')).flatMap((e) => (e.event.type === 'StepStarted' && e.event.kind === 'stop' ? [e.event.node] : []));
-    expect(stopsAfterResume).toEqual(['node3']);
+    expect(stopsAfterResume).toEqual(['node2']);
     expect(readClusterLocks(w.dbPath)).toEqual([]);
-    await waitForReply(w.fake, message.ts, /is done: 3 of 3 nodes updated/);
+    await waitForReply(w.fake, message.ts, /is done: 2 of 2 nodes updated/, WAIT_MS);
     expect(bot.exitStatus()).toBeUndefined();
-  }, 150_000);
+  }, 400_000);
 });

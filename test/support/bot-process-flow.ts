@@ -11,7 +11,7 @@ import { waitForRollout } from './store-watch.ts';
 export const replies = (fake: FakeSlackApi, ts: string): FakeSlackMessage[] => fake.channelHistory(CHANNEL).find((m) => m.ts === ts)?.replies ?? [];
 
 /** Resolves once the message's thread has a reply whose text matches. */
-export const waitForReply = (fake: FakeSlackApi, ts: string, pattern: RegExp, timeoutMs = 30_000): Promise<FakeSlackMessage> =>
+export const waitForReply = (fake: FakeSlackApi, ts: string, pattern: RegExp, timeoutMs = 120_000): Promise<FakeSlackMessage> =>
   waitUntil(() => replies(fake, ts).find((r) => pattern.test(r.text)), { timeoutMs, what: `a reply matching ${pattern} in the thread of ${ts}` });
 
 /**
@@ -23,10 +23,10 @@ export async function requestAndApprove(fake: FakeSlackApi, bot: BotProcess, dbP
   const before = fake.channelHistory(CHANNEL).length;
   expect((await bot.slash(text, PEOPLE.requester)).status).toBe(200);
   const message = await waitUntil(() => fake.channelHistory(CHANNEL).slice(before).find((m) => JSON.stringify(m.blocks ?? []).includes(`"action_id":"${ACTION_IDS.approve}"`)), {
-    timeoutMs: 30_000,
+    timeoutMs: 120_000,
     what: `the verdict message of "${text}" with an Approve button`,
   });
   expect((await bot.click(message, ACTION_IDS.approve, PEOPLE.approver)).status).toBe(200);
-  const record = await waitForRollout(dbPath, (r) => r.messageTs === message.ts && r.status !== 'awaiting-approval', { what: 'the approved rollout' });
+  const record = await waitForRollout(dbPath, (r) => r.messageTs === message.ts && r.status !== 'awaiting-approval', { timeoutMs: 120_000, what: 'the approved rollout' });
   return { message, rolloutId: record.id };
 }

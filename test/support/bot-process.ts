@@ -50,7 +50,7 @@ export interface BotProcessOptions {
   readonly dbPath: string;
   /** Extra or overriding environment variables (e.g. LOG_LEVEL). */
   readonly env?: Readonly<Record<string, string>>;
-  /** How long to wait for "bot started" and the HTTP port (default 60 s: tsx compiles on first start). */
+  /** How long to wait for "bot started" and the HTTP port (default 180 s: tsx compiles on first start, on a loaded machine). */
   readonly startTimeoutMs?: number;
 }
 
@@ -173,7 +173,7 @@ export async function startBotProcess(options: BotProcessOptions): Promise<BotPr
   const spawnError = new Promise<never>((_, reject) => child.once('error', reject));
   spawnError.catch(() => undefined);
 
-  const waitForLog = (predicate: (line: BotLogLine) => boolean, timeoutMs = 30_000): Promise<BotLogLine> => {
+  const waitForLog = (predicate: (line: BotLogLine) => boolean, timeoutMs = 120_000): Promise<BotLogLine> => {
     const already = lines.find(predicate);
     if (already !== undefined) return Promise.resolve(already);
     return new Promise<BotLogLine>((resolve, reject) => {
@@ -236,7 +236,7 @@ export async function startBotProcess(options: BotProcessOptions): Promise<BotPr
   void exited.then(() => live.delete(bot));
 
   try {
-    const timeoutMs = options.startTimeoutMs ?? 60_000;
+    const timeoutMs = options.startTimeoutMs ?? 180_000;
     await Promise.race([spawnError, waitForLog((l) => l.json?.['msg'] === STARTED_MSG, timeoutMs)]);
     await waitForHttp(bot.baseUrl, Math.max(1000, timeoutMs - (Date.now() - spawnedAt)));
   } catch (error) {

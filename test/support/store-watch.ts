@@ -21,7 +21,7 @@ export interface StoredEvent {
 }
 
 export interface WatchOptions {
-  /** Default 30 s. */
+  /** Default 120 s (generous: a loaded machine slows the real processes down, it must not fail the test). */
   readonly timeoutMs?: number;
   /** Default 20 ms. */
   readonly intervalMs?: number;
@@ -68,7 +68,7 @@ export function readStoredRollouts(dbPath: string): RolloutRecord[] {
 }
 
 async function poll<T>(check: () => Promise<T | undefined> | T | undefined, options: WatchOptions, describe: () => string): Promise<T> {
-  const timeoutMs = options.timeoutMs ?? 30_000;
+  const timeoutMs = options.timeoutMs ?? 120_000;
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {

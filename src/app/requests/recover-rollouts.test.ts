@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aServiceScene, FIRST_OWNER, SECOND_OWNER, type ServiceScene } from '../../../test/builders/a-service-scene.ts';
+import { InMemoryRolloutStore } from '../../../test/fakes/in-memory-rollout-store.ts';
 import { APPROVER } from '../../../test/builders/service-deps.ts';
 import { changesOn } from '../../../test/support/rollout-checks.ts';
 import type { RolloutEvent } from '../../domain/rollout/rollout-event.ts';
@@ -137,5 +138,110 @@ describe('recoverRollouts: a rollout paused by a graceful shutdown', () => {
     expect(changesOn(scene.nodes, 'node3', since)).toEqual(FULL_NODE);
     expect(scene.store.auditTrail(scene.record.id).map((a) => a.action)).toContain('resumed after a restart');
     expect(scene.store.locks()).toEqual([]);
+  });
+});
+
+/** Log lines a process wrote: `[level, msg]`. */
+const capturingLog = (): { readonly lines: [string, string][]; readonly log: { info: Fn; warn: Fn; error: Fn; debug: Fn } } => {
+  const lines: [string, string][] = [];
+  const at =
+    (level: string): Fn =>
+    (_fields, msg) =>
+      void lines.push([level, msg ?? '']);
+  return { lines, log: { info: at('info'), warn: at('warn'), error: at('error'), debug: at('debug') } };
+};
+type Fn = (fields: object, msg?: string) => void;
+
+/** A store that throws on the reads and writes recovery makes while `broken` (the write lock held, the file immutable). */
+class BreakableStore extends InMemoryRolloutStore {
+  broken: 'locks' | 'claim' | undefined;
+
+  override locks(): ReturnType<InMemoryRolloutStore['locks']> {
+    if (this.broken === 'locks') throw new Error('SQLITE_BUSY: database is locked');
+    return super.locks();
+  }
+
+  override claim(...args: Parameters<InMemoryRolloutStore['claim']>): ReturnType<InMemoryRolloutStore['claim']> {
+    if (this.broken === 'claim') throw new Error('SQLITE_IOERR: disk I/O error');
+    return super.claim(...args);
+  }
+}
+
+describe('recoverRollouts: the account of the dead run', () => {
+  it('the interruption names the dead owner, where it stopped and what it recorded last; the audit trail holds the same account', async () => {
+    const scene = aServiceScene();
+    await killedAfterNode2Stop(scene);
+    const second = scene.process({ owner: SECOND_OWNER, ownerIsGone: (owner) => owner === FIRST_OWNER });
+
+    const recovered = recoverRollouts(second.deps);
+    await recovered[0]?.run;
+
+    const interrupted = second.published[0];
+    if (interrupted?.type !== 'RolloutInterrupted') throw new Error(`not an interruption: ${JSON.stringify(interrupted)}`);
+    expect(interrupted.summary).toMatch(
+      /^the run that carried it out \(bot:ops@host1:111\) is gone; it stopped after node2's stop step \(\d\d:\d\d:\d\d UTC\)\. Last recorded: node1 healthy and back in the cluster \(\d\d:\d\d:\d\d UTC\); node2: [^;]+ done \(\d\d:\d\d:\d\d UTC\)\. The bot now finds where every node stands, then finishes or puts back the node in progress and continues$/,
+    );
+    expect(scene.store.auditTrail(scene.record.id).find((a) => a.action === 'recovering')?.detail).toBe(interrupted.summary);
+  });
+
+  it('afterRestart ask: the account says the bot brings any node left behind back up and waits for a decision', async () => {
+    const scene = aServiceScene({ afterRestart: 'ask' });
+    await killedAfterNode2Stop(scene);
+    const second = scene.process({ owner: SECOND_OWNER, ownerIsGone: (owner) => owner === FIRST_OWNER });
+
+    await recoverRollouts(second.deps)[0]?.run;
+
+    expect(second.published[0]).toMatchObject({ type: 'RolloutInterrupted', summary: expect.stringMatching(/Last recorded: .+\. The bot now finds where every node stands, then brings any node left behind back up and waits for a decision$/) });
+  });
+});
+
+describe('recoverRollouts: the store broken while recovery looks', () => {
+  it('the cluster locks cannot be read: logged, nothing taken over, no node touched; once the store answers the next look takes the rollout over', async () => {
+    const scene = aServiceScene();
+    const expiresAt = await killedAfterNode2Stop(scene);
+    scene.clock.advance(expiresAt - scene.clock.now().getTime());
+    const store = new BreakableStore(scene.data);
+    store.broken = 'locks';
+    const { lines, log } = capturingLog();
+    const second = scene.process({ owner: SECOND_OWNER, store, log });
+    const since = scene.nodes.sent.length;
+
+    expect(recoverRollouts(second.deps)).toEqual([]);
+    expect(recoverRollouts(second.deps)).toEqual([]);
+    expect(lines.filter(([level]) => level === 'error')).toEqual([
+      ['error', 'cannot read the cluster locks: no recovery this time'],
+      ['error', 'cannot read the cluster locks: no recovery this time'],
+    ]);
+    expect(scene.nodes.sent.slice(since)).toEqual([]);
+    expect(scene.store.locks()).toMatchObject([{ owner: FIRST_OWNER }]);
+
+    store.broken = undefined;
+    const recovered = recoverRollouts(second.deps);
+    expect(lines).toContainEqual(['warn', 'taking over an interrupted rollout']);
+    expect((await recovered[0]?.run)?.outcome).toBe('succeeded');
+    expect(changesOn(scene.nodes, 'node2', since)).toEqual(['backup', 'patch-install', 'start']);
+    expect(scene.store.locks()).toEqual([]);
+  });
+
+  it('the claim cannot be written: recovery throws (the bot logs it and tries again later), the record and lock stay as they were, no node touched; then it is taken over', async () => {
+    const scene = aServiceScene();
+    const expiresAt = await killedAfterNode2Stop(scene);
+    scene.clock.advance(expiresAt - scene.clock.now().getTime());
+    const store = new BreakableStore(scene.data);
+    store.broken = 'claim';
+    const second = scene.process({ owner: SECOND_OWNER, store });
+    const since = scene.nodes.sent.length;
+
+    expect(() => recoverRollouts(second.deps)).toThrow(/disk I\/O error/);
+    expect(scene.store.get(scene.record.id)?.status).toBe('running');
+    expect(scene.store.locks()).toMatchObject([{ owner: FIRST_OWNER }]);
+    expect(scene.store.events(scene.record.id).filter((e) => e.type === 'RolloutInterrupted')).toEqual([]);
+    expect(scene.nodes.sent.slice(since)).toEqual([]);
+    expect(second.deps.runs.size).toBe(0);
+
+    store.broken = undefined;
+    expect((await recoverRollouts(second.deps)[0]?.run)?.outcome).toBe('succeeded');
+    expect(scene.store.events(scene.record.id).filter((e) => e.type === 'RolloutInterrupted')).toHaveLength(1);
+    expect(scene.nodes.down()).toEqual([]);
   });
 });

@@ -39,6 +39,31 @@ describe('runOwned: the lease', () => {
     expect(scene.nodes.down()).toEqual([]);
   });
 
+  it('renewals that fail while the lease still runs: each failure logged, the run goes on touching nodes and succeeds', async () => {
+    const scene = aServiceScene();
+    const store = new RenewalsFailStore(scene.data);
+    const warned: string[] = [];
+    const log = { info: () => undefined, debug: () => undefined, error: () => undefined, warn: (_fields: object, msg?: string) => void warned.push(msg ?? '') };
+    const first = scene.process({ owner: FIRST_OWNER, store, log });
+    let mark = -1;
+    first.onPublish = (event) => {
+      if (event.type === 'StepSucceeded' && event.stepId === 'node2/stop') {
+        store.failing = true;
+        // Past the point where a renewal is due, well short of the lease's end.
+        scene.clock.advance(first.deps.leaseMs / 2);
+        mark = scene.nodes.sent.length;
+      }
+      if (event.type === 'NodeDone' && event.node === 'node2') store.failing = false;
+    };
+
+    const result = await scene.approveAndRun(first);
+
+    expect(result?.outcome).toBe('succeeded');
+    expect(warned).toContain('could not renew the rollout lease');
+    expect(changesOn(scene.nodes, 'node2', mark)).toEqual(['backup', 'patch-install', 'start']);
+    expect(scene.store.locks()).toEqual([]);
+  });
+
   it('a run whose renewals work goes on however long its steps take on the clock', async () => {
     const scene = aServiceScene();
     const first = scene.process({ owner: FIRST_OWNER });
