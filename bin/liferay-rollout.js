@@ -1,10 +1,15 @@
 #!/usr/bin/env node
-// The package's bin: loads the TypeScript sources through tsx so `npx liferay-rollout` works
-// in a checkout right after `npm ci`, with no build step to forget.
-import { register } from 'tsx/esm/api';
+// The package's bin: runs the compiled JavaScript in dist/ (`npm run build`). Tests run the
+// sources instead: `node --conditions=source --import tsx bin/liferay-rollout.js` (package.json "imports").
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-register();
-const { runCli } = await import('../src/adapters/cli/run-cli.ts');
+const entry = import.meta.resolve('#src/adapters/cli/run-cli');
+if (!existsSync(fileURLToPath(entry))) {
+  process.stderr.write('liferay-rollout: dist/ is missing: run npm run build first\n');
+  process.exit(1);
+}
+const { runCli } = await import(entry);
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),

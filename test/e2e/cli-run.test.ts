@@ -12,7 +12,7 @@ const bin = join(root, 'bin', 'liferay-rollout.js');
 /** Runs the CLI; `onStdout` sees the output as it comes and may send the process a signal. */
 function cli(args: readonly string[], onStdout?: (soFar: string, signal: (s: NodeJS.Signals) => void) => void): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, INVENTORY: '', DATABASE: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', bin, ...args], { cwd: root, env: { ...process.env, INVENTORY: '', DATABASE: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => {
