@@ -16,6 +16,7 @@ import type { MaintenanceRequest } from '../domain/request/maintenance-request.t
 import { err, ok, type Result } from '../domain/result.ts';
 import type { ArtifactSource, NodeExecutor, NodeTarget } from './ports.ts';
 import { probeCluster, type NodeCheck } from './probe-cluster.ts';
+import { sha256Hex } from './sha256-hex.ts';
 import { checkChangeNeed } from './steps/check-change-need.ts';
 
 export interface PrepareInput {
@@ -76,6 +77,6 @@ export async function prepareRollout(input: PrepareInput, deps: { readonly execu
   if (verdict.type === 'verdict' && verdict.revertTo !== undefined) artifacts = undefined;
   artifacts ??= await deps.artifacts.describe(requiredArtifacts(request, verdict.type === 'verdict' ? verdict.revertTo : undefined));
   if (!artifacts.ok) return ok({ ...prepared, plan: undefined, planError: artifacts.error });
-  const plan = buildPlan({ verdict, cluster, artifacts: artifacts.value, skipped: selection.skipped, nodeFacts });
+  const plan = buildPlan({ verdict, cluster, artifacts: artifacts.value, skipped: selection.skipped, nodeFacts, hash: sha256Hex });
   return ok({ ...prepared, plan: plan.ok ? plan.value : undefined, planError: plan.ok ? undefined : plan.error });
 }

@@ -1,4 +1,5 @@
 import type { Question, Reason, Verdict, VerdictKind } from '../../src/domain/eligibility/verdict.ts';
+import { sha256Hex } from '../../src/app/sha256-hex.ts';
 import { buildPlan } from '../../src/domain/plan/build-plan.ts';
 import { requiredArtifacts } from '../../src/domain/plan/required-artifacts.ts';
 import type { RolloutPlan, SkippedNode } from '../../src/domain/plan/rollout-plan.ts';
@@ -110,7 +111,7 @@ export class RolloutPlanBuilder {
   build(): RolloutPlan {
     const verdict: Verdict = { type: 'verdict', verdict: this.verdict, reasons: [], questions: [], request: this.request };
     const artifacts = requiredArtifacts(this.request).map((file) => ({ file, sha256: 'c'.repeat(64), bytes: 123_456_789 }));
-    const plan = buildPlan({ verdict, cluster: this.cluster.named(this.request.cluster).build(), artifacts, skipped: this.skipped });
+    const plan = buildPlan({ verdict, cluster: this.cluster.named(this.request.cluster).build(), artifacts, skipped: this.skipped, hash: sha256Hex });
     if (!plan.ok) throw new Error(`test plan cannot be built: ${plan.error}`);
     return plan.value;
   }

@@ -24,7 +24,7 @@ const facts = (name: string): string => join(root, 'examples', name);
 
 describe('liferay-rollout check (the real bin, as a process: the one spawned smoke test)', () => {
   it('prints a human verdict and exits 0', () => {
-    const result = spawnSync(process.execPath, [bin, 'check', '--facts', facts('facts-dxp71.json'), '--', 'fixpack', 'install', 'dxp-16-7110', 'on', 'prod'], {
+    const result = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', bin, 'check', '--facts', facts('facts-dxp71.json'), '--', 'fixpack', 'install', 'dxp-16-7110', 'on', 'prod'], {
       cwd: root,
       encoding: 'utf8',
       env: { ...process.env, INVENTORY: '' },

@@ -52,7 +52,7 @@ async function cli(args: readonly string[], onStdout?: (soFar: string, signal: (
 /** The real bin as a process (tsx, process signals, exit code); `onStdout` may send the process a signal. */
 function spawnCli(args: readonly string[], onStdout?: (soFar: string, signal: (s: NodeJS.Signals) => void) => void): Promise<Outcome> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, INVENTORY: '', DATABASE: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', bin, ...args], { cwd: root, env: { ...process.env, INVENTORY: '', DATABASE: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => {

@@ -43,7 +43,7 @@ describe('a bot restart during a live CLI run', () => {
     const r = rollout;
     const downtime = watchDowntime(r, 25);
 
-    const cli = spawn(process.execPath, [join(ROOT, 'bin', 'liferay-rollout.js'), 'run', '--inventory', r.inventoryPath, '--db', dbPath, '--yes', '--', 'property', 'set', 'live.cli=1', 'on', 'prod'], {
+    const cli = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', join(ROOT, 'bin', 'liferay-rollout.js'), 'run', '--inventory', r.inventoryPath, '--db', dbPath, '--yes', '--', 'property', 'set', 'live.cli=1', 'on', 'prod'], {
       cwd: ROOT,
       env: { ...process.env, INVENTORY: '', DATABASE: '', LEASE_SECONDS: '' },
       stdio: ['ignore', 'pipe', 'pipe'],

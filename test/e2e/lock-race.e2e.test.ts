@@ -207,7 +207,7 @@ describe('the real things started together: a CLI run --db and an approval in th
     const downtime = watchDowntime(r, 25);
     // Together: the terminal's run (it probes the nodes, then records and claims) and the click (the bot probes again, then claims).
     const cli = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [join(ROOT, 'bin', 'liferay-rollout.js'), 'run', '--inventory', r.inventoryPath, '--db', dbPath, '--yes', '--', 'property', 'set', 'race.owner=cli', 'on', 'prod'], {
+      const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', join(ROOT, 'bin', 'liferay-rollout.js'), 'run', '--inventory', r.inventoryPath, '--db', dbPath, '--yes', '--', 'property', 'set', 'race.owner=cli', 'on', 'prod'], {
         cwd: ROOT,
         env: { ...process.env, INVENTORY: '', DATABASE: '' },
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -195,6 +195,8 @@ describe('openSqliteRolloutStore', () => {
       ['missing its verdict', JSON.stringify({ ...aRolloutRecord().build(), verdict: undefined })],
       ['an unknown status', JSON.stringify({ ...aRolloutRecord().build(), status: 'half-done' })],
       ['another record', JSON.stringify(aRolloutRecord().withId('r-0002').build())],
+      ['holding a plan with a step of an unknown kind', JSON.stringify({ ...aRolloutRecord().build(), plan: { ...aRolloutRecord().build().plan, steps: [{ id: 'node1/x', node: 'node1', phase: 'node', action: { kind: 'reboot' }, title: 'x' }] } })],
+      ['holding a reason with an unknown outcome', JSON.stringify({ ...aRolloutRecord().build(), verdict: { ...aRolloutRecord().build().verdict, reasons: [{ rule: 'r', message: 'm', outcome: 'maybe' }] } })],
     ])('a record body that is %s', (_, body) => {
       const store = openStore();
       const record = aRolloutRecord().build();
@@ -214,6 +216,7 @@ describe('openSqliteRolloutStore', () => {
       ['not JSON', 'StepStarted', '{"type":'],
       ['of an unknown type', 'Paused', '{"type":"Paused","at":"2025-03-04T10:00:00.000Z"}'],
       ['without a time', 'StepStarted', '{"type":"StepStarted","stepId":"node1/stop"}'],
+      ['a failed step without its output', 'StepFailed', '{"type":"StepFailed","at":"2025-03-04T10:00:00.000Z","stepId":"node1/stop","node":"node1","kind":"stop","purpose":"rollout","durationMs":1,"message":"x"}'],
     ])('an event body that is %s', (_, type, body) => {
       const store = openStore();
       const record = aRolloutRecord().build();

@@ -1,9 +1,12 @@
 import Database from 'better-sqlite3';
 import type { Claim, ClaimResult, ClusterLock, RolloutStore } from '../../app/ports.ts';
-import { ROLLOUT_STATUSES, type AuditEntry, type RolloutRecord, type RolloutStatus } from '../../app/rollout-record.ts';
+import type { AuditEntry, RolloutRecord, RolloutStatus } from '../../app/rollout-record.ts';
 import { CodedError } from '../../domain/coded-error.ts';
-import { ROLLOUT_EVENT_TYPES, type RolloutEvent, type RolloutEventType } from '../../domain/rollout/rollout-event.ts';
-import { upgradeStoredEvent } from './upgrade-stored-event.ts';
+import type { RolloutEvent } from '../../domain/rollout/rollout-event.ts';
+import { schemaProblem } from './schema-problem.ts';
+import { StoredJson } from './stored-json.ts';
+import { StoredRolloutEvent } from './stored-rollout-event.ts';
+import { StoredRolloutRecord } from './stored-rollout-record.ts';
 import { mayTake, ownedBy } from '../../app/lease-rules.ts';
 
 /**
@@ -80,20 +83,10 @@ const MIGRATIONS: readonly string[] = [
   `,
 ];
 
-const STATUSES = ROLLOUT_STATUSES;
-
-const EVENT_TYPES = ROLLOUT_EVENT_TYPES;
-
-// Compile-time: the lists above name every member of their unions.
-const everyStatusListed: Exclude<RolloutStatus, (typeof STATUSES)[number]> extends never ? true : never = true;
-const everyEventTypeListed: Exclude<RolloutEventType, (typeof EVENT_TYPES)[number]> extends never ? true : never = true;
-void everyStatusListed;
-void everyEventTypeListed;
-
-/** Keys typed `X | undefined` that JSON drops; read back as present-and-undefined. */
-const UNDEFINED_ABLE_KEYS = ['channelId', 'messageTs', 'plan', 'decidedBy', 'decidedAt', 'decisionNote'] as const satisfies readonly (keyof RolloutRecord)[];
-const STRING_KEYS = ['id', 'cluster', 'requestText', 'requestedBy', 'requestedAt', 'updatedAt'] as const satisfies readonly (keyof RolloutRecord)[];
-const OBJECT_KEYS = ['request', 'facts', 'answers', 'verdict'] as const satisfies readonly (keyof RolloutRecord)[];
+/** A record body column: JSON, then the record's schema. */
+const RecordBody = StoredJson.pipe(StoredRolloutRecord);
+/** An event body column: JSON, then the event's schema (older shapes upgraded). */
+const EventBody = StoredJson.pipe(StoredRolloutEvent);
 
 interface RolloutRow {
   readonly id: string;
@@ -129,64 +122,30 @@ interface AuditRow {
   readonly detail: string;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isStatus(value: unknown): value is RolloutStatus {
-  return (STATUSES as readonly unknown[]).includes(value);
-}
-
-/** What is wrong with a record's shape (a light check, not a full schema), or undefined. */
-function recordProblem(value: unknown): string | undefined {
-  if (!isObject(value)) return 'not an object';
-  for (const key of STRING_KEYS) if (typeof value[key] !== 'string') return `${key} is not a string`;
-  for (const key of OBJECT_KEYS) if (!isObject(value[key])) return `${key} is not an object`;
-  if (!isStatus(value['status'])) return `status ${JSON.stringify(value['status'])} is unknown`;
-  for (const key of UNDEFINED_ABLE_KEYS) {
-    const v = value[key];
-    if (v === undefined) continue;
-    if (key === 'plan' ? !isObject(v) : typeof v !== 'string') return `${key} has the wrong type`;
-  }
-  return undefined;
-}
-
-function eventProblem(value: unknown): string | undefined {
-  if (!isObject(value)) return 'not an object';
-  if (!(EVENT_TYPES as readonly unknown[]).includes(value['type'])) return `type ${JSON.stringify(value['type'])} is unknown`;
-  if (typeof value['at'] !== 'string') return 'at is not a string';
-  return undefined;
-}
-
 function corrupt(message: string, details: Readonly<Record<string, unknown>>): CodedError {
   return new CodedError('store_corrupt', message, details);
 }
 
 function decodeRecord(row: RolloutRow): RolloutRecord {
-  let value: unknown;
-  try {
-    value = JSON.parse(row.body);
-  } catch {
-    throw corrupt(`rollout ${row.id}: stored record is not JSON`, { id: row.id });
+  const parsed = RecordBody.safeParse(row.body);
+  if (!parsed.success) {
+    const problem = schemaProblem(parsed.error);
+    throw corrupt(problem === 'not JSON' ? `rollout ${row.id}: stored record is not JSON` : `rollout ${row.id}: stored record is unreadable: ${problem}`, { id: row.id });
   }
-  const problem = recordProblem(value) ?? (isObject(value) && (value['id'] !== row.id || value['status'] !== row.status) ? 'body does not match its row' : undefined);
-  if (problem !== undefined || !isObject(value)) throw corrupt(`rollout ${row.id}: stored record is unreadable: ${problem ?? 'not an object'}`, { id: row.id });
-  const record: Record<string, unknown> = { ...value };
-  for (const key of UNDEFINED_ABLE_KEYS) if (!(key in record)) record[key] = undefined;
-  // Checked above to the depth this store promises; the rest was written by this store from a RolloutRecord.
-  return record as unknown as RolloutRecord;
+  if (parsed.data.id !== row.id || parsed.data.status !== row.status) throw corrupt(`rollout ${row.id}: stored record is unreadable: body does not match its row`, { id: row.id });
+  const record = parsed.data;
+  // Keys JSON dropped read back present-and-undefined, as they were written.
+  return { ...record, channelId: record.channelId, messageTs: record.messageTs, plan: record.plan, decidedBy: record.decidedBy, decidedAt: record.decidedAt, decisionNote: record.decisionNote };
 }
 
 function decodeEvent(id: string, row: EventRow): RolloutEvent {
-  let value: unknown;
-  try {
-    value = JSON.parse(row.body);
-  } catch {
-    throw corrupt(`rollout ${id}: stored event ${row.seq} is not JSON`, { id, seq: row.seq });
+  const parsed = EventBody.safeParse(row.body);
+  if (!parsed.success) {
+    const problem = schemaProblem(parsed.error);
+    throw corrupt(problem === 'not JSON' ? `rollout ${id}: stored event ${row.seq} is not JSON` : `rollout ${id}: stored event ${row.seq} is unreadable: ${problem}`, { id, seq: row.seq });
   }
-  const problem = eventProblem(value) ?? (isObject(value) && value['type'] !== row.type ? 'body does not match its row' : undefined);
-  if (problem !== undefined) throw corrupt(`rollout ${id}: stored event ${row.seq} is unreadable: ${problem}`, { id, seq: row.seq });
-  return upgradeStoredEvent(value as RolloutEvent);
+  if (parsed.data.type !== row.type) throw corrupt(`rollout ${id}: stored event ${row.seq} is unreadable: body does not match its row`, { id, seq: row.seq });
+  return parsed.data;
 }
 
 function firstLine(error: unknown): string {
@@ -424,9 +383,10 @@ class SqliteRolloutStore implements RolloutStore {
   }
 
   appendEvent(id: string, event: RolloutEvent): number {
-    const problem = eventProblem(event);
-    if (problem !== undefined) throw new CodedError('invalid_rollout_event', `rollout ${id}: refusing to store an event: ${problem}`, { id });
-    return this.appendTransaction.immediate(id, event, JSON.stringify(event));
+    const body = JSON.stringify(event);
+    const readBack = EventBody.safeParse(body);
+    if (!readBack.success) throw new CodedError('invalid_rollout_event', `rollout ${id}: refusing to store an event: ${schemaProblem(readBack.error)}`, { id });
+    return this.appendTransaction.immediate(id, event, body);
   }
 
   events(id: string): RolloutEvent[] {
@@ -481,9 +441,10 @@ class SqliteRolloutStore implements RolloutStore {
 
 /** JSON for the body column; refuses a record this store would later call corrupt. */
 function encodeRecord(record: RolloutRecord): string {
-  const problem = recordProblem(record);
-  if (problem !== undefined) throw new CodedError('invalid_rollout_record', `rollout ${String(record.id)}: refusing to store a record: ${problem}`, { id: record.id });
-  return JSON.stringify(record);
+  const body = JSON.stringify(record);
+  const readBack = RecordBody.safeParse(body);
+  if (!readBack.success) throw new CodedError('invalid_rollout_record', `rollout ${String(record.id)}: refusing to store a record: ${schemaProblem(readBack.error)}`, { id: record.id });
+  return body;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { StepKind } from '../../domain/plan/rollout-step.ts';
 import type { RolloutEvent, StepPurpose } from '../../domain/rollout/rollout-event.ts';
+import type { StoredEventBody } from './stored-rollout-event.ts';
 
 const KINDS: readonly StepKind[] = ['connect', 'check-healthy', 'probe', 'stage', 'drain', 'stop', 'backup', 'apply', 'restore', 'start', 'wait-started', 'wait-healthy', 'wait-cluster', 'enable', 'verify'];
 
@@ -7,10 +8,9 @@ const KINDS: readonly StepKind[] = ['connect', 'check-healthy', 'probe', 'stage'
  * Events stored by bots before the step kind travelled on the event carry it only in the step id
  * (`node2/stop`, `node2/backup#restore`). Read once here, at the edge, so nothing else parses ids.
  */
-export function upgradeStoredEvent(event: RolloutEvent): RolloutEvent {
+export function upgradeStoredEvent(event: StoredEventBody): RolloutEvent {
   if (event.type !== 'StepStarted' && event.type !== 'StepSucceeded' && event.type !== 'StepFailed') return event;
-  const stored = event as RolloutEvent & { kind?: unknown; purpose?: unknown };
-  if (typeof stored.kind === 'string' && typeof stored.purpose === 'string') return event;
+  if (event.kind !== undefined && event.purpose !== undefined) return { ...event, kind: event.kind, purpose: event.purpose };
   const [, rest = ''] = event.stepId.split('/');
   const [name = '', suffix] = rest.split('#');
   const legacyRestore = suffix === 'restore';

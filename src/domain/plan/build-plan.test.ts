@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sha256Hex as hash } from '../../app/sha256-hex.ts';
 import { aCluster } from '../../../test/builders/a-cluster.ts';
 import { evaluate } from '../eligibility/evaluate.ts';
 import type { ClusterFacts } from '../liferay/cluster-facts.ts';
@@ -14,7 +15,7 @@ const allArtifacts = ['liferay-fix-pack-dxp-14-7110.zip', 'liferay-fix-pack-dxp-
 function plan(text: string, cluster = aCluster().build(), artifacts = allArtifacts, f: ClusterFacts = facts, extra: Pick<PlanInput, 'skipped' | 'nodeFacts'> = {}): RolloutPlan {
   const request = parseRequest(text);
   if (!request.ok) throw new Error(request.error.reason);
-  const result = buildPlan({ verdict: evaluate(request.value, f, { ...EMPTY_CATALOG, nonRevertible: [{ id: 'dxp-15-7110', reason: 'test', source: 'test' }] }), cluster, artifacts, ...extra });
+  const result = buildPlan({ verdict: evaluate(request.value, f, { ...EMPTY_CATALOG, nonRevertible: [{ id: 'dxp-15-7110', reason: 'test', source: 'test' }] }), cluster, artifacts, hash, ...extra });
   if (!result.ok) throw new Error(result.error);
   return result.value;
 }
@@ -49,7 +50,7 @@ describe('buildPlan: change kinds', () => {
     const request = parseRequest('release update 2024.q1.3 on prod');
     if (!request.ok) throw new Error(request.error.reason);
     const verdict = evaluate(request.value, { product: 'dxp-7.4', release: '2024.q1.1', java: '11.0.2' }, EMPTY_CATALOG);
-    const result = buildPlan({ verdict, cluster: aCluster().onProduct('dxp-7.4').build(), artifacts: [] });
+    const result = buildPlan({ verdict, cluster: aCluster().onProduct('dxp-7.4').build(), artifacts: [], hash });
     expect(!result.ok && result.error).toContain('not supported yet');
   });
 
@@ -69,7 +70,7 @@ describe('buildPlan: change kinds', () => {
     const request = parseRequest(text);
     if (!request.ok) throw new Error(request.error.reason);
     const cluster = text.startsWith('java') ? { ...aCluster().build(), javaHomes: {} } : aCluster().build();
-    const result = buildPlan({ verdict: evaluate(request.value, facts, EMPTY_CATALOG), cluster, artifacts });
+    const result = buildPlan({ verdict: evaluate(request.value, facts, EMPTY_CATALOG), cluster, artifacts, hash });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error).toContain(message === '' ? 'names no JDK for Java 11' : message);
   });
@@ -98,7 +99,7 @@ describe('buildPlan: a fix pack revert goes back to the level before', () => {
   ])('refuses when %s', (_name, f, artifacts, message) => {
     const request = parseRequest('fixpack revert dxp-13-7110 on prod');
     if (!request.ok) throw new Error(request.error.reason);
-    const result = buildPlan({ verdict: evaluate(request.value, f, EMPTY_CATALOG), cluster: aCluster().build(), artifacts });
+    const result = buildPlan({ verdict: evaluate(request.value, f, EMPTY_CATALOG), cluster: aCluster().build(), artifacts, hash });
     expect(!result.ok && result.error).toContain(message);
   });
 });
@@ -214,7 +215,7 @@ describe('buildPlan: a cluster where some nodes already have the change', () => 
   ])('refuses to skip %s', (_name, skipped, message) => {
     const request = parseRequest('property set a.b=c on prod');
     if (!request.ok) throw new Error(request.error.reason);
-    const result = buildPlan({ verdict: evaluate(request.value, facts, EMPTY_CATALOG), cluster: aCluster().build(), artifacts: [], skipped });
+    const result = buildPlan({ verdict: evaluate(request.value, facts, EMPTY_CATALOG), cluster: aCluster().build(), artifacts: [], skipped, hash });
     expect(!result.ok && result.error).toBe(message);
   });
 

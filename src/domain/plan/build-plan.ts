@@ -8,7 +8,6 @@ import type { ClusterSpec, NodeSpec } from './cluster-spec.ts';
 import { requiredArtifacts } from './required-artifacts.ts';
 import type { PlanArtifact, RolloutPlan, SkippedNode, Strategy } from './rollout-plan.ts';
 import type { PlanStep } from './rollout-step.ts';
-import { sha256Hex } from './sha256-hex.ts';
 import { bringUpSteps, planStep, takeDownSteps } from './bring-up-steps.ts';
 
 export interface PlanInput {
@@ -20,6 +19,8 @@ export interface PlanInput {
   readonly skipped?: readonly SkippedNode[];
   /** Every node's facts the verdict rested on, kept in the plan for the runner's preflight; default none. */
   readonly nodeFacts?: NodeFacts;
+  /** Hex SHA-256 of a text (supplied from outside the pure domain): the plan hash is `hash(canonicalJson(plan without hash))`. */
+  readonly hash: (text: string) => string;
 }
 
 /** Minutes a node typically needs for stop + start + checks; an estimate for the message, never a time-out. */
@@ -37,7 +38,7 @@ const step = planStep;
  * Errors: the verdict is an error, an artifact is missing, the change kind cannot be applied, or
  * no node is left to change.
  */
-export function buildPlan({ verdict, cluster, artifacts, skipped = [], nodeFacts = {} }: PlanInput): Result<RolloutPlan, string> {
+export function buildPlan({ verdict, cluster, artifacts, skipped = [], nodeFacts = {}, hash }: PlanInput): Result<RolloutPlan, string> {
   if (verdict.type === 'error') return err(`no plan: ${verdict.message}`);
   const request = verdict.request;
   if (request.cluster !== cluster.name) return err(`the request is for cluster "${request.cluster}", not "${cluster.name}"`);
@@ -93,5 +94,5 @@ export function buildPlan({ verdict, cluster, artifacts, skipped = [], nodeFacts
     steps: [...preflight, ...work, ...postcheck],
     expectedMinutes: restarted.length * TYPICAL_NODE_MINUTES,
   };
-  return ok({ ...body, hash: sha256Hex(canonicalJson(body)) });
+  return ok({ ...body, hash: hash(canonicalJson(body)) });
 }

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { aRolloutPlan } from '../../../test/builders/a-rollout-plan.ts';
+import { aRolloutRecord } from '../../../test/builders/a-rollout-record.ts';
+import type { RolloutRecord } from '../../app/rollout-record.ts';
+import { schemaProblem } from './schema-problem.ts';
+import { StoredJson } from './stored-json.ts';
+import { StoredRolloutRecord } from './stored-rollout-record.ts';
+
+const RecordBody = StoredJson.pipe(StoredRolloutRecord);
+const record = aRolloutRecord().withPlan(aRolloutPlan().build()).build();
+/** The record as stored, with one part replaced. */
+const storedWith = (change: (stored: Record<string, unknown>) => void): string => {
+  const stored = JSON.parse(JSON.stringify(record)) as Record<string, unknown>;
+  change(stored);
+  return JSON.stringify(stored);
+};
+const planOf = (stored: Record<string, unknown>): Record<string, unknown> => stored['plan'] as Record<string, unknown>;
+
+describe('StoredRolloutRecord', () => {
+  it.each<[string, RolloutRecord]>([
+    ['with a plan', record],
+    ['without a plan, decided', aRolloutRecord().withoutPlan().decided('U0456BOB', '2025-03-04T10:05:00.000Z', 'not now').build()],
+    ['with a control request and an outcome note', { ...record, status: 'paused', control: { kind: 'pause', by: 'U0456BOB', at: '2025-03-04T10:06:00.000Z' }, outcomeNote: 'paused by U0456BOB' }],
+  ])('reads back what was stored: %s', (_, value) => {
+    const parsed = RecordBody.parse(JSON.stringify(value));
+    expect(parsed).toEqual(value);
+  });
+
+  it('reads a plan stored before nodeFacts existed with none', () => {
+    const parsed = RecordBody.parse(storedWith((s) => delete planOf(s)['nodeFacts']));
+    expect(parsed.plan?.nodeFacts).toEqual({});
+  });
+
+  it('keeps keys it does not know (written by a newer bot)', () => {
+    const parsed = RecordBody.parse(storedWith((s) => (s['extra'] = { a: 1 })));
+    expect(parsed).toMatchObject({ extra: { a: 1 } });
+  });
+
+  it.each<[string, string, string]>([
+    ['not JSON', '{"id": ', 'not JSON'],
+    ['a step of an unknown kind deep in the plan', storedWith((s) => ((planOf(s)['steps'] as Record<string, unknown>[])[0] = { id: 'node1/x', node: 'node1', phase: 'node', action: { kind: 'reboot' }, title: 'x' })), 'plan.steps.0.action'],
+    ['a reason with an unknown outcome', storedWith((s) => ((s['verdict'] as { reasons: unknown[] }).reasons = [{ rule: 'r', message: 'm', outcome: 'maybe' }])), 'verdict.reasons.0.outcome'],
+    ['a facts key no probe knows', storedWith((s) => (s['facts'] = { product: 'dxp-7.1', colour: 'blue' })), 'facts'],
+    ['an answer of the wrong type', storedWith((s) => (s['answers'] = { javaSameMajor: 'yes' })), 'answers.javaSameMajor'],
+    ['an unknown status', storedWith((s) => (s['status'] = 'half-done')), 'status'],
+    ['a request that does not parse', storedWith((s) => (s['request'] = { kind: 'reboot', cluster: 'prod' })), 'request'],
+  ])('refuses %s, saying where', (_, body, where) => {
+    const parsed = RecordBody.safeParse(body);
+    expect(parsed.success).toBe(false);
+    if (!parsed.success) expect(schemaProblem(parsed.error)).toContain(where);
+  });
+});
