@@ -7,7 +7,7 @@ import { pino } from 'pino';
 import { openSqliteRolloutStore } from './adapters/store/sqlite-rollout-store.ts';
 import { recoverRollouts } from './app/requests/recover-rollouts.ts';
 import { composeBot } from './compose-bot.ts';
-import { loadEnvConfig } from './config/env-config.ts';
+import { loadEnvConfig, loadEnvFiles } from './config/env-config.ts';
 import { formatInventoryError } from './config/format-inventory-error.ts';
 import { loadCatalog } from './config/load-catalog.ts';
 import { loadInventory } from './config/load-inventory.ts';
@@ -19,10 +19,10 @@ function fail(problems: readonly string[]): never {
 
 const env = loadEnvConfig(process.env);
 const problems: string[] = env.ok ? [] : [...env.error];
-const inventoryPath = process.env['INVENTORY'];
-const inventory = inventoryPath === undefined || inventoryPath === '' ? undefined : loadInventory(resolve(inventoryPath));
+const files = loadEnvFiles(process.env);
+const inventory = files.INVENTORY === undefined ? undefined : loadInventory(resolve(files.INVENTORY));
 if (inventory !== undefined && !inventory.ok) problems.push(formatInventoryError(inventory.error).replaceAll('\n', '\n    '));
-const extraCatalogs = [inventory?.ok === true ? inventory.value.catalog : undefined, process.env['CATALOG'] || undefined].filter((p): p is string => p !== undefined);
+const extraCatalogs = [inventory?.ok === true ? inventory.value.catalog : undefined, files.CATALOG].filter((p): p is string => p !== undefined);
 const catalog = loadCatalog(extraCatalogs);
 if (!catalog.ok) problems.push(catalog.error.message);
 if (!env.ok || inventory === undefined || !inventory.ok || !catalog.ok || problems.length > 0) fail(problems);

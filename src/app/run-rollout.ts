@@ -240,7 +240,7 @@ export async function runRollout(input: RunRolloutInput, deps: StepDeps): Promis
     if (cluster.restoreOnFailure) await bringBackAll('restore');
     const tail = cluster.restoreOnFailure ? '' : ' Restore on failure is off: the nodes were left as they are.';
     const changed = plan.nodes.filter((n) => state.nodes[n]?.changed === true);
-    const back = changed.length === 0 ? '' : ` Way back for ${changed.join(', ')}: ${wayBack(plan.request, input.expectedFacts ?? {}, ctxOf(changed[0] ?? '').paths.backup)}.`;
+    const back = changed.length === 0 ? '' : ` Way back for ${changed.join(', ')}: ${wayBack(plan.request, input.expectedFacts ?? {}, ctxOf(changed[0] ?? '').paths).text}.`;
     return hold('failed', `Failed on ${failure.node}: ${failure.message}.${tail}`, back);
   };
 

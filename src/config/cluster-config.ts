@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ProductId } from '../domain/liferay/cluster-facts.ts';
+import { DEFAULT_APPROVAL_TTL_MINUTES } from '../domain/approval/approval-policy.ts';
 import { ApproversConfig } from './approvers-config.ts';
 import { CommandsConfig } from './commands-config.ts';
 import { DeclaredFacts } from './declared-facts.ts';
@@ -25,7 +26,7 @@ const ClusterEntry = z
       .int()
       .min(1, 'expected 1 to 10080 minutes')
       .max(10_080, 'expected 1 to 10080 minutes')
-      .default(60),
+      .default(DEFAULT_APPROVAL_TTL_MINUTES),
     /** Operator opt-in: 7.4 patch releases within one quarter by rolling restart (LIFERAY.md §1). */
     allowRollingPatchRelease: z.boolean().default(false),
     liferayHome: RemoteAbsolutePath,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadEnvConfig } from './env-config.ts';
+import { loadEnvConfig, loadEnvFiles } from './env-config.ts';
 
 const good = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef', INVENTORY: 'inventory.yml' };
 
@@ -24,5 +24,23 @@ describe('loadEnvConfig', () => {
     const problems = result.ok ? [] : result.error;
     for (const e of expected) expect(problems.some((p) => p.startsWith(e))).toBe(true);
     expect(problems).toHaveLength(expected.length);
+  });
+});
+
+describe('loadEnvFiles', () => {
+  it.each([
+    ['both set', { INVENTORY: 'inv.yml', CATALOG: 'cat.json' }, { INVENTORY: 'inv.yml', CATALOG: 'cat.json' }],
+    ['only the inventory', { INVENTORY: 'inv.yml' }, { INVENTORY: 'inv.yml' }],
+    ['empty values are unset', { INVENTORY: '', CATALOG: '' }, {}],
+    ['nothing set', {}, {}],
+    ['read even when the rest of the environment is wrong', { SLACK_BOT_TOKEN: 'xoxp-1', PORT: 'x', INVENTORY: 'inv.yml' }, { INVENTORY: 'inv.yml' }],
+  ])('%s', (_name, env, expected) => {
+    expect(loadEnvFiles(env)).toEqual(expected);
+  });
+
+  it('gives the same INVENTORY and CATALOG as the full config', () => {
+    const env = { ...good, CATALOG: 'cat.json' };
+    const full = loadEnvConfig(env);
+    expect(full.ok && { INVENTORY: full.value.INVENTORY, CATALOG: full.value.CATALOG }).toEqual(loadEnvFiles(env));
   });
 });

@@ -19,9 +19,22 @@ export const EnvConfig = z.object({
 });
 export type EnvConfig = z.infer<typeof EnvConfig>;
 
+/** The files the bot reads at start, by the same schema: read even when other variables are wrong, so their problems are listed too. */
+export const EnvFiles = EnvConfig.pick({ INVENTORY: true, CATALOG: true }).partial();
+export type EnvFiles = z.infer<typeof EnvFiles>;
+
+const present = (env: Readonly<Record<string, string | undefined>>): Record<string, string> =>
+  Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
+
+/** INVENTORY and CATALOG as the config validates them; an unset or empty one is absent (loadEnvConfig reports it). */
+export function loadEnvFiles(env: Readonly<Record<string, string | undefined>>): EnvFiles {
+  const parsed = EnvFiles.safeParse(present(env));
+  return parsed.success ? parsed.data : {};
+}
+
 /** Reads the environment; every problem at once, one line each, naming the variable. */
 export function loadEnvConfig(env: Readonly<Record<string, string | undefined>>): Result<EnvConfig, string[]> {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const cleaned = present(env);
   const parsed = EnvConfig.safeParse(cleaned);
   if (parsed.success) return ok(parsed.data);
   return err(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.code === 'invalid_type' && cleaned[String(i.path[0])] === undefined ? 'is not set' : i.message}`));

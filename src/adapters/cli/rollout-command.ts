@@ -95,9 +95,8 @@ async function rolloutCommand(mode: 'plan' | 'run', argv: readonly string[], io:
   };
   const executor = ports.executor;
   const artifacts = ports.artifactsAt(inventory.artifactDir);
-  const { product: _product, ...declared } = context.value.facts;
   const prepared = await prepareRollout(
-    { request: request, cluster, targets, declaredFacts: declared, catalog: context.value.catalog, policy: context.value.policy, answers, probe: v.probe },
+    { request: request, cluster, targets, declaredFacts: context.value.facts, catalog: context.value.catalog, policy: context.value.policy, answers, probe: v.probe },
     { executor, artifacts },
   );
   if (!prepared.ok) {

@@ -5,6 +5,7 @@ import type { RolloutRecord } from '../rollout-record.ts';
 import { evaluateRequest } from './evaluate-request.ts';
 import { pendingOf } from './pending-of.ts';
 import type { ServiceDeps } from './service-deps.ts';
+import { statusForVerdict } from './status-for-verdict.ts';
 
 export type AnswerInput =
   | { readonly topic: 'schema'; readonly answer: SchemaDeclaration }
@@ -41,7 +42,7 @@ export async function answerQuestion(
   if (!prepared.ok) return { ok: false, message: prepared.error };
   const { verdict, plan, planError } = prepared.value;
   const now = deps.clock.now().toISOString();
-  const status = verdict.type === 'verdict' && verdict.verdict === 'needs-confirmation' ? 'awaiting-confirmation' : 'awaiting-approval';
+  const status = statusForVerdict(verdict);
   const updated = deps.store.update(record.id, ['awaiting-confirmation'], { request, answers, facts, verdict, plan, status, decisionNote: planError, updatedAt: now });
   if (updated === undefined) return { ok: false, message: 'This request was already answered or decided' };
   deps.store.audit({ at: now, rolloutId: record.id, actor: input.userId, action: 'answered', detail: `${input.topic}: ${input.answer} -> ${verdict.type === 'verdict' ? verdict.verdict : 'error'}` });

@@ -5,6 +5,7 @@ import { evaluateRequest } from './evaluate-request.ts';
 import { clusterBusy } from './cluster-busy.ts';
 import { pendingOf } from './pending-of.ts';
 import type { ServiceDeps } from './service-deps.ts';
+import { statusForVerdict } from './status-for-verdict.ts';
 
 export type ApproveOutcome =
   | { readonly kind: 'approved'; readonly record: RolloutRecord }
@@ -54,7 +55,7 @@ export async function approveRequest(
       plan,
       messageTs: undefined,
       requestedAt: now,
-      status: verdict.type === 'verdict' && verdict.verdict === 'needs-confirmation' ? 'awaiting-confirmation' : 'awaiting-approval',
+      status: statusForVerdict(verdict),
       decisionNote: planError,
       updatedAt: now,
     };

@@ -1,3 +1,4 @@
+import { approvalExpired } from '../../domain/approval/approval-expired.ts';
 import { DEFAULT_APPROVAL_TTL_MINUTES } from '../../domain/approval/approval-policy.ts';
 import type { RolloutRecord } from '../rollout-record.ts';
 import type { ServiceDeps } from './service-deps.ts';
@@ -11,7 +12,7 @@ export function expireStale(deps: ServiceDeps): RolloutRecord[] {
   const out: RolloutRecord[] = [];
   for (const record of deps.store.list({ statuses: ['awaiting-approval', 'awaiting-confirmation'] })) {
     const ttl = deps.clusters.get(record.cluster)?.approval.approvalTtlMinutes ?? DEFAULT_APPROVAL_TTL_MINUTES;
-    if (now.getTime() - Date.parse(record.requestedAt) <= ttl * 60_000) continue;
+    if (!approvalExpired(record.requestedAt, ttl, now)) continue;
     const expired = deps.store.update(record.id, ['awaiting-approval', 'awaiting-confirmation'], { status: 'expired', decisionNote: `not decided within ${ttl} min`, updatedAt: now.toISOString() });
     if (expired === undefined) continue;
     deps.store.audit({ at: now.toISOString(), rolloutId: record.id, actor: 'bot', action: 'expired', detail: `not decided within ${ttl} min` });

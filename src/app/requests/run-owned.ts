@@ -18,7 +18,7 @@ const STATUS_OF: Readonly<Record<Exclude<RolloutResult['outcome'], 'lost'>, Roll
 export function announce(record: RolloutRecord, past: readonly RolloutEvent[], deps: Pick<ServiceDeps, 'clusters' | 'notifier'>): void {
   const cluster = deps.clusters.get(record.cluster);
   if (cluster === undefined || record.plan === undefined || record.channelId === undefined || record.messageTs === undefined) return;
-  const backupDir = nodePaths(cluster.spec.nodes[0]?.liferayHome ?? '/', cluster.spec.tomcatDir, record.id).backup;
+  const paths = nodePaths(cluster.spec.nodes[0]?.liferayHome ?? '/', cluster.spec.tomcatDir, record.id);
   deps.notifier.begin(
     {
       rolloutId: record.id,
@@ -27,7 +27,7 @@ export function announce(record: RolloutRecord, past: readonly RolloutEvent[], d
       plan: record.plan,
       requestedBy: record.requestedBy,
       approvedBy: record.decidedBy,
-      wayBack: wayBack(record.request, record.facts, backupDir),
+      wayBack: wayBack(record.request, record.facts, paths).text,
     },
     past,
   );

@@ -5,6 +5,7 @@ import type { Command } from '../../domain/request/command.ts';
 import type { RolloutRecord } from '../rollout-record.ts';
 import { evaluateRequest } from './evaluate-request.ts';
 import type { ServiceDeps } from './service-deps.ts';
+import { statusForVerdict } from './status-for-verdict.ts';
 
 export type SubmitOutcome =
   | { readonly kind: 'help' }
@@ -14,15 +15,9 @@ export type SubmitOutcome =
   /** A stored request with its verdict (and plan): to be posted in the channel. */
   | { readonly kind: 'request'; readonly record: RolloutRecord };
 
-function statusOf(verdict: RolloutRecord['verdict']): RolloutRecord['status'] {
-  return verdict.type === 'verdict' && verdict.verdict === 'needs-confirmation' ? 'awaiting-confirmation' : 'awaiting-approval';
-}
-
 /** `/liferay <text>` from `userId` in `channelId`. */
 export async function submitRequest(input: { readonly text: string; readonly userId: string; readonly channelId: string }, deps: ServiceDeps): Promise<SubmitOutcome> {
-  const text = input.text.trim();
-  if (text === '' || text.toLowerCase() === 'help') return { kind: 'help' };
-  const parsed = parseCommand(text);
+  const parsed = parseCommand(input.text);
   if (!parsed.ok) return { kind: 'error', message: parsed.error.reason, withUsage: true };
   const command = parsed.value;
   if (command.type === 'help') return { kind: 'help' };
@@ -57,7 +52,7 @@ export async function submitRequest(input: { readonly text: string; readonly use
     answers: {},
     verdict,
     plan,
-    status: statusOf(verdict),
+    status: statusForVerdict(verdict),
     decidedBy: undefined,
     decidedAt: undefined,
     decisionNote: planError,

@@ -36,6 +36,7 @@ const rows: readonly Row[] = [
   { name: 'a member of an approver group', approver: 'U9', groups: ['S0', 'S1'] },
   { name: 'the requester when self-approval is allowed', approver: 'U1', policy: { allowSelfApproval: true } },
   { name: 'one minute before expiry', approver: 'U2', now: at('2025-01-06T10:59:00.000Z') },
+  { name: 'one millisecond before expiry', approver: 'U2', now: at('2025-01-06T10:59:59.999Z') },
   { name: 'a request from the future (clock skew)', approver: 'U2', now: at('2025-01-06T09:59:00.000Z') },
   {
     name: 'a user who is no approver',
@@ -78,6 +79,13 @@ const rows: readonly Row[] = [
     groups: ['S1'],
     policy: { approverUserIds: [] },
     code: 'self_approval',
+  },
+  {
+    name: 'one millisecond after expiry',
+    approver: 'U2',
+    now: at('2025-01-06T11:00:00.001Z'),
+    code: 'expired',
+    message: 'This approval request expired less than a minute ago (approvals last 60 min): ask again with /liferay fixpack install dxp-17-7110 on prod',
   },
   {
     name: 'exactly at expiry',

@@ -1,3 +1,4 @@
+import { approvalExpired } from './approval-expired.ts';
 import { clusterLabel, type ApprovalPolicy } from './approval-policy.ts';
 import { deny, type Decision } from './decision.ts';
 import type { PendingApproval } from './pending-approval.ts';
@@ -44,7 +45,7 @@ export function checkStillOpen(pending: PendingApproval, policy: ApprovalPolicy,
   }
   const ttlMs = policy.approvalTtlMinutes * MINUTE_MS;
   const age = now.getTime() - Date.parse(pending.requestedAt);
-  if (pending.status === 'expired' || !(age < ttlMs)) {
+  if (pending.status === 'expired' || approvalExpired(pending.requestedAt, policy.approvalTtlMinutes, now)) {
     const when = Number.isFinite(age - ttlMs) && age >= ttlMs ? `expired ${ago(age - ttlMs)}` : 'has expired';
     return deny('expired', `This approval request ${when} (approvals last ${policy.approvalTtlMinutes} min): ${askAgain(pending)}`);
   }

@@ -1,4 +1,4 @@
-import { sh, type ShellCommand } from '../shell/shell-command.ts';
+import { sh, shGlob, type ShellCommand } from '../shell/shell-command.ts';
 import type { ChangeAction } from './change-action.ts';
 import type { NodePaths } from './node-paths.ts';
 
@@ -64,7 +64,7 @@ ${clearCaches(p, clearWork)}`;
 const removeOtherZips = (glob: string | undefined, keep: string | undefined): ShellCommand =>
   glob === undefined
     ? sh`:`
-    : sh`for old in patches/${{ __brand: 'ShellCommand', text: globQuote(glob) } as ShellCommand}; do [ -e "$old" ] && ${keep === undefined ? sh`:` : sh`[ "$old" != patches/${keep} ]`} && rm -f "$old"; done`;
+    : sh`for old in patches/${shGlob(glob)}; do [ -e "$old" ] && ${keep === undefined ? sh`:` : sh`[ "$old" != patches/${keep} ]`} && rm -f "$old"; done`;
 
 /** In patching-tool/: copies a staged zip into patches/ atomically. */
 const putZip = (p: NodePaths, zip: string): ShellCommand => sh`cp ${p.staging}/${zip} patches/.${zip}.part && mv -f patches/.${zip}.part patches/${zip}`;
@@ -94,20 +94,12 @@ ${clearCaches(p, change.clearWork)}`;
       return sh`set -e
 cd ${p.home}
 mkdir -p ${change.dir}
-${change.replacesGlob === undefined ? sh`:` : sh`for old in ${change.dir}/${{ __brand: 'ShellCommand', text: globQuote(change.replacesGlob) } as ShellCommand}; do [ -e "$old" ] && [ "$old" != ${change.dir}/${change.file} ] && rm -f "$old" && echo "removed $old"; done`}
+${change.replacesGlob === undefined ? sh`:` : sh`for old in ${change.dir}/${shGlob(change.replacesGlob)}; do [ -e "$old" ] && [ "$old" != ${change.dir}/${change.file} ] && rm -f "$old" && echo "removed $old"; done`}
 cp ${p.staging}/${change.file} ${change.dir}/.${change.file}.part && mv -f ${change.dir}/.${change.file}.part ${change.dir}/${change.file}
 echo "placed ${change.dir}/${change.file}"`;
     default:
       return undefined;
   }
-}
-
-/** Quote a glob for sh: every character literal except `*` and `[0-9]` classes (our own patterns only). */
-export function globQuote(pattern: string): string {
-  return pattern
-    .split(/(\*|\[0-9\])/)
-    .map((part) => (part === '*' || part === '[0-9]' ? part : part === '' ? '' : `'${part.replaceAll("'", `'"'"'`)}'`))
-    .join('');
 }
 
 /** Reads a text file; prints nothing (exit 0) when it does not exist yet. */

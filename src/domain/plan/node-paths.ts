@@ -1,3 +1,5 @@
+import { tomcatProcess } from '../liferay/tomcat-process.ts';
+
 /** Where things live on one node (LIFERAY.md §4), plus this tool's own staging and backup folders. */
 export interface NodePaths {
   readonly home: string;
@@ -13,7 +15,7 @@ export interface NodePaths {
 
 export function nodePaths(liferayHome: string, tomcatDir: string, rolloutId: string): NodePaths {
   const home = liferayHome.replace(/\/+$/, '');
-  const tomcat = `${home}/${tomcatDir}`;
+  const { base: tomcat, pattern } = tomcatProcess(home, tomcatDir);
   return {
     home,
     tomcat,
@@ -22,6 +24,6 @@ export function nodePaths(liferayHome: string, tomcatDir: string, rolloutId: str
     patchingTool: `${home}/patching-tool`,
     staging: `${home}/.rollout/staging`,
     backup: `${home}/.rollout/backup/${rolloutId}`,
-    processPattern: `-Dcatalina\\.base=${tomcat.replace(/[.[\]()*+?{}|^$\\]/g, '\\$&')}( |$)`,
+    processPattern: pattern,
   };
 }

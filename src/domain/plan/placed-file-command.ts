@@ -1,6 +1,5 @@
-import { rawShell, sh, type ShellCommand } from '../shell/shell-command.ts';
+import { sh, shGlob, type ShellCommand } from '../shell/shell-command.ts';
 import type { ChangeAction } from './change-action.ts';
-import { globQuote } from './node-commands.ts';
 import type { NodePaths } from './node-paths.ts';
 
 type PlaceFile = Extract<ChangeAction, { type: 'place-file' }>;
@@ -16,7 +15,7 @@ export const placedFileCommand = (p: NodePaths, change: PlaceFile): ShellCommand
   const others =
     change.replacesGlob === undefined
       ? sh`:`
-      : sh`for old in ${change.dir}/${rawShell(globQuote(change.replacesGlob))}; do if [ -e "$old" ] && [ "$old" != ${placed} ]; then echo "other $old"; fi; done`;
+      : sh`for old in ${change.dir}/${shGlob(change.replacesGlob)}; do if [ -e "$old" ] && [ "$old" != ${placed} ]; then echo "other $old"; fi; done`;
   return sh`cd ${p.home} || exit 1
 if [ -f ${placed} ]; then printf 'placed '; sha256sum < ${placed}; fi
 ${change.dir === 'deploy' ? sh`if [ -f ${deployed} ]; then printf 'deployed '; sha256sum < ${deployed}; fi` : sh`:`}

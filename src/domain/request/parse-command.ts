@@ -10,15 +10,15 @@ import { tokenize } from './tokenize.ts';
 /**
  * Parse `/liferay <text>` (or the CLI's request words): `help`, `status [cluster]`,
  * `history [cluster]` or a change request (see USAGE). Never throws; every failure carries a
- * one-line reason naming the offending word, and the usage. Empty text is an error here (the Slack
- * adapter decides to show help for it).
+ * one-line reason naming the offending word, and the usage. Empty (or blank) text is `help`: this is
+ * the one place that decides it.
  */
 export function parseCommand(text: string): Result<Command, ParseError> {
   try {
     const tokens = tokenize(text);
     if (!tokens.ok) return parseFailure(tokens.error);
     const [first, second, third] = tokens.value;
-    if (first === undefined) return parseFailure('empty request');
+    if (first === undefined) return ok({ type: 'help' });
     const word = first.toLowerCase();
     if (word === 'help') {
       return second === undefined ? ok({ type: 'help' }) : parseFailure(`unexpected ${quoteToken(second)} after help`);

@@ -1,6 +1,6 @@
 /**
  * A command line that is safe to hand to a POSIX shell: every interpolated value was quoted.
- * Only `sh` (below) and `rawShell` (for fixed text written in our own source) make one.
+ * Only `sh` (below), `shGlob` and `rawShell` (for fixed text written in our own source) make one.
  */
 export interface ShellCommand {
   readonly __brand: 'ShellCommand';
@@ -33,6 +33,23 @@ export function sh(strings: TemplateStringsArray, ...values: Part[]): ShellComma
   values.forEach((value, i) => {
     text += render(value) + (strings[i + 1] ?? '');
   });
+  return { __brand: 'ShellCommand', text };
+}
+
+const GLOB_LIVE = /(\*|\?|\[0-9\])/;
+
+/**
+ * A glob pattern for sh: `*`, `?` and the class `[0-9]` stay live, every other character is quoted
+ * (spaces, quotes, `$`, backticks, newlines included), so the pattern matches names and never runs
+ * anything. Insert it with `sh`: sh`for old in ${dir}/${shGlob(pattern)}; do ...`.
+ */
+export function shGlob(pattern: string): ShellCommand {
+  if (pattern.includes('\0')) throw new Error('shell value contains a NUL byte');
+  const text = pattern
+    .split(GLOB_LIVE)
+    // split() with a capture group: the odd entries are the live parts, the even ones literal text.
+    .map((part, i) => (i % 2 === 1 ? part : part === '' ? '' : `'${part.replaceAll("'", `'"'"'`)}'`))
+    .join('');
   return { __brand: 'ShellCommand', text };
 }
 

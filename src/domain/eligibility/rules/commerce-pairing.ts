@@ -1,3 +1,4 @@
+import semver from 'semver';
 import { z } from 'zod';
 import type { EligibilityRule } from '../eligibility-rule.ts';
 import type { RuleOutcome } from '../verdict.ts';
@@ -6,17 +7,14 @@ const SemverLike = z.string().regex(/^\d+\.\d+\.\d+/);
 
 function majorOf(version: string | undefined): number | undefined {
   if (version === undefined || !SemverLike.safeParse(version).success) return undefined;
-  return Number(version.split('.')[0]);
+  return semver.coerce(version)?.major;
 }
 
-function compareVersions(a: string, b: string): number {
-  const pa = a.split(/[.-]/).map((p) => Number.parseInt(p, 10) || 0);
-  const pb = b.split(/[.-]/).map((p) => Number.parseInt(p, 10) || 0);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i += 1) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
+/** Is `target` no newer than `installed`? Commerce versions as semver, coerced (`2.1` = `2.1.0`); one that is no version at all is not known to be older. */
+function notNewer(target: string, installed: string): boolean {
+  const a = semver.coerce(target);
+  const b = semver.coerce(installed);
+  return a !== null && b !== null && semver.lte(a, b);
 }
 
 /** LIFERAY.md §1: Commerce 2.x and below is updated together with the DXP fix pack; 3.0/4.0 are bundled. */
@@ -44,7 +42,7 @@ export const commercePairing: EligibilityRule = {
     if (targetMajor > 2) {
       return [{ rule, outcome: 'error', message: `Commerce ${request.version} is not a separate install: Commerce 3.0 ships with DXP 7.3 and 4.0 with DXP 7.4` }];
     }
-    if (facts.commerce !== undefined && compareVersions(request.version, facts.commerce) <= 0) {
+    if (facts.commerce !== undefined && notNewer(request.version, facts.commerce)) {
       return [{ rule, outcome: 'error', message: `Commerce ${request.version} is not newer than the installed ${facts.commerce}` }];
     }
     return [
