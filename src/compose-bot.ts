@@ -4,7 +4,8 @@ import { FolderArtifactSource } from './adapters/artifacts/folder-artifact-sourc
 import { FetchHealthProbe } from './adapters/http/fetch-health-probe.ts';
 import { createSlackBot, type SlackBot } from './adapters/slack/slack-bot.ts';
 import { SlackProgressNotifier } from './adapters/slack/slack-progress-notifier.ts';
-import { webClientSlackApi } from './adapters/slack/slack-api.ts';
+import { rateLimitHoldMs, webClientSlackApi } from './adapters/slack/slack-api.ts';
+import { DEFAULT_MIN_POST_INTERVAL_MS, SlackChannelLane } from './adapters/slack/slack-channel-lane.ts';
 import { NodeSshExecutor } from './adapters/ssh/node-ssh-executor.ts';
 import { systemClock } from './adapters/system-clock.ts';
 import { ownerIsGone, processOwner } from './adapters/process-owner.ts';
@@ -55,7 +56,9 @@ export function composeBot(options: ComposeOptions): { bot: SlackBot; deps: Serv
     rejectRateLimitedCalls: true,
     logLevel: webApi.LogLevel.ERROR,
   });
-  const notifier = new SlackProgressNotifier({ api: webClientSlackApi(notifierClient), clock, log: options.log, ...(options.notifierIntervals ?? {}) });
+  // One lane per channel for every Slack call, the listeners' and the notifier's: one order, one pace.
+  const lane = new SlackChannelLane({ clock, minPostIntervalMs: options.notifierIntervals?.minPostIntervalMs ?? DEFAULT_MIN_POST_INTERVAL_MS, holdAfter: rateLimitHoldMs });
+  const notifier = new SlackProgressNotifier({ api: webClientSlackApi(notifierClient), clock, log: options.log, lane, ...(options.notifierIntervals ?? {}) });
   const deps: ServiceDeps = {
     store: options.store,
     clusters: clusterRuntimesOf(options.inventory),
@@ -83,6 +86,7 @@ export function composeBot(options: ComposeOptions): { bot: SlackBot; deps: Serv
       slackApiUrl: options.slackApiUrl,
       botId: options.botId,
       botUserId: options.botUserId,
+      lane,
       ...(options.processBeforeResponse === undefined ? {} : { processBeforeResponse: options.processBeforeResponse }),
       ...(options.retries === undefined ? {} : { retries: options.retries }),
       ...(options.boltLogger === undefined ? {} : { logger: options.boltLogger }),

@@ -144,3 +144,9 @@ export function webClientSlackApi(client: webApi.WebClient): SlackApi {
     },
   };
 }
+
+/** How long a failed call asks its channel to wait: a rate limit's Retry-After (1 s when absent), nothing otherwise. */
+export function rateLimitHoldMs(error: unknown): number | undefined {
+  const coded = toSlackApiError('chat.postMessage', error);
+  return coded.kind === 'rate_limited' ? (coded.retryAfterSeconds ?? 1) * 1000 : undefined;
+}

@@ -6,13 +6,16 @@ import { finalSummary } from './blocks/final-summary.ts';
 import { MESSAGE_MAX_BLOCKS, TEXT_MAX, type Block, type SlackMessage } from './blocks/slack-message.ts';
 import { statusBoard } from './blocks/status-board.ts';
 import { stepReply } from './blocks/step-reply.ts';
-import { toSlackApiError, type SlackApi, type SlackApiError, type SlackApiMethod } from './slack-api.ts';
+import { DEFAULT_MIN_POST_INTERVAL_MS, SlackChannelLane } from './slack-channel-lane.ts';
+import { rateLimitHoldMs, toSlackApiError, type SlackApi, type SlackApiError, type SlackApiMethod } from './slack-api.ts';
 
 export interface SlackProgressNotifierOptions {
   readonly api: SlackApi;
   readonly clock: Clock;
   readonly log: Logger;
-  /** Least time between two `chat.postMessage` calls to one channel (Slack: about 1 per second, threads included). */
+  /** The channels' lane the posts and updates go through, shared with the listeners; one of its own (paced by `minPostIntervalMs`) when absent. */
+  readonly lane?: SlackChannelLane;
+  /** Least time between two `chat.postMessage` calls to one channel, when the notifier makes its own lane. */
   readonly minPostIntervalMs?: number;
   /** Least time between two `chat.update` calls of this notifier (Tier 3: about 50 per minute per workspace). */
   readonly minUpdateIntervalMs?: number;
@@ -22,7 +25,7 @@ export interface SlackProgressNotifierOptions {
   readonly backoffMaxMs?: number;
 }
 
-export const DEFAULT_MIN_POST_INTERVAL_MS = 1100;
+export { DEFAULT_MIN_POST_INTERVAL_MS };
 export const DEFAULT_MIN_UPDATE_INTERVAL_MS = 1300;
 export const DEFAULT_BACKOFF_INITIAL_MS = 1000;
 export const DEFAULT_BACKOFF_MAX_MS = 60_000;
@@ -134,19 +137,17 @@ function takeBatch(queue: readonly QueuedReply[]): Batch | undefined {
  * ProgressNotifier on Slack: the request's message becomes a live status board (`chat.update`,
  * latest state only) and every event a reply in its thread (`chat.postMessage`, in order,
  * coalesced when several wait). Delivery runs behind `publish` in one loop per rollout, paced per
- * channel (posts) and per notifier (updates), and retried through rate limits and outages.
+ * channel (posts, through the channel lane shared with the listeners) and per notifier (updates), and retried through rate limits and outages.
  */
 export class SlackProgressNotifier implements ProgressNotifier {
   private readonly slack: SlackApi;
   private readonly clock: Clock;
   private readonly log: Logger;
-  private readonly minPostIntervalMs: number;
+  private readonly lane: SlackChannelLane;
   private readonly minUpdateIntervalMs: number;
   private readonly backoffInitialMs: number;
   private readonly backoffMaxMs: number;
   private readonly rollouts = new Map<string, Rollout>();
-  /** channel -> earliest time (ms) of the next `chat.postMessage` there. */
-  private readonly nextPostAt = new Map<string, number>();
   private nextUpdateAt = 0;
   private updateInFlight = false;
 
@@ -154,7 +155,8 @@ export class SlackProgressNotifier implements ProgressNotifier {
     this.slack = options.api;
     this.clock = options.clock;
     this.log = options.log;
-    this.minPostIntervalMs = options.minPostIntervalMs ?? DEFAULT_MIN_POST_INTERVAL_MS;
+    this.lane =
+      options.lane ?? new SlackChannelLane({ clock: options.clock, minPostIntervalMs: options.minPostIntervalMs ?? DEFAULT_MIN_POST_INTERVAL_MS, holdAfter: rateLimitHoldMs });
     this.minUpdateIntervalMs = options.minUpdateIntervalMs ?? DEFAULT_MIN_UPDATE_INTERVAL_MS;
     this.backoffInitialMs = options.backoffInitialMs ?? DEFAULT_BACKOFF_INITIAL_MS;
     this.backoffMaxMs = options.backoffMaxMs ?? DEFAULT_BACKOFF_MAX_MS;
@@ -262,7 +264,7 @@ export class SlackProgressNotifier implements ProgressNotifier {
     const head = rollout.replies[0];
     if (head === undefined) return undefined;
     if (head.kind === 'summary' && rollout.boardShown < rollout.version) return undefined;
-    return Math.max(this.nextPostAt.get(rollout.announcement.channelId) ?? 0, rollout.postBackoff.retryAt);
+    return Math.max(this.lane.readyAt(rollout.announcement.channelId), rollout.postBackoff.retryAt);
   }
 
   /** When the board may be updated, or undefined when it shows the latest state. */
@@ -318,17 +320,16 @@ export class SlackProgressNotifier implements ProgressNotifier {
     const batch = takeBatch(rollout.replies);
     if (batch === undefined) return;
     const { channelId: channel, messageTs } = rollout.announcement;
-    const started = this.now();
-    this.nextPostAt.set(channel, Math.max(this.nextPostAt.get(channel) ?? 0, started + this.minPostIntervalMs));
     try {
-      await this.slack.postMessage({ channel, text: batch.text, thread_ts: messageTs, ...(batch.blocks === undefined ? {} : { blocks: batch.blocks }) });
+      const message = { channel, text: batch.text, thread_ts: messageTs, ...(batch.blocks === undefined ? {} : { blocks: batch.blocks }) };
+      await this.lane.run(channel, () => this.slack.postMessage(message), { paced: true });
       rollout.replies.splice(0, batch.count);
       rollout.postBackoff.reset();
     } catch (thrown) {
       const error = toSlackApiError('chat.postMessage', thrown);
       switch (error.kind) {
         case 'rate_limited':
-          this.nextPostAt.set(channel, Math.max(this.nextPostAt.get(channel) ?? 0, this.now() + this.rateLimitWaitMs(error, this.minPostIntervalMs)));
+          // The lane holds the channel back for the Retry-After.
           this.logRateLimit(rollout, error);
           return;
         case 'unavailable':
@@ -360,10 +361,18 @@ export class SlackProgressNotifier implements ProgressNotifier {
       return;
     }
     this.updateInFlight = true;
-    this.nextUpdateAt = Math.max(this.nextUpdateAt, this.now() + this.minUpdateIntervalMs);
     try {
       // Text only: an empty `blocks` removes the old board (Slack keeps the blocks when the field is absent).
-      await this.slack.update({ channel, ts, text: message.text, blocks: textOnly ? [] : message.blocks });
+      const update = { channel, ts, text: message.text, blocks: textOnly ? [] : message.blocks };
+      await this.lane.run(
+        channel,
+        () => {
+          // Spaced from when the call is made: it may have waited its turn in the channel's lane.
+          this.nextUpdateAt = Math.max(this.nextUpdateAt, this.now() + this.minUpdateIntervalMs);
+          return this.slack.update(update);
+        },
+        { paced: false },
+      );
       rollout.boardShown = Math.max(rollout.boardShown, version);
       rollout.boardTextOnly = false;
       rollout.updateBackoff.reset();

@@ -1,3 +1,4 @@
+import { DEFAULT_APPROVAL_TTL_MINUTES } from '../../../domain/approval/approval-policy.ts';
 import type { Question, Reason, Verdict, VerdictKind } from '../../../domain/eligibility/verdict.ts';
 import type { RolloutPlan } from '../../../domain/plan/rollout-plan.ts';
 import type { PlanStep } from '../../../domain/plan/rollout-step.ts';
@@ -22,7 +23,7 @@ export interface VerdictMessageInput {
   readonly plan?: RolloutPlan | undefined;
   /** Why there is no plan (e.g. an artifact is missing); shown in its place. */
   readonly planProblem?: string | undefined;
-  /** Shown in the footer; 60 when absent. */
+  /** Shown in the footer; DEFAULT_APPROVAL_TTL_MINUTES when absent. */
   readonly approvalTtlMinutes?: number | undefined;
 }
 
@@ -283,7 +284,7 @@ export function verdictBlocks(input: VerdictMessageInput, interactive: boolean):
         ? `${mention(input.requestedBy)} answers; the verdict is then re-evaluated here`
         : request.dryRun
           ? 'dry run: no approval'
-          : `an approver other than ${mention(input.requestedBy)} approves within ${input.approvalTtlMinutes ?? 60} min`,
+          : `an approver other than ${mention(input.requestedBy)} approves within ${input.approvalTtlMinutes ?? DEFAULT_APPROVAL_TTL_MINUTES} min`,
     );
   }
   blocks.push(context(footer.join(' · ')));

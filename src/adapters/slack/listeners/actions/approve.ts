@@ -1,0 +1,35 @@
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { approveRequest } from '../../../../app/requests/decide-request.ts';
+import { requestView } from '../../../../app/requests/request-view.ts';
+import { startRollout } from '../../../../app/requests/start-rollout.ts';
+import { ACTION_IDS } from '../../blocks/action-ids.ts';
+import { decodeDecisionValue } from '../../blocks/button-values.ts';
+import { NOT_OURS, type ListenerContext } from '../listener-context.ts';
+import { groupsFor, postRequest, showDecided } from '../request-messages.ts';
+
+/** Approve and Approve FULL SHUTDOWN: the policy decides; approved, the rollout starts in the background. */
+export function registerApprove(app: App, ctx: ListenerContext): void {
+  const onDecision = async ({ ack, body, action }: { ack: () => Promise<void>; body: BlockAction; action: ButtonAction }): Promise<void> => {
+    await ack();
+    const value = decodeDecisionValue(action.value);
+    const channel = body.channel?.id ?? body.container?.channel_id;
+    if (value === undefined) return ctx.talk.tell(channel, body.user.id, NOT_OURS);
+    const groupIds = await groupsFor(body.user.id, requestView(value.requestId, ctx.deps), ctx);
+    const outcome = await approveRequest({ requestId: value.requestId, userId: body.user.id, groupIds, shownPlanHash: value.planHash, strategy: value.strategy }, ctx.deps);
+    switch (outcome.kind) {
+      case 'denied':
+        return ctx.talk.tell(channel, body.user.id, outcome.message);
+      case 'superseded':
+        await showDecided(outcome.old, { type: 'superseded', at: outcome.old.updatedAt }, ctx);
+        return postRequest(outcome.fresh, ctx);
+      case 'approved': {
+        const approved = outcome.record;
+        await showDecided(approved, { type: 'approved', by: body.user.id, at: approved.decidedAt ?? approved.updatedAt, strategy: approved.plan?.strategy ?? 'rolling' }, ctx);
+        ctx.background(startRollout(approved, ctx.deps), approved.id);
+        return;
+      }
+    }
+  };
+  app.action<BlockAction<ButtonAction>>(ACTION_IDS.approve, onDecision);
+  app.action<BlockAction<ButtonAction>>(ACTION_IDS.approveFullShutdown, onDecision);
+}

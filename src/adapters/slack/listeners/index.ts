@@ -1,0 +1,18 @@
+import type { App } from '@slack/bolt';
+import { registerAnswer } from './actions/answer.ts';
+import { registerApprove } from './actions/approve.ts';
+import { registerReject } from './actions/reject.ts';
+import { registerRolloutControl } from './actions/rollout-control.ts';
+import { registerLiferayCommand } from './commands/liferay-command.ts';
+import type { ListenerContext } from './listener-context.ts';
+import { registerRejectModalSubmit } from './views/reject-modal-submit.ts';
+
+/** Every listener of the bot, one file each (the Bolt starter template's `listeners/<kind>/`). */
+export function registerListeners(app: App, ctx: ListenerContext): void {
+  registerLiferayCommand(app, ctx);
+  registerApprove(app, ctx);
+  registerReject(app, ctx);
+  registerAnswer(app, ctx);
+  registerRolloutControl(app, ctx);
+  registerRejectModalSubmit(app, ctx);
+}

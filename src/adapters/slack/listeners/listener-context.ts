@@ -1,0 +1,28 @@
+import type { webApi } from '@slack/bolt';
+import type { ServiceDeps } from '../../../app/requests/service-deps.ts';
+import type { SlackMessage } from '../blocks/slack-message.ts';
+
+/** The Slack calls listeners make in a channel: every one goes through the channel's lane. */
+export interface ChannelTalk {
+  /** `chat.postMessage`: resolves with where the message landed (undefined when Slack gave no ts). */
+  post(channel: string, message: SlackMessage): Promise<{ readonly channel: string; readonly ts: string } | undefined>;
+  /** `chat.update` of a message. */
+  update(channel: string, ts: string, message: SlackMessage): Promise<void>;
+  /** An error line only `user` sees (`chat.postEphemeral`); nothing when the channel is unknown. */
+  tell(channel: string | undefined, user: string, message: string): Promise<void>;
+}
+
+/** What every listener gets: the use cases' deps (for the use cases only: listeners call use cases, never the ports), Slack, and the bot's bookkeeping. */
+export interface ListenerContext {
+  readonly deps: ServiceDeps;
+  readonly talk: ChannelTalk;
+  /** Slack's client for calls that belong to no channel (`views.open`). */
+  readonly client: webApi.WebClient;
+  /** Which of `candidates` (user group ids) the user belongs to. */
+  groupsOf(userId: string, candidates: readonly string[]): Promise<string[]>;
+  /** Work that outlives the listener (a rollout): tracked for `SlackBot.idle`, its progress delivered before it counts as done. */
+  background(work: Promise<unknown>, rolloutId: string): void;
+}
+
+/** The text a button that is not one of this bot's gets. */
+export const NOT_OURS = 'This button is not one of this bot’s: nothing was done';

@@ -1,0 +1,10 @@
+import type { RolloutRecord } from '../rollout-record.ts';
+import type { ServiceDeps } from './service-deps.ts';
+
+/** Where the request's message was posted, so its buttons, board and thread can find it; undefined when the request moved on meanwhile. */
+export function recordRequestMessage(
+  input: { readonly record: RolloutRecord; readonly channelId: string; readonly messageTs: string },
+  deps: Pick<ServiceDeps, 'store'>,
+): RolloutRecord | undefined {
+  return deps.store.update(input.record.id, [input.record.status], { messageTs: input.messageTs, channelId: input.channelId });
+}
