@@ -20,13 +20,13 @@ describe('fault injection', () => {
   const members = async (name: string): Promise<readonly string[]> => (await cluster.readState(name)).members;
   const waitMembers = (name: string, expected: readonly string[]): Promise<boolean> =>
     waitUntil(async () => JSON.stringify(await members(name)) === JSON.stringify(expected), {
-      timeoutMs: 10_000,
+      timeoutMs: 60_000,
       what: `${name} to see ${expected.join(', ')}`,
     });
   const stopNode2 = async (): Promise<void> => {
     if (!cluster.isRunning('node2')) return;
     await catalina('stop', '5', '-force');
-    await waitUntil(() => !cluster.isRunning('node2'), { timeoutMs: 10_000, what: 'node2 to stop' });
+    await waitUntil(() => !cluster.isRunning('node2'), { timeoutMs: 60_000, what: 'node2 to stop' });
   };
 
   beforeAll(async () => {
@@ -85,7 +85,7 @@ describe('fault injection', () => {
 
     const forced = await catalina('stop', '1', '-force');
     expect(forced.stdout).toContain('The Tomcat process has been killed.');
-    await waitUntil(() => !cluster.isRunning('node2'), { timeoutMs: 10_000, what: 'node2 to be killed' });
+    await waitUntil(() => !cluster.isRunning('node2'), { timeoutMs: 60_000, what: 'node2 to be killed' });
     await waitMembers('node1', ['node1']);
   });
 
@@ -94,7 +94,7 @@ describe('fault injection', () => {
     await cluster.setFaults('node2', { startupNeverCompletes: true });
     const before = cluster.readCatalinaOut('node2').split('Server startup in').length;
     expect((await catalina('start')).exitCode).toBe(0);
-    await waitUntil(() => cluster.isRunning('node2'), { timeoutMs: 10_000, what: 'node2 process' });
+    await waitUntil(() => cluster.isRunning('node2'), { timeoutMs: 60_000, what: 'node2 process' });
     await new Promise((resolve) => setTimeout(resolve, 300)); // three startup delays
     expect(await healthStatus(cluster.node('node2').healthUrl)).toBe(503);
     expect((await cluster.readState('node2')).phase).toBe('starting');
@@ -106,8 +106,8 @@ describe('fault injection', () => {
     await stopNode2();
     await cluster.setFaults('node2', { startupMs: 20_000 });
     await catalina('start');
-    await waitUntil(() => cluster.isRunning('node2'), { timeoutMs: 10_000, what: 'node2 process' });
-    const state = await waitUntil(() => cluster.readState('node2'), { timeoutMs: 10_000, what: 'node2 state' });
+    await waitUntil(() => cluster.isRunning('node2'), { timeoutMs: 60_000, what: 'node2 process' });
+    const state = await waitUntil(() => cluster.readState('node2'), { timeoutMs: 60_000, what: 'node2 state' });
     expect(state).toMatchObject({ startupDelayMs: 20_000, phase: 'starting' });
     expect(await healthStatus(cluster.node('node2').healthUrl)).toBe(503);
     await stopNode2();

@@ -89,7 +89,7 @@ describe('simulated patching-tool.sh', () => {
     expect((await patchingTool('info')).exitCode).toBe(0);
 
     await session.run(sh`${cluster.node('node1').tomcatDir}/bin/shutdown.sh`, { timeoutMs: 10_000 });
-    await waitUntil(() => !cluster.isRunning('node1'), { timeoutMs: 10_000, what: 'node1 to stop' });
+    await waitUntil(() => !cluster.isRunning('node1'), { timeoutMs: 60_000, what: 'node1 to stop' });
     expect((await patchingTool('revert')).exitCode).toBe(0);
   });
 });

@@ -53,7 +53,7 @@ describe('ssh2 node server', () => {
     expect((error as CodedError).code).toBe('step_timeout');
     expect(existsSync(pidFile)).toBe(true);
     const pid = Number(readFileSync(pidFile, 'utf8').trim());
-    await waitUntil(() => !alive(pid), { timeoutMs: 10_000, what: `background sleep ${pid} to be killed` });
+    await waitUntil(() => !alive(pid), { timeoutMs: 60_000, what: `background sleep ${pid} to be killed` });
   });
 
   it('accepts only the generated client key and user', async () => {
