@@ -61,7 +61,8 @@ describe('shGlob through /bin/sh', () => {
         const pattern = pick % 2 === 0 ? tokens.map((t) => ('live' in t ? t.live : t.literal)).join('') : (files[pick % files.length] ?? '').replace(/[*?[\]]/g, '*');
         const parts: Token[] =
           pick % 2 === 0 ? [...tokens] : [...(files[pick % files.length] ?? '')].map((c): Token => ('*?[]'.includes(c) ? { live: '*' } : { literal: c }));
-        const script = sh`cd ${dir} && for f in ${shGlob(pattern)}; do if [ -e "$f" ]; then printf '%s\\0' "$f"; fi; done`;
+        // -f: the files only; a pattern such as `.` or `.*` also names the directory entries . and ..
+        const script = sh`cd ${dir} && for f in ${shGlob(pattern)}; do if [ -f "$f" ]; then printf '%s\\0' "$f"; fi; done`;
         const run = spawnSync('/bin/sh', ['-c', script.text], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', LC_ALL: 'C' } });
         expect(run.status).toBe(0);
         expect(run.stderr).toBe('');
