@@ -167,10 +167,14 @@ describe('liferay-rollout plan/run against a 3-node local cluster (ssh2 test ser
     expect(again.stderr).toContain('This rollout is succeeded: it cannot resume now');
   });
 
-  it('Ctrl-C on run --db pauses once the node in progress is back up, says where every node stands and exits 130; resume finishes', async () => {
-    const db = join(env.local.root, 'ctrl-c.sqlite');
+  // The same Ctrl-C in this process (signals by hand) and through the real bin (process signals, exit code).
+  it.each([
+    { how: 'in this process', key: 'ctrl.c', run: (args: readonly string[], on: (soFar: string, signal: (s: StopSignal) => void) => void) => cli(args, on) },
+    { how: 'as a real process (the bin)', key: 'ctrl.process', run: (args: readonly string[], on: (soFar: string, signal: (s: StopSignal) => void) => void) => spawnCli(args, on) },
+  ])('Ctrl-C on run --db ($how) pauses once the node in progress is back up, says where every node stands and exits 130; resume finishes', async ({ key, run }) => {
+    const db = join(env.local.root, `${key}.sqlite`);
     let sent = false;
-    const r = await cli(['run', '--inventory', env.inventoryPath, '--db', db, '--yes', '--', 'property', 'set', 'ctrl.c=1', 'on', 'prod'], (soFar, signal) => {
+    const r = await run(['run', '--inventory', env.inventoryPath, '--db', db, '--yes', '--', 'property', 'set', `${key}=1`, 'on', 'prod'], (soFar, signal) => {
       if (!sent && /node2 +▶ stop node2/.test(soFar)) {
         sent = true;
         signal('SIGINT');
@@ -184,8 +188,9 @@ describe('liferay-rollout plan/run against a 3-node local cluster (ssh2 test ser
     const id = /recorded as (cli-[a-z0-9-]+)/.exec(r.stdout)?.[1] ?? '';
     const resumed = await cli(['resume', id, '--db', db, '--inventory', env.inventoryPath]);
     expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
-    for (const node of ['node1', 'node2', 'node3']) expect((await env.local.readState(node)).portalExt['ctrl.c']).toBe('1');
-  });
+    for (const node of ['node1', 'node2', 'node3']) expect((await env.local.readState(node)).portalExt[key]).toBe('1');
+  }, 180_000);
+
   it('a second Ctrl-C on run --db aborts: the node in progress is brought back up first, the run stops and exits 130; leave frees the cluster', async () => {
     const db = join(env.local.root, 'ctrl-c-abort.sqlite');
     let sent = 0;
@@ -210,23 +215,4 @@ describe('liferay-rollout plan/run against a 3-node local cluster (ssh2 test ser
     expect(left.stdout).toContain('Left as it is');
   }, 120_000);
 
-  it('as a real process (the bin): Ctrl-C pauses run --db once the node in progress is back up and exits 130', async () => {
-    const db = join(env.local.root, 'ctrl-c-process.sqlite');
-    let sent = false;
-    const r = await spawnCli(['run', '--inventory', env.inventoryPath, '--db', db, '--yes', '--', 'property', 'set', 'ctrl.process=1', 'on', 'prod'], (soFar, signal) => {
-      if (!sent && /node2 +▶ stop node2/.test(soFar)) {
-        sent = true;
-        signal('SIGINT');
-      }
-    });
-    expect(sent).toBe(true);
-    expect(r.code, r.stdout + r.stderr).toBe(130);
-    expect(r.stderr).toContain('SIGINT: pausing once the node in progress is back up');
-    expect(r.stdout).toMatch(/rollout PAUSED in .*Where things stand: node1, node2 updated and healthy; node3 untouched/);
-    for (const node of env.local.nodes) expect(env.local.isRunning(node.name)).toBe(true);
-    const id = /recorded as (cli-[a-z0-9-]+)/.exec(r.stdout)?.[1] ?? '';
-    const resumed = await cli(['resume', id, '--db', db, '--inventory', env.inventoryPath]);
-    expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
-    for (const node of ['node1', 'node2', 'node3']) expect((await env.local.readState(node)).portalExt['ctrl.process']).toBe('1');
-  }, 180_000);
 });
