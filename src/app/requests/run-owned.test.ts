@@ -14,6 +14,20 @@ class RenewalsFailStore extends InMemoryRolloutStore {
   }
 }
 
+/** A store whose renewals take a while on the wall clock (another connection holds the write lock for a moment). */
+class SlowRenewalsStore extends InMemoryRolloutStore {
+  renewals = 0;
+
+  override renewLease(id: string, owner: string, until: number): boolean {
+    this.renewals += 1;
+    const end = Date.now() + 30;
+    while (Date.now() < end) {
+      // Blocks the process like a SQLite busy wait does.
+    }
+    return super.renewLease(id, owner, until);
+  }
+}
+
 describe('runOwned: the lease', () => {
   it('a run that cannot renew its lease stops touching nodes once the lease ran out, and another process takes the rollout over', async () => {
     const scene = aServiceScene();
@@ -73,6 +87,18 @@ describe('runOwned: the lease', () => {
 
     expect((await scene.approveAndRun(first))?.outcome).toBe('succeeded');
     expect(scene.store.locks()).toEqual([]);
+  });
+
+  it('a run whose renewals are slow on the wall clock still renews at the end of its lease on its own clock (a loaded machine)', async () => {
+    const scene = aServiceScene();
+    const store = new SlowRenewalsStore(scene.data);
+    const first = scene.process({ owner: FIRST_OWNER, store });
+    first.onPublish = (event) => {
+      if (event.type === 'StepSucceeded') scene.clock.advance(first.deps.leaseMs / 2);
+    };
+
+    expect((await scene.approveAndRun(first))?.outcome).toBe('succeeded');
+    expect(store.renewals).toBeGreaterThan(0);
   });
 
   it('a store that fails altogether at node2\'s stop: the run brings node2 back up within its lease and ends failed; the next start puts the record right', async () => {

@@ -77,8 +77,11 @@ export async function runOwned(record: RolloutRecord, run: OwnedRun, deps: Servi
     const took = Date.now() - began;
     renewDueAt = Date.now() + took;
   };
-  const renewIfDue = (): void => {
-    if (lost === undefined && Date.now() >= renewDueAt) renew();
+  /** Whether it tried. */
+  const renewIfDue = (): boolean => {
+    if (lost !== undefined || Date.now() < renewDueAt) return false;
+    renew();
+    return true;
   };
   const control: RunControl = {
     requested: () => {
@@ -93,7 +96,10 @@ export async function runOwned(record: RolloutRecord, run: OwnedRun, deps: Servi
     lost: () => {
       // Before a step, on the run's own clock: renewed once a third of the lease is used (the timer covers long steps), and
       // lost once it ran out unrenewed (the store out of reach), as another process may then take the rollout over.
-      if (deps.clock.now().getTime() >= leaseUntil - (2 * deps.leaseMs) / 3) renewIfDue();
+      const tried = deps.clock.now().getTime() >= leaseUntil - (2 * deps.leaseMs) / 3 && renewIfDue();
+      // One last try at the end of the lease, whatever the pacing says: the pacing is on the wall clock and a step can take
+      // longer on the run's own clock than a slow renewal's wait (the owner check in the store keeps a late renewal safe).
+      if (lost === undefined && !tried && deps.clock.now().getTime() >= leaseUntil) renew();
       if (lost === undefined && deps.clock.now().getTime() >= leaseUntil) lost = 'its lease ran out while the store could not be reached to renew it';
       return lost;
     },
