@@ -72,11 +72,7 @@ export function composeBot(options: ComposeOptions): { bot: SlackBot; deps: Serv
     newId: newRequestId,
     pollIntervalMs: options.pollIntervalMs ?? 2000,
     probe: true,
-    owner: processOwner('bot'),
-    leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
-    ownerIsGone,
-    shutdown: { requested: false },
-    runs: new Map(),
+    ownership: { owner: processOwner('bot'), leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS, ownerIsGone, shutdown: { requested: false }, runs: new Map() },
   };
   const bot = createSlackBot(
     {

@@ -1,12 +1,14 @@
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline/promises';
 import { FolderArtifactSource } from './adapters/artifacts/folder-artifact-source.ts';
-import type { CliPorts, SignalSource, StopSignal } from './adapters/cli/cli-ports.ts';
+import type { CliPorts, CliServices, SignalSource, StopSignal } from './adapters/cli/cli-ports.ts';
+import { terminalNotifier } from './adapters/cli/terminal-notifier.ts';
 import { FetchHealthProbe } from './adapters/http/fetch-health-probe.ts';
-import { ownerIsGone, processOwner } from './adapters/process-owner.ts';
+import { processOwner } from './adapters/process-owner.ts';
 import { NodeSshExecutor } from './adapters/ssh/node-ssh-executor.ts';
 import { openSqliteRolloutStore } from './adapters/store/sqlite-rollout-store.ts';
 import { systemClock } from './adapters/system-clock.ts';
+import { clusterRuntimesOf } from './config/cluster-runtimes-of.ts';
 
 const silentLog = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
 
@@ -19,13 +21,36 @@ export const processSignals: SignalSource = (onSignal) => {
   };
 };
 
+/** How long a CLI run's lease lasts (it renews every third of it while it runs); LEASE_SECONDS sets another. */
+export const CLI_LEASE_MS = 30_000;
+
+/**
+ * The use cases' ports for a command on the bot's store: the CLI's adapters, the inventory's
+ * clusters, the terminal standing in for Slack, and this process as the owner of what it runs.
+ */
+function cliServices(ports: Omit<CliPorts, 'servicesFor'>, owner: string): CliPorts['servicesFor'] {
+  return (inventory, store, io): CliServices => ({
+    store,
+    clusters: clusterRuntimesOf(inventory),
+    executor: ports.executor,
+    artifacts: ports.artifactsAt(inventory.artifactDir),
+    healthProbe: ports.healthProbe,
+    notifier: terminalNotifier(io),
+    clock: ports.clock,
+    log: ports.log,
+    pollIntervalMs: ports.pollIntervalMs,
+    ownership: { owner, leaseMs: Number.parseInt(io.env['LEASE_SECONDS'] ?? '', 10) * 1000 || CLI_LEASE_MS, shutdown: { requested: false }, runs: new Map() },
+  });
+}
+
 /**
  * The CLI's composition root: the real adapters behind the ports the commands use (SSH executor,
  * HTTP health probe, artifact folder, SQLite store, system clock, this process's signals and
- * terminal). Tests pass overrides for the seams they drive (signals, terminal) and keep the rest.
+ * terminal), and the use cases' ports built from them for the commands on the bot's store. Tests
+ * pass overrides for the seams they drive (signals, terminal) and keep the rest.
  */
 export function composeCli(overrides: Partial<CliPorts> = {}): CliPorts {
-  return {
+  const ports: Omit<CliPorts, 'servicesFor'> = {
     executor: new NodeSshExecutor(),
     healthProbe: new FetchHealthProbe(),
     artifactsAt: (dir) => new FolderArtifactSource(dir),
@@ -33,8 +58,6 @@ export function composeCli(overrides: Partial<CliPorts> = {}): CliPorts {
     clock: systemClock,
     log: silentLog,
     actor: `cli:${userInfo().username}`,
-    owner: processOwner('cli'),
-    ownerIsGone,
     newRunId: (now) => `cli-${now.getTime().toString(36)}-${process.pid.toString(36)}`,
     signals: processSignals,
     terminal: {
@@ -51,4 +74,5 @@ export function composeCli(overrides: Partial<CliPorts> = {}): CliPorts {
     pollIntervalMs: 2000,
     ...overrides,
   };
+  return { ...ports, servicesFor: overrides.servicesFor ?? cliServices(ports, processOwner('cli')) };
 }

@@ -61,7 +61,7 @@ if (config.SLACK_APP_TOKEN !== undefined) {
 // Rollouts a dead process left behind (the previous run of this bot, or a CLI run that died) are
 // taken over now, and again whenever a lease runs out.
 const recover = (): void => {
-  if (deps.shutdown.requested) return;
+  if (deps.ownership.shutdown.requested) return;
   let recovered;
   try {
     recovered = recoverRollouts(deps);
@@ -88,7 +88,7 @@ const scheduleRecover = (delayMs: number): void => {
   recoverer = setTimeout(() => {
     const began = Date.now();
     recover();
-    if (!deps.shutdown.requested) scheduleRecover(Math.max(recoverEveryMs, Date.now() - began));
+    if (!deps.ownership.shutdown.requested) scheduleRecover(Math.max(recoverEveryMs, Date.now() - began));
   }, delayMs);
   recoverer.unref();
 };
@@ -103,9 +103,9 @@ let stopping = false;
 const shutdown = async (signal: string): Promise<void> => {
   if (stopping) return;
   stopping = true;
-  deps.shutdown.requested = true;
+  deps.ownership.shutdown.requested = true;
   clearTimeout(recoverer);
-  const runs = [...deps.runs.values()];
+  const runs = [...deps.ownership.runs.values()];
   log.warn({ signal, running: runs.length, timeoutSeconds: config.SHUTDOWN_TIMEOUT_SECONDS }, runs.length > 0 ? 'stopping: waiting for the nodes in progress to be back up' : 'stopping');
   await bot.app.stop().catch((error: unknown) => log.warn({ err: String(error) }, 'Slack app did not stop cleanly'));
   let timer: NodeJS.Timeout | undefined;
@@ -116,7 +116,7 @@ const shutdown = async (signal: string): Promise<void> => {
     }),
   ]);
   clearTimeout(timer);
-  if (timedOut) log.error({ running: deps.runs.size }, 'shutdown time-out: exiting with runs still going; the next start recovers them');
+  if (timedOut) log.error({ running: deps.ownership.runs.size }, 'shutdown time-out: exiting with runs still going; the next start recovers them');
   await bot.idle().catch(() => undefined);
   store.close();
   log.warn({ signal }, 'stopped');

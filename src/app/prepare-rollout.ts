@@ -50,8 +50,14 @@ export interface PreparedRollout {
   readonly planError: string | undefined;
 }
 
+/** What preparing reads besides its input: the nodes (a probe) and the artifact folder. */
+export interface PrepareDeps {
+  readonly executor: NodeExecutor;
+  readonly artifacts: ArtifactSource;
+}
+
 /** Request -> facts (per node) -> which nodes need it -> verdict -> plan: what the CLI's plan/run and the Slack bot show before anything runs. */
-export async function prepareRollout(input: PrepareInput, deps: { readonly executor: NodeExecutor; readonly artifacts: ArtifactSource }): Promise<Result<PreparedRollout, string>> {
+export async function prepareRollout(input: PrepareInput, deps: PrepareDeps): Promise<Result<PreparedRollout, string>> {
   const { request, cluster } = input;
   const base: ClusterFacts = { ...input.declaredFacts, product: cluster.product };
   const names = cluster.nodes.map((n) => n.name);

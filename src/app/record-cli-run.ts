@@ -2,15 +2,14 @@ import type { PreparedRollout } from './prepare-rollout.ts';
 import type { RolloutStore } from './ports.ts';
 import { clusterBusy } from './requests/cluster-busy.ts';
 import type { RolloutRecord } from './rollout-record.ts';
+import type { LeaseTerms } from './run-ownership.ts';
 import { describeRequest } from '../domain/request/describe-request.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 
 /** Who confirmed the run at the terminal, the new rollout's id, and this process as its owner. */
-export interface CliRunClaim {
+export interface CliRunClaim extends LeaseTerms {
   readonly id: string;
   readonly actor: string;
-  readonly owner: string;
-  readonly leaseMs: number;
 }
 
 /**

@@ -9,7 +9,7 @@ import { ScriptedCluster } from '../fakes/scripted-cluster.ts';
 import { aCluster } from './a-cluster.ts';
 import { aRolloutPlan } from './a-rollout-plan.ts';
 import { aRolloutRecord } from './a-rollout-record.ts';
-import { aClusterRuntime, APPROVER, aServiceDeps } from './service-deps.ts';
+import { aClusterRuntime, APPROVER, aServiceDeps, type DepsOverrides } from './service-deps.ts';
 
 /** One bot process of a scene: its deps, and what its notifier was given. */
 export interface SceneProcess {
@@ -44,7 +44,7 @@ export class ServiceScene {
   }
 
   /** A bot process on the scene's store, nodes and clock. */
-  process(overrides: Partial<ServiceDeps> = {}): SceneProcess {
+  process(overrides: DepsOverrides = {}): SceneProcess {
     const published: RolloutEvent[] = [];
     const proc: SceneProcess = {
       published,
@@ -73,7 +73,7 @@ export class ServiceScene {
 
   /** Approved by APPROVER, claimed by `proc` (as the approval does) and run by it to its end. */
   async approveAndRun(proc: SceneProcess): Promise<RolloutResult | undefined> {
-    const { store, owner, leaseMs } = proc.deps;
+    const { store, ownership: { owner, leaseMs } } = proc.deps;
     const now = this.clock.now();
     const claimed = store.claim(this.record.id, ['awaiting-approval'], { status: 'approved', decidedBy: APPROVER, decidedAt: now.toISOString(), updatedAt: now.toISOString() }, { owner, until: now.getTime() + leaseMs, now: now.getTime() });
     if (!claimed.ok) throw new Error(`the scene's record could not be approved: ${claimed.reason}`);

@@ -1,4 +1,5 @@
 import type { ClusterRuntime, ServiceDeps } from '../../src/app/requests/service-deps.ts';
+import type { RunOwnership } from '../../src/app/run-ownership.ts';
 import type { ClusterSpec } from '../../src/domain/plan/cluster-spec.ts';
 import { EMPTY_CATALOG } from '../../src/domain/liferay/patch-catalog.ts';
 import { InMemoryRolloutStore } from '../fakes/in-memory-rollout-store.ts';
@@ -22,9 +23,16 @@ export function aClusterRuntime(spec: ClusterSpec = aCluster().withNodes(2).buil
   };
 }
 
-/** Everything a use case takes, with hand-written fakes behind every port; override what a test looks at. */
-export function aServiceDeps(overrides: Partial<ServiceDeps> = {}): ServiceDeps {
+/** What a test overrides: any port, and (flat, for short call sites) any part of the process's run ownership. */
+export type DepsOverrides = Partial<Omit<ServiceDeps, 'ownership'>> & Partial<RunOwnership>;
+
+/**
+ * The full set of ports, with hand-written fakes behind every one (a convenience: it fits every use
+ * case's own deps type); override what a test looks at.
+ */
+export function aServiceDeps(overrides: DepsOverrides = {}): ServiceDeps {
   const cluster = aClusterRuntime();
+  const { owner = 'bot:test@here:1', leaseMs = 30_000, ownerIsGone = () => false, shutdown = { requested: false }, runs = new Map<string, Promise<unknown>>(), ...ports } = overrides;
   return {
     store: new InMemoryRolloutStore(),
     clusters: new Map([[cluster.spec.name, cluster]]),
@@ -38,11 +46,7 @@ export function aServiceDeps(overrides: Partial<ServiceDeps> = {}): ServiceDeps 
     newId: () => 'r-0002',
     pollIntervalMs: 10,
     probe: true,
-    owner: 'bot:test@here:1',
-    leaseMs: 30_000,
-    ownerIsGone: () => false,
-    shutdown: { requested: false },
-    runs: new Map(),
-    ...overrides,
+    ownership: { owner, leaseMs, ownerIsGone, shutdown, runs },
+    ...ports,
   };
 }

@@ -1,4 +1,8 @@
 import type { ArtifactSource, Clock, HealthProbe, Logger, NodeExecutor, RolloutStore } from '../../app/ports.ts';
+import type { ControlDeps } from '../../app/requests/control-rollout.ts';
+import type { RunOwnedDeps } from '../../app/requests/run-owned.ts';
+import type { Inventory } from '../../config/inventory.ts';
+import type { CliIo } from './cli-io.ts';
 
 /** A stop signal as the terminal sends it (Ctrl-C, or `kill`). */
 export type StopSignal = 'SIGINT' | 'SIGTERM';
@@ -12,6 +16,12 @@ export interface Terminal {
   readonly ask: (prompt: string) => Promise<string>;
 }
 
+/**
+ * What the commands on the bot's store hand the use cases they share with the bot (a control, a
+ * recorded run): the CLI's adapters, the terminal standing in for Slack, this process as the owner.
+ */
+export type CliServices = ControlDeps & RunOwnedDeps;
+
 /** Everything the CLI's commands may reach beyond files and output; built once by the CLI's composition root. */
 export interface CliPorts {
   readonly executor: NodeExecutor;
@@ -23,9 +33,8 @@ export interface CliPorts {
   readonly log: Logger;
   /** `cli:<os user>`: how terminal runs appear in the audit trail. */
   readonly actor: string;
-  /** This process as a rollout owner, and whether another owner's process is gone for sure. */
-  readonly owner: string;
-  readonly ownerIsGone: (owner: string) => boolean;
+  /** The use cases' ports for a command on the store at hand, once it has loaded the inventory (built by the composition). */
+  readonly servicesFor: (inventory: Inventory, store: RolloutStore, io: CliIo) => CliServices;
   /** A rollout id for a run recorded in the store, unique to this process. */
   readonly newRunId: (now: Date) => string;
   readonly signals: SignalSource;

@@ -5,12 +5,12 @@ import { replay } from '../../domain/rollout/rollout-state.ts';
 import { whereNodesStand } from '../../domain/rollout/where-nodes-stand.ts';
 import { openCliStore } from './open-cli-store.ts';
 import { EXIT, type CliIo } from './cli-io.ts';
-import { cliServices, stopOnSignals, type CliServicePorts } from './cli-services.ts';
 import type { CliPorts } from './cli-ports.ts';
 import { loadClusterContext } from './cluster-context.ts';
+import { stopOnSignals } from './stop-on-signals.ts';
 
 /** What the controls use: the store, the shared use cases' ports, Ctrl-C and who is at the terminal. */
-export type ControlPorts = CliServicePorts & Pick<CliPorts, 'openStore' | 'signals' | 'actor'>;
+export type ControlPorts = Pick<CliPorts, 'openStore' | 'servicesFor' | 'signals' | 'actor'>;
 
 export const CONTROL_USAGE = `usage: liferay-rollout resume|retry|rollback|pause|abort|leave <rollout-id> --db FILE --inventory FILE
   resume    go on from the first node not yet done (after finding where every node stands)
@@ -61,7 +61,7 @@ export async function controlCommand(control: RolloutControl, argv: readonly str
       io.stderr(`liferay-rollout ${control}: ${context.ok ? 'no inventory' : context.error}\n`);
       return EXIT.usage;
     }
-    const services = cliServices(context.value.inventory, context.value.catalog, store, io, ports);
+    const services = ports.servicesFor(context.value.inventory, store, io);
     const actor = ports.actor;
     const outcome = controlRollout({ rolloutId: id, control, userId: actor, groupIds: [], atTerminal: true }, services);
     if (!outcome.ok) {
@@ -70,13 +70,13 @@ export async function controlCommand(control: RolloutControl, argv: readonly str
     }
     io.stdout(`${outcome.message}\n`);
     if (outcome.run === undefined) return EXIT.ok;
-    const unhook = stopOnSignals(services, io, ports);
+    const unhook = stopOnSignals(services.ownership.shutdown, io, ports);
     try {
       const result = await outcome.run;
       const state = replay(record.plan?.nodes ?? [], store.events(id));
       io.stdout(`\nRollout ${id}: ${result?.outcome ?? 'not run'}. Where things stand: ${whereNodesStand(record.plan?.nodes ?? [], state)}.\n`);
       if (result?.outcome === 'succeeded' || result?.outcome === 'rolled-back') return EXIT.ok;
-      return services.shutdown.requested && result?.outcome === 'paused' ? 130 : EXIT.failed;
+      return services.ownership.shutdown.requested && result?.outcome === 'paused' ? 130 : EXIT.failed;
     } finally {
       unhook();
     }

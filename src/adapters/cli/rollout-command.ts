@@ -3,12 +3,11 @@ import { runRollout } from '../../app/run-rollout.ts';
 import { runOwned } from '../../app/requests/run-owned.ts';
 import type { RolloutResult } from '../../app/run-rollout.ts';
 import type { Inventory } from '../../config/inventory.ts';
-import type { PatchCatalog } from '../../domain/liferay/patch-catalog.ts';
-import { cliServices, stopOnSignals, type CliServicePorts } from './cli-services.ts';
 import type { CliPorts } from './cli-ports.ts';
 import { clusterSpecOf, nodeTargetsOf } from '../../config/cluster-spec-of.ts';
 import type { Answers } from '../../domain/eligibility/eligibility-input.ts';
 import type { ArtifactSource } from '../../app/ports.ts';
+import type { ShutdownRequest } from '../../app/run-ownership.ts';
 import { openCliStore } from './open-cli-store.ts';
 import { EXIT, type CliIo } from './cli-io.ts';
 import { loadClusterContext } from './cluster-context.ts';
@@ -17,6 +16,7 @@ import { formatPlan } from './format-plan.ts';
 import { formatVerdict } from './format-verdict.ts';
 import { recordCliRun } from '../../app/record-cli-run.ts';
 import { parseCommandLine } from './parse-command-line.ts';
+import { stopOnSignals } from './stop-on-signals.ts';
 
 export const PLAN_USAGE = `usage: liferay-rollout plan --inventory FILE [--facts FILE] [--probe] [--json] [--revertible ID]... [--java-same-major yes|no] -- <request>
   Prints the verdict and the plan (nodes in order, every step). --probe reads patches and Java from the nodes first.
@@ -31,7 +31,7 @@ export const RUN_USAGE = `usage: liferay-rollout run --inventory FILE [--facts F
 /** What plan reads the nodes and artifacts with. */
 export type PlanPorts = Pick<CliPorts, 'executor' | 'artifactsAt'>;
 /** What run uses besides: the store, the use cases' ports, Ctrl-C, the terminal and who sits at it. */
-export type RunPorts = PlanPorts & CliServicePorts & Pick<CliPorts, 'openStore' | 'signals' | 'terminal' | 'actor' | 'newRunId'>;
+export type RunPorts = PlanPorts & Pick<CliPorts, 'healthProbe' | 'clock' | 'log' | 'pollIntervalMs' | 'openStore' | 'servicesFor' | 'signals' | 'terminal' | 'actor' | 'newRunId'>;
 
 /** `liferay-rollout plan`. */
 export function planCommand(argv: readonly string[], io: CliIo, ports: PlanPorts): Promise<number> {
@@ -116,7 +116,7 @@ async function rolloutCommand(mode: 'plan' | 'run', argv: readonly string[], io:
   io.stdout(`\n${formatPlan(plan)}`);
   if (mode === 'plan' || runPorts === undefined) return EXIT.ok;
   const db = v.db ?? (io.env['DATABASE'] || undefined);
-  return execute(prepared.value, { yes: v.yes, 'full-shutdown': v['full-shutdown'], db }, io, runPorts, { cluster, targets, artifacts, inventory, inventoryPath, catalog: context.value.catalog });
+  return execute(prepared.value, { yes: v.yes, 'full-shutdown': v['full-shutdown'], db }, io, runPorts, { cluster, targets, artifacts, inventory, inventoryPath });
 }
 
 /** 0 succeeded, 130 stopped by Ctrl-C (as a shell reports an interrupted command), 1 otherwise. */
@@ -136,7 +136,6 @@ async function execute(
     artifacts: ArtifactSource;
     inventory: Inventory;
     inventoryPath: string;
-    catalog: PatchCatalog;
   },
 ): Promise<number> {
   const { verdict, plan } = prepared;
@@ -169,8 +168,8 @@ async function execute(
   if (v.db === undefined) {
     io.stdout('(not recorded: pass --db FILE or set DATABASE to record this run in the bot\'s history and to respect its one-rollout-per-cluster lock)\n');
     const rolloutId = `cli-${ports.clock.now().toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}`;
-    const shutdown: { requested: boolean; as?: { readonly cause: 'pause' | 'abort'; readonly by: string } | undefined } = { requested: false };
-    const unhook = stopOnSignals({ shutdown }, io, ports);
+    const shutdown: ShutdownRequest = { requested: false };
+    const unhook = stopOnSignals(shutdown, io, ports);
     try {
       const result = await runRollout(
         {
@@ -192,20 +191,20 @@ async function execute(
   const store = openCliStore(`run`, v.db, io, ports);
   if (store === undefined) return EXIT.usage;
   try {
-    const services = { ...cliServices(wiring.inventory, wiring.catalog, store, io, ports), artifacts: wiring.artifacts };
+    const services = ports.servicesFor(wiring.inventory, store, io);
     const now = ports.clock.now();
-    const recorded = recordCliRun(prepared, store, now, { id: ports.newRunId(now), actor, owner: services.owner, leaseMs: services.leaseMs });
+    const recorded = recordCliRun(prepared, store, now, { id: ports.newRunId(now), actor, owner: services.ownership.owner, leaseMs: services.ownership.leaseMs });
     if (!recorded.ok) {
       io.stderr(`liferay-rollout run: not started: ${recorded.error}\n`);
       return EXIT.failed;
     }
     io.stdout(`(recorded as ${recorded.value.id} in ${v.db})\n`);
-    const unhook = stopOnSignals(services, io, ports);
+    const unhook = stopOnSignals(services.ownership.shutdown, io, ports);
     try {
       const running = store.update(recorded.value.id, ['approved'], { status: 'running', updatedAt: ports.clock.now().toISOString() });
       const result = running === undefined ? undefined : await runOwned(running, { mode: 'start', by: actor }, services);
       if (result !== undefined && result.outcome !== 'succeeded') io.stdout(`\nRollout ${recorded.value.id}: ${result.outcome}. Go on with: liferay-rollout resume|retry|rollback|leave ${recorded.value.id} --db ${v.db} --inventory ${wiring.inventoryPath}\n`);
-      return result === undefined ? EXIT.failed : exitFor(result, services.shutdown.requested);
+      return result === undefined ? EXIT.failed : exitFor(result, services.ownership.shutdown.requested);
     } finally {
       unhook();
     }

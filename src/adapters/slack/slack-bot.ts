@@ -1,10 +1,10 @@
 import { App, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import { expireStale } from '../../app/requests/expire-stale.ts';
-import type { ServiceDeps } from '../../app/requests/service-deps.ts';
+import type { ExpireDeps } from '../../app/requests/expire-stale.ts';
 import { DEFAULT_APPROVAL_TTL_MINUTES } from '../../domain/approval/approval-policy.ts';
 import { errorMessage } from './blocks/error-message.ts';
 import { registerListeners } from './listeners/index.ts';
-import type { ChannelTalk, ListenerContext } from './listeners/listener-context.ts';
+import type { ChannelTalk, ListenerContext, ListenerDeps } from './listeners/listener-context.ts';
 import { showDecided } from './listeners/request-messages.ts';
 import { DEFAULT_MIN_POST_INTERVAL_MS, SlackChannelLane } from './slack-channel-lane.ts';
 import { rateLimitHoldMs } from './slack-api.ts';
@@ -36,7 +36,7 @@ export interface SlackBot {
 }
 
 /** The Bolt app and its handle: the listeners live in `listeners/`, one file each, registered from `listeners/index.ts`. */
-export function createSlackBot(options: SlackBotOptions, deps: ServiceDeps): SlackBot {
+export function createSlackBot(options: SlackBotOptions, deps: ListenerDeps & ExpireDeps): SlackBot {
   const app = new App({
     token: options.token,
     signingSecret: options.signingSecret,

@@ -2,7 +2,7 @@ import { canAnswer } from '../../domain/approval/can-answer.ts';
 import type { Answers } from '../../domain/eligibility/eligibility-input.ts';
 import type { MaintenanceRequest, SchemaDeclaration } from '../../domain/request/maintenance-request.ts';
 import type { RolloutRecord } from '../rollout-record.ts';
-import { evaluateRequest } from './evaluate-request.ts';
+import { evaluateRequest, type EvaluateDeps } from './evaluate-request.ts';
 import { pendingOf } from './pending-of.ts';
 import type { ServiceDeps } from './service-deps.ts';
 import { statusForVerdict } from './status-for-verdict.ts';
@@ -12,6 +12,9 @@ export type AnswerInput =
   | { readonly topic: 'revertible'; readonly answer: 'yes' | 'no'; readonly subjects: readonly string[] }
   | { readonly topic: 'java-major'; readonly answer: 'yes' | 'no' };
 
+/** What answering reads: the request and its cluster's policy, time, and what a verdict reads. */
+export type AnswerDeps = Pick<ServiceDeps, 'store' | 'clusters' | 'clock'> & EvaluateDeps;
+
 export type AnswerOutcome = { readonly ok: true; readonly record: RolloutRecord } | { readonly ok: false; readonly message: string };
 
 /**
@@ -20,7 +23,7 @@ export type AnswerOutcome = { readonly ok: true; readonly record: RolloutRecord 
  */
 export async function answerQuestion(
   input: { readonly requestId: string; readonly userId: string; readonly groupIds: readonly string[] } & AnswerInput,
-  deps: ServiceDeps,
+  deps: AnswerDeps,
 ): Promise<AnswerOutcome> {
   const record = deps.store.get(input.requestId);
   if (record === undefined) return { ok: false, message: 'This request is no longer known to the bot' };

@@ -99,13 +99,13 @@ describe('controlRollout on a held rollout', () => {
 
     expect(asked).toMatchObject({ ok: true, record: { status: 'running' } });
     expect(scene.store.locks()).toMatchObject([{ cluster: 'prod', rolloutId: scene.record.id, owner: SECOND_OWNER }]);
-    expect(proc.deps.runs.has(scene.record.id)).toBe(true);
+    expect(proc.deps.ownership.runs.has(scene.record.id)).toBe(true);
     const result = asked.ok ? await asked.run : undefined;
     expect(result?.outcome).toBe(outcome);
     expect(proc.published[0]).toMatchObject({ type: 'RolloutResumed', mode: control, by: APPROVER });
     expect(scene.store.get(scene.record.id)?.status).toBe(outcome);
     expect(scene.store.locks()).toHaveLength(locks);
-    expect(proc.deps.runs.size).toBe(0);
+    expect(proc.deps.ownership.runs.size).toBe(0);
     expect(changesOn(scene.nodes, 'node1', since)).toEqual(node1Did);
     expect(changesOn(scene.nodes, 'node2', since)).toEqual(node2Did);
     expect(changesOn(scene.nodes, 'node3', since)).toEqual(node3Did);
@@ -137,7 +137,7 @@ describe('controlRollout on a held rollout', () => {
     const refused = controlRollout({ rolloutId: scene.record.id, control: 'resume', userId: APPROVER, groupIds: [] }, second.deps);
 
     expect(refused).toEqual({ ok: false, message: 'This rollout is running: it cannot resume now (it can: pause after the node in progress, abort)' });
-    expect(second.deps.runs.size).toBe(0);
+    expect(second.deps.ownership.runs.size).toBe(0);
     expect(running.ok && (await running.run)?.outcome).toBe('succeeded');
     expect(second.published).toEqual([]);
   });
@@ -155,7 +155,7 @@ describe('controlRollout on a held rollout', () => {
     expect(outcome).toEqual({ ok: false, message: `The rollout is run by ${FIRST_OWNER} (its lease runs until ${new Date(until).toISOString().slice(11, 19)} UTC): nothing was started` });
     expect(scene.store.get(scene.record.id)?.status).toBe('failed');
     expect(scene.store.locks()).toEqual([{ cluster: 'prod', rolloutId: scene.record.id, owner: FIRST_OWNER, expiresAt: until }]);
-    expect(proc.deps.runs.size).toBe(0);
+    expect(proc.deps.ownership.runs.size).toBe(0);
     expect(scene.nodes.sent.slice(since)).toEqual([]);
   });
 });

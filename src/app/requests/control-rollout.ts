@@ -3,12 +3,14 @@ import type { RolloutEvent } from '../../domain/rollout/rollout-event.ts';
 import { HELD, type RolloutRecord } from '../rollout-record.ts';
 import type { RolloutResult } from '../run-rollout.ts';
 import { clusterBusy } from './cluster-busy.ts';
-import { announce, startOwned } from './run-owned.ts';
-import type { ServiceDeps } from './service-deps.ts';
+import { announce, startOwned, type StartOwnedDeps } from './run-owned.ts';
 
 export type ControlOutcome =
   | { readonly ok: true; readonly message: string; readonly record: RolloutRecord; readonly run?: Promise<RolloutResult | undefined> }
   | { readonly ok: false; readonly message: string };
+
+/** What a control reads: the rollout and its cluster's policy, the log, the notifier, and what a run in the background reads (which also claims with this process's lease terms). */
+export type ControlDeps = StartOwnedDeps;
 
 const MODE = { resume: 'resume', retry: 'retry', rollback: 'rollback' } as const;
 
@@ -19,7 +21,7 @@ const MODE = { resume: 'resume', retry: 'retry', rollback: 'rollback' } as const
  */
 export function controlRollout(
   input: { readonly rolloutId: string; readonly control: RolloutControl; readonly userId: string; readonly groupIds: readonly string[]; readonly atTerminal?: boolean },
-  deps: ServiceDeps,
+  deps: ControlDeps,
 ): ControlOutcome {
   const record = deps.store.get(input.rolloutId);
   if (record === undefined) return { ok: false, message: `No rollout ${input.rolloutId} is known to this store` };
@@ -63,7 +65,7 @@ export function controlRollout(
     case 'retry':
     case 'rollback': {
       const now = nowDate.getTime();
-      const claimed = deps.store.claim(record.id, HELD, { status: 'running', control: undefined, updatedAt: at }, { owner: deps.owner, until: now + deps.leaseMs, now });
+      const claimed = deps.store.claim(record.id, HELD, { status: 'running', control: undefined, updatedAt: at }, { owner: deps.ownership.owner, until: now + deps.ownership.leaseMs, now });
       if (!claimed.ok) {
         if (claimed.reason === 'status') return { ok: false, message: `The rollout is ${claimed.record?.status ?? 'gone'} now: nothing was started` };
         if (claimed.reason === 'owned') {

@@ -4,18 +4,17 @@ import { aRolloutRecord } from '../../../test/builders/a-rollout-record.ts';
 import { InMemoryRolloutStore } from '../../../test/fakes/in-memory-rollout-store.ts';
 import { RecordingNodeExecutor } from '../../../test/fakes/recording-node-executor.ts';
 import type { RolloutRecord } from '../rollout-record.ts';
-import { approveRequest } from './decide-request.ts';
-import type { ServiceDeps } from './service-deps.ts';
+import { approveRequest, type ApproveDeps } from './decide-request.ts';
 
 
-function setUp(record: RolloutRecord): { deps: ServiceDeps; executor: RecordingNodeExecutor; store: InMemoryRolloutStore } {
+function setUp(record: RolloutRecord): { deps: ApproveDeps; executor: RecordingNodeExecutor; store: InMemoryRolloutStore } {
   const executor = new RecordingNodeExecutor();
   const store = new InMemoryRolloutStore();
   store.create(record);
   return { deps: aServiceDeps({ store, executor, clusters: new Map([['prod', aClusterRuntime()]]) }), executor, store };
 }
 
-const approve = (record: RolloutRecord, deps: ServiceDeps): ReturnType<typeof approveRequest> =>
+const approve = (record: RolloutRecord, deps: ApproveDeps): ReturnType<typeof approveRequest> =>
   approveRequest({ requestId: record.id, userId: APPROVER, groupIds: [], shownPlanHash: record.plan?.hash ?? '', strategy: 'rolling' }, deps);
 
 describe('approveRequest of a dry run', () => {

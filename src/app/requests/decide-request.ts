@@ -1,11 +1,18 @@
 import { canApprove } from '../../domain/approval/can-approve.ts';
 import { canReject } from '../../domain/approval/can-reject.ts';
 import type { RolloutRecord } from '../rollout-record.ts';
-import { evaluateRequest } from './evaluate-request.ts';
+import type { LeaseTerms } from '../run-ownership.ts';
+import { evaluateRequest, type EvaluateDeps } from './evaluate-request.ts';
 import { clusterBusy } from './cluster-busy.ts';
 import { pendingOf } from './pending-of.ts';
 import type { ServiceDeps } from './service-deps.ts';
 import { statusForVerdict } from './status-for-verdict.ts';
+
+/** What approving reads: the request and its cluster's policy, time, new ids (a superseding request), the log, this process's lease terms (the claim), and what a verdict reads. */
+export type ApproveDeps = Pick<ServiceDeps, 'store' | 'clusters' | 'clock' | 'newId' | 'log'> & { readonly ownership: LeaseTerms } & EvaluateDeps;
+
+/** What rejecting (and the check before the reason modal) reads: the request, its cluster's policy and time. */
+export type RejectDeps = Pick<ServiceDeps, 'store' | 'clusters' | 'clock'>;
 
 export type ApproveOutcome =
   | { readonly kind: 'approved'; readonly record: RolloutRecord }
@@ -20,7 +27,7 @@ export type ApproveOutcome =
  */
 export async function approveRequest(
   input: { readonly requestId: string; readonly userId: string; readonly groupIds: readonly string[]; readonly shownPlanHash: string; readonly strategy: 'rolling' | 'full-shutdown' },
-  deps: ServiceDeps,
+  deps: ApproveDeps,
 ): Promise<ApproveOutcome> {
   const record = deps.store.get(input.requestId);
   if (record === undefined) return { kind: 'denied', message: 'This request is no longer known to the bot' };
@@ -70,7 +77,7 @@ export async function approveRequest(
     record.id,
     ['awaiting-approval'],
     { status: 'approved', decidedBy: input.userId, decidedAt: now, updatedAt: now },
-    { owner: deps.owner, until: at + deps.leaseMs, now: at },
+    { owner: deps.ownership.owner, until: at + deps.ownership.leaseMs, now: at },
   );
   if (!claimed.ok) {
     if (claimed.reason !== 'status') return { kind: 'denied', message: clusterBusy(claimed.holder, deps.store) };
@@ -86,7 +93,7 @@ export async function approveRequest(
 export type RejectOutcome = { readonly ok: true; readonly record: RolloutRecord } | { readonly ok: false; readonly message: string };
 
 /** May this user reject (approvers) or cancel (the requester)? Checked before the reason modal opens. */
-export function mayReject(input: { readonly requestId: string; readonly userId: string; readonly groupIds: readonly string[] }, deps: ServiceDeps): RejectOutcome {
+export function mayReject(input: { readonly requestId: string; readonly userId: string; readonly groupIds: readonly string[] }, deps: RejectDeps): RejectOutcome {
   const record = deps.store.get(input.requestId);
   if (record === undefined) return { ok: false, message: 'This request is no longer known to the bot' };
   const cluster = deps.clusters.get(record.cluster);
@@ -96,7 +103,7 @@ export function mayReject(input: { readonly requestId: string; readonly userId: 
 }
 
 /** Records a rejection (with its reason) made through the modal. */
-export function rejectRequest(input: { readonly requestId: string; readonly userId: string; readonly groupIds: readonly string[]; readonly reason: string }, deps: ServiceDeps): RejectOutcome {
+export function rejectRequest(input: { readonly requestId: string; readonly userId: string; readonly groupIds: readonly string[]; readonly reason: string }, deps: RejectDeps): RejectOutcome {
   const allowed = mayReject(input, deps);
   if (!allowed.ok) return allowed;
   const now = deps.clock.now().toISOString();

@@ -7,8 +7,8 @@ import type { ClusterFacts } from '../../domain/liferay/cluster-facts.ts';
 import { ok } from '../../domain/result.ts';
 import { parseRequest } from '../../domain/request/parse-request.ts';
 import type { MaintenanceRequest } from '../../domain/request/maintenance-request.ts';
-import { evaluateRequest } from './evaluate-request.ts';
-import type { ClusterRuntime, ServiceDeps } from './service-deps.ts';
+import { evaluateRequest, type EvaluateDeps } from './evaluate-request.ts';
+import type { ClusterRuntime } from './service-deps.ts';
 
 const request = (text: string): MaintenanceRequest => {
   const parsed = parseRequest(text);
@@ -21,25 +21,13 @@ const unused = (): never => {
 };
 
 /** The ports evaluateRequest uses, with nothing probed: the store, the catalog and an artifact folder holding every file. */
-function depsWith(store: InMemoryRolloutStore): ServiceDeps {
+function depsWith(store: InMemoryRolloutStore): EvaluateDeps {
   return {
     store,
-    clusters: new Map(),
     catalog: EMPTY_CATALOG,
     executor: { connect: unused },
     artifacts: { describe: (files) => Promise.resolve(ok(files.map((file) => ({ file, sha256: 'a'.repeat(64), bytes: 1 })))), open: unused },
-    healthProbe: { check: unused },
-    notifier: { begin: unused, publish: unused, flush: unused },
-    clock: { now: () => new Date('2025-03-06T10:00:00.000Z'), sleep: unused },
-    log: { info: unused, warn: unused, error: unused, debug: unused },
-    newId: unused,
-    pollIntervalMs: 10,
     probe: false,
-    owner: 'bot:test@here:1',
-    leaseMs: 30_000,
-    ownerIsGone: unused,
-    shutdown: { requested: false },
-    runs: new Map(),
   };
 }
 

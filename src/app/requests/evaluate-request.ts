@@ -3,8 +3,11 @@ import type { ClusterFacts } from '../../domain/liferay/cluster-facts.ts';
 import type { MaintenanceRequest } from '../../domain/request/maintenance-request.ts';
 import type { Result } from '../../domain/result.ts';
 import { fixpackHistoryOf } from '../fixpack-history-of.ts';
-import { prepareRollout, type PreparedRollout } from '../prepare-rollout.ts';
+import { prepareRollout, type PrepareDeps, type PreparedRollout } from '../prepare-rollout.ts';
 import type { ClusterRuntime, ServiceDeps } from './service-deps.ts';
+
+/** What a verdict reads: the catalog, the cluster's records (fix pack history), whether to probe, and what preparing reads. */
+export type EvaluateDeps = Pick<ServiceDeps, 'catalog' | 'store' | 'probe'> & PrepareDeps;
 
 /**
  * Verdict and plan for a request on a cluster: probes the nodes first (when the bot probes).
@@ -16,7 +19,7 @@ export function evaluateRequest(
   request: MaintenanceRequest,
   cluster: ClusterRuntime,
   answers: Answers,
-  deps: ServiceDeps,
+  deps: EvaluateDeps,
   knownFacts?: ClusterFacts,
 ): Promise<Result<PreparedRollout, string>> {
   return prepareRollout(

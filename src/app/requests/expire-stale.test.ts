@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aClusterRuntime, aServiceDeps } from '../../../test/builders/service-deps.ts';
+import { aClusterRuntime } from '../../../test/builders/service-deps.ts';
 import { aRolloutRecord } from '../../../test/builders/a-rollout-record.ts';
 import { InMemoryRolloutStore } from '../../../test/fakes/in-memory-rollout-store.ts';
 import { ManualClock } from '../../../test/fakes/manual-clock.ts';
@@ -20,7 +20,7 @@ describe('expireStale at the edge of the approval time-to-live', () => {
     const store = new InMemoryRolloutStore();
     const record = aRolloutRecord().withStatus(status).requestedAt(REQUESTED_AT).build();
     store.create(record);
-    const deps = aServiceDeps({ store, clock: new ManualClock(now), clusters: new Map([['prod', aClusterRuntime()]]) });
+    const deps = { store, clock: new ManualClock(now), clusters: new Map([['prod', aClusterRuntime()]]) };
     const out = expireStale(deps);
     expect(out.map((r) => r.id)).toEqual(expired ? [record.id] : []);
     expect(store.get(record.id)?.status).toBe(expired ? 'expired' : status);

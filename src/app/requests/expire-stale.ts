@@ -3,11 +3,14 @@ import { DEFAULT_APPROVAL_TTL_MINUTES } from '../../domain/approval/approval-pol
 import type { RolloutRecord } from '../rollout-record.ts';
 import type { ServiceDeps } from './service-deps.ts';
 
+/** What the expiry sweep reads: time, the waiting requests and their clusters' time-to-live. */
+export type ExpireDeps = Pick<ServiceDeps, 'clock' | 'store' | 'clusters'>;
+
 /**
  * Requests nobody decided within their cluster's approval time-to-live become `expired`, so their
  * message can say so (instead of keeping buttons that would only refuse). Returns what expired.
  */
-export function expireStale(deps: ServiceDeps): RolloutRecord[] {
+export function expireStale(deps: ExpireDeps): RolloutRecord[] {
   const now = deps.clock.now();
   const out: RolloutRecord[] = [];
   for (const record of deps.store.list({ statuses: ['awaiting-approval', 'awaiting-confirmation'] })) {

@@ -15,11 +15,14 @@ export interface NodeLook {
   readonly detail: string;
 }
 
+/** What a look reads: the cluster's nodes and how to reach them, SSH and the HTTP health check. */
+export type LookDeps = Pick<ServiceDeps, 'clusters' | 'executor' | 'healthProbe'>;
+
 /**
  * Every node of a cluster, looked at now over SSH and HTTP in parallel (read-only; bounded by the
  * connect time-out): what `status` shows, so "where the nodes stand" never comes from stored events.
  */
-export async function lookAtNodes(clusterName: string, deps: Pick<ServiceDeps, 'clusters' | 'executor' | 'healthProbe'>): Promise<NodeLook[]> {
+export async function lookAtNodes(clusterName: string, deps: LookDeps): Promise<NodeLook[]> {
   const cluster = deps.clusters.get(clusterName);
   if (cluster === undefined) return [];
   return Promise.all(

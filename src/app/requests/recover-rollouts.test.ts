@@ -84,7 +84,7 @@ describe('recoverRollouts: a rollout whose run is gone is taken over, a live one
     const scene = aServiceScene();
     await killedAfterNode2Stop(scene);
     const second = scene.process({ owner: SECOND_OWNER, ownerIsGone: () => true });
-    second.deps.runs.set(scene.record.id, new Promise(() => undefined));
+    second.deps.ownership.runs.set(scene.record.id, new Promise(() => undefined));
 
     expect(recoverRollouts(second.deps)).toEqual([]);
     expect(scene.store.locks()).toMatchObject([{ owner: FIRST_OWNER }]);
@@ -113,7 +113,7 @@ describe('recoverRollouts: a rollout paused by a graceful shutdown', () => {
     const scene = aServiceScene({ afterRestart });
     const first = scene.process({ owner: FIRST_OWNER });
     first.onPublish = (event) => {
-      if (afterNode2Stop(event)) first.deps.shutdown.requested = true;
+      if (afterNode2Stop(event)) first.deps.ownership.shutdown.requested = true;
     };
     const paused = await scene.approveAndRun(first);
     expect(paused?.outcome).toBe('paused');
@@ -237,7 +237,7 @@ describe('recoverRollouts: the store broken while recovery looks', () => {
     expect(scene.store.locks()).toMatchObject([{ owner: FIRST_OWNER }]);
     expect(scene.store.events(scene.record.id).filter((e) => e.type === 'RolloutInterrupted')).toEqual([]);
     expect(scene.nodes.sent.slice(since)).toEqual([]);
-    expect(second.deps.runs.size).toBe(0);
+    expect(second.deps.ownership.runs.size).toBe(0);
 
     store.broken = undefined;
     expect((await recoverRollouts(second.deps)[0]?.run)?.outcome).toBe('succeeded');

@@ -3,8 +3,11 @@ import { replay } from '../../domain/rollout/rollout-state.ts';
 import { lastRecorded, lastStep } from '../../domain/rollout/last-recorded.ts';
 import type { RolloutRecord } from '../rollout-record.ts';
 import type { RolloutResult } from '../run-rollout.ts';
-import { startOwned } from './run-owned.ts';
-import type { ServiceDeps } from './service-deps.ts';
+import type { RunOwnership } from '../run-ownership.ts';
+import { startOwned, type StartOwnedDeps } from './run-owned.ts';
+
+/** What recovery reads: the locks and records, the clusters, time, the log, all of this process's ownership (whether an owner is gone included), and what a run in the background reads. */
+export type RecoverDeps = StartOwnedDeps & { readonly ownership: RunOwnership };
 
 export interface Recovered {
   readonly record: RolloutRecord;
@@ -18,7 +21,7 @@ export interface Recovered {
  * rollout continues or holds as its cluster's `afterRestart` says. A rollout paused by a graceful
  * shutdown resumes. A run that is alive elsewhere (a CLI run renewing its lease) is left alone.
  */
-export function recoverRollouts(deps: ServiceDeps): Recovered[] {
+export function recoverRollouts(deps: RecoverDeps): Recovered[] {
   const out: Recovered[] = [];
   let locks;
   try {
@@ -28,7 +31,7 @@ export function recoverRollouts(deps: ServiceDeps): Recovered[] {
     return out;
   }
   for (const lock of locks) {
-    if (deps.runs.has(lock.rolloutId)) continue;
+    if (deps.ownership.runs.has(lock.rolloutId)) continue;
     let record: RolloutRecord | undefined;
     let events: RolloutEvent[];
     try {
@@ -43,8 +46,8 @@ export function recoverRollouts(deps: ServiceDeps): Recovered[] {
     const pausedByShutdown = record.status === 'paused' && state.stopCause === 'shutdown' && deps.clusters.get(record.cluster)?.afterRestart === 'resume';
     if (record.status !== 'approved' && record.status !== 'running' && !pausedByShutdown) continue;
     const now = deps.clock.now();
-    const gone = lock.owner !== undefined && deps.ownerIsGone(lock.owner) ? lock.owner : undefined;
-    const claimed = deps.store.claim(record.id, [record.status], { status: 'running', control: undefined, updatedAt: now.toISOString() }, { owner: deps.owner, until: now.getTime() + deps.leaseMs, now: now.getTime(), takeOverFrom: gone });
+    const gone = lock.owner !== undefined && deps.ownership.ownerIsGone(lock.owner) ? lock.owner : undefined;
+    const claimed = deps.store.claim(record.id, [record.status], { status: 'running', control: undefined, updatedAt: now.toISOString() }, { owner: deps.ownership.owner, until: now.getTime() + deps.ownership.leaseMs, now: now.getTime(), takeOverFrom: gone });
     if (!claimed.ok) {
       if (claimed.reason === 'owned') deps.log.info({ rolloutId: record.id, owner: claimed.holder.owner }, 'rollout run by a live process elsewhere: left alone');
       continue;

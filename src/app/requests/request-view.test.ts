@@ -16,14 +16,14 @@ describe('requestView', () => {
     store.create(aRolloutRecord().build());
     const base = aClusterRuntime();
     const cluster = { ...base, approval: { ...base.approval, approverGroupIds: groups, approvalTtlMinutes: ttl } };
-    const view = requestView(id, aServiceDeps({ store, clusters: new Map([['prod', cluster]]) }));
+    const view = requestView(id, { store, clusters: new Map([['prod', cluster]]) });
     expect(view).toMatchObject({ record: { id }, ...expected });
   });
 
   it('is undefined for a request the store does not know, and has no approver groups when the cluster left the inventory', () => {
     const store = new InMemoryRolloutStore();
     store.create(aRolloutRecord().onCluster('gone').build());
-    const deps = aServiceDeps({ store });
+    const deps = { store, clusters: new Map([['prod', aClusterRuntime()]]) };
     expect(requestView('r-9999', deps)).toBeUndefined();
     expect(requestView('r-0001', deps)).toMatchObject({ approverGroupIds: [], approvalTtlMinutes: undefined });
   });

@@ -10,8 +10,11 @@ export interface RequestView {
   readonly approvalTtlMinutes: number | undefined;
 }
 
+/** What a view reads: the request and its cluster's approval settings. */
+export type RequestViewDeps = Pick<ServiceDeps, 'store' | 'clusters'>;
+
 /** The request `requestId` with its cluster's approval settings, or undefined when the store does not know it. */
-export function requestView(requestId: string, deps: Pick<ServiceDeps, 'store' | 'clusters'>): RequestView | undefined {
+export function requestView(requestId: string, deps: RequestViewDeps): RequestView | undefined {
   const record = deps.store.get(requestId);
   if (record === undefined) return undefined;
   const approval = deps.clusters.get(record.cluster)?.approval;

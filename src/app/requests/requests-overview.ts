@@ -1,5 +1,5 @@
 import { listRequests, type ListedRequest } from './list-requests.ts';
-import { lookAtNodes, type NodeLook } from './look-at-nodes.ts';
+import { lookAtNodes, type LookDeps, type NodeLook } from './look-at-nodes.ts';
 import type { ServiceDeps } from './service-deps.ts';
 
 export interface RequestsOverview {
@@ -8,11 +8,14 @@ export interface RequestsOverview {
   readonly looks: readonly { readonly cluster: string; readonly nodes: readonly NodeLook[] }[] | undefined;
 }
 
+/** What an overview reads: the store (the requests) and what a look at the nodes reads. */
+export type OverviewDeps = Pick<ServiceDeps, 'store'> & LookDeps;
+
 /** `status [cluster]`: where the nodes are now (a fresh look) and what is open, running or held; `history [cluster]`: the latest requests. */
 export async function requestsOverview(
   kind: 'status' | 'history',
   cluster: string | undefined,
-  deps: Pick<ServiceDeps, 'store' | 'clusters' | 'executor' | 'healthProbe'>,
+  deps: OverviewDeps,
 ): Promise<RequestsOverview> {
   if (kind === 'history') return { requests: listRequests('history', cluster, deps.store), looks: undefined };
   const names = cluster === undefined ? [...deps.clusters.keys()] : [cluster];

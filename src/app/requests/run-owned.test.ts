@@ -37,7 +37,7 @@ describe('runOwned: the lease', () => {
     first.onPublish = (event) => {
       if (event.type === 'StepSucceeded' && event.stepId === 'node2/stop') {
         store.failing = true;
-        scene.clock.advance(first.deps.leaseMs + 1000);
+        scene.clock.advance(first.deps.ownership.leaseMs + 1000);
         mark = scene.nodes.sent.length;
       }
     };
@@ -64,7 +64,7 @@ describe('runOwned: the lease', () => {
       if (event.type === 'StepSucceeded' && event.stepId === 'node2/stop') {
         store.failing = true;
         // Past the point where a renewal is due, well short of the lease's end.
-        scene.clock.advance(first.deps.leaseMs / 2);
+        scene.clock.advance(first.deps.ownership.leaseMs / 2);
         mark = scene.nodes.sent.length;
       }
       if (event.type === 'NodeDone' && event.node === 'node2') store.failing = false;
@@ -82,7 +82,7 @@ describe('runOwned: the lease', () => {
     const scene = aServiceScene();
     const first = scene.process({ owner: FIRST_OWNER });
     first.onPublish = (event) => {
-      if (event.type === 'StepSucceeded') scene.clock.advance(first.deps.leaseMs / 2);
+      if (event.type === 'StepSucceeded') scene.clock.advance(first.deps.ownership.leaseMs / 2);
     };
 
     expect((await scene.approveAndRun(first))?.outcome).toBe('succeeded');
@@ -94,7 +94,7 @@ describe('runOwned: the lease', () => {
     const store = new SlowRenewalsStore(scene.data);
     const first = scene.process({ owner: FIRST_OWNER, store });
     first.onPublish = (event) => {
-      if (event.type === 'StepSucceeded') scene.clock.advance(first.deps.leaseMs / 2);
+      if (event.type === 'StepSucceeded') scene.clock.advance(first.deps.ownership.leaseMs / 2);
     };
 
     expect((await scene.approveAndRun(first))?.outcome).toBe('succeeded');

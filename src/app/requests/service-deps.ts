@@ -4,6 +4,7 @@ import type { ClusterFacts } from '../../domain/liferay/cluster-facts.ts';
 import type { PatchCatalog } from '../../domain/liferay/patch-catalog.ts';
 import type { ClusterSpec } from '../../domain/plan/cluster-spec.ts';
 import type { ArtifactSource, Clock, HealthProbe, Logger, NodeExecutor, NodeTarget, ProgressNotifier, RolloutStore } from '../ports.ts';
+import type { RunOwnership } from '../run-ownership.ts';
 
 /** Everything the bot knows about one cluster of the inventory. */
 export interface ClusterRuntime {
@@ -17,9 +18,11 @@ export interface ClusterRuntime {
   readonly afterRestart: 'resume' | 'ask';
 }
 
-/** The runs this process is carrying out now (rollout id -> its end), for shutdown and recovery. */
-export type ActiveRuns = Map<string, Promise<unknown>>;
-
+/**
+ * Every port and setting the use cases read, as a composition builds them in full (compose-bot).
+ * No use case takes it whole: each declares the part it reads beside it (`SubmitDeps`,
+ * `ApproveDeps`, `ControlDeps`, ...), and a use case that calls another passes on only that part.
+ */
 export interface ServiceDeps {
   readonly store: RolloutStore;
   readonly clusters: ReadonlyMap<string, ClusterRuntime>;
@@ -35,15 +38,6 @@ export interface ServiceDeps {
   readonly pollIntervalMs: number;
   /** Read patches and Java from the nodes before every verdict (true in production). */
   readonly probe: boolean;
-  /** This process as a rollout owner (`bot:user@host:pid`), and how long its leases last. */
-  readonly owner: string;
-  readonly leaseMs: number;
-  /** Whether the process named by an owner id is gone for sure (same host, no such process). */
-  readonly ownerIsGone: (owner: string) => boolean;
-  /**
-   * Set when the process is stopping: runs stop after the node in progress (`shutdown`, resumed at
-   * the next start), or as `as` says (the CLI's Ctrl-C pauses, a second one aborts).
-   */
-  readonly shutdown: { requested: boolean; as?: { readonly cause: 'pause' | 'abort'; readonly by: string } | undefined };
-  readonly runs: ActiveRuns;
+  /** This process as a rollout owner: its id and leases, its shutdown and the runs it carries out. */
+  readonly ownership: RunOwnership;
 }

@@ -3,7 +3,7 @@ import { describeRequest } from '../../domain/request/describe-request.ts';
 import { parseCommand } from '../../domain/request/parse-command.ts';
 import type { Command } from '../../domain/request/command.ts';
 import type { RolloutRecord } from '../rollout-record.ts';
-import { evaluateRequest } from './evaluate-request.ts';
+import { evaluateRequest, type EvaluateDeps } from './evaluate-request.ts';
 import type { ServiceDeps } from './service-deps.ts';
 import { statusForVerdict } from './status-for-verdict.ts';
 
@@ -15,8 +15,11 @@ export type SubmitOutcome =
   /** A stored request with its verdict (and plan): to be posted in the channel. */
   | { readonly kind: 'request'; readonly record: RolloutRecord };
 
+/** What submitting reads: the clusters, the store, time, new ids, the log, and what a verdict reads. */
+export type SubmitDeps = Pick<ServiceDeps, 'clusters' | 'store' | 'clock' | 'newId' | 'log'> & EvaluateDeps;
+
 /** `/liferay <text>` from `userId` in `channelId`. */
-export async function submitRequest(input: { readonly text: string; readonly userId: string; readonly channelId: string }, deps: ServiceDeps): Promise<SubmitOutcome> {
+export async function submitRequest(input: { readonly text: string; readonly userId: string; readonly channelId: string }, deps: SubmitDeps): Promise<SubmitOutcome> {
   const parsed = parseCommand(input.text);
   if (!parsed.ok) return { kind: 'error', message: parsed.error.reason, withUsage: true };
   const command = parsed.value;

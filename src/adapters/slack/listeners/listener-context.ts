@@ -1,5 +1,12 @@
 import type { webApi } from '@slack/bolt';
-import type { ServiceDeps } from '../../../app/requests/service-deps.ts';
+import type { AnswerDeps } from '../../../app/requests/answer-question.ts';
+import type { ControlDeps } from '../../../app/requests/control-rollout.ts';
+import type { ApproveDeps, RejectDeps } from '../../../app/requests/decide-request.ts';
+import type { RecordMessageDeps } from '../../../app/requests/record-request-message.ts';
+import type { RequestViewDeps } from '../../../app/requests/request-view.ts';
+import type { OverviewDeps } from '../../../app/requests/requests-overview.ts';
+import type { StartOwnedDeps } from '../../../app/requests/run-owned.ts';
+import type { SubmitDeps } from '../../../app/requests/submit-request.ts';
 import type { SlackMessage } from '../blocks/slack-message.ts';
 
 /** The Slack calls listeners make in a channel: every one goes through the channel's lane. */
@@ -12,9 +19,12 @@ export interface ChannelTalk {
   tell(channel: string | undefined, user: string, message: string): Promise<void>;
 }
 
+/** What the listeners' use cases read (each listener hands its use case only that; the request messages read the clusters' approval time-to-live). */
+export type ListenerDeps = SubmitDeps & OverviewDeps & ApproveDeps & StartOwnedDeps & RejectDeps & AnswerDeps & ControlDeps & RequestViewDeps & RecordMessageDeps;
+
 /** What every listener gets: the use cases' deps (for the use cases only: listeners call use cases, never the ports), Slack, and the bot's bookkeeping. */
 export interface ListenerContext {
-  readonly deps: ServiceDeps;
+  readonly deps: ListenerDeps;
   readonly talk: ChannelTalk;
   /** Slack's client for calls that belong to no channel (`views.open`). */
   readonly client: webApi.WebClient;
