@@ -1,7 +1,7 @@
 import type { ServiceDeps } from '../../app/requests/service-deps.ts';
 import type { RolloutStore } from '../../app/ports.ts';
-import { clusterRuntimesOf } from '../../config/cluster-runtimes-of.ts';
-import type { Inventory } from '../../config/inventory.ts';
+import { clusterRuntimesOf } from '../../compose-inventory.ts';
+import type { Inventory } from '../../config/inventory-schema.ts';
 import type { PatchCatalog } from '../../domain/liferay/patch-catalog.ts';
 import type { CliIo } from './cli-io.ts';
 import type { CliPorts } from './cli-ports.ts';

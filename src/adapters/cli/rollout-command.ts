@@ -2,11 +2,11 @@ import { prepareRollout, type PreparedRollout } from '../../app/prepare-rollout.
 import { runRollout } from '../../app/run-rollout.ts';
 import { runOwned } from '../../app/requests/run-owned.ts';
 import type { RolloutResult } from '../../app/run-rollout.ts';
-import type { Inventory } from '../../config/inventory.ts';
+import type { Inventory } from '../../config/inventory-schema.ts';
 import type { PatchCatalog } from '../../domain/liferay/patch-catalog.ts';
 import { cliServices, stopOnSignals, type CliServicePorts } from './cli-services.ts';
 import type { CliPorts } from './cli-ports.ts';
-import { clusterSpecOf, nodeTargetsOf } from '../../config/cluster-spec-of.ts';
+import { clusterSpecOf, nodeTargetsOf } from '../../compose-inventory.ts';
 import type { Answers } from '../../domain/eligibility/eligibility-input.ts';
 import type { ArtifactSource } from '../../app/ports.ts';
 import { openCliStore } from './open-cli-store.ts';
