@@ -32,6 +32,23 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/config/**/*.ts'],
+    ignores: ['src/config/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/app/**', '**/adapters/**', '**/compose*', '**/main.ts', '@slack/*', 'node-ssh', 'ssh2', 'pino', 'better-sqlite3'],
+              message: 'config/ validates and loads: it may import the domain, zod, yaml and node:fs/path only (the composition maps it into app types).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/app/**/*.ts'],
     ignores: ['src/app/**/*.test.ts'],
     rules: {

@@ -11,8 +11,8 @@ import { systemClock } from './adapters/system-clock.ts';
 import { ownerIsGone, processOwner } from './adapters/process-owner.ts';
 import type { Clock, HealthProbe, Logger, NodeExecutor, RolloutStore } from './app/ports.ts';
 import type { ServiceDeps } from './app/requests/service-deps.ts';
-import { clusterRuntimesOf } from './config/cluster-runtimes-of.ts';
-import type { Inventory } from './config/inventory.ts';
+import { clusterRuntimesOf } from './compose-inventory.ts';
+import type { Inventory } from './config/inventory-schema.ts';
 import type { PatchCatalog } from './domain/liferay/patch-catalog.ts';
 
 export interface ComposeOptions {

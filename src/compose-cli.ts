@@ -8,7 +8,7 @@ import { processOwner } from './adapters/process-owner.ts';
 import { NodeSshExecutor } from './adapters/ssh/node-ssh-executor.ts';
 import { openSqliteRolloutStore } from './adapters/store/sqlite-rollout-store.ts';
 import { systemClock } from './adapters/system-clock.ts';
-import { clusterRuntimesOf } from './config/cluster-runtimes-of.ts';
+import { clusterRuntimesOf } from './compose-inventory.ts';
 
 const silentLog = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
 

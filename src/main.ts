@@ -9,7 +9,7 @@ import { recoverRollouts } from './app/requests/recover-rollouts.ts';
 import { composeBot } from './compose-bot.ts';
 import { loadEnvConfig, loadEnvFiles } from './config/env-config.ts';
 import { formatInventoryError } from './config/format-inventory-error.ts';
-import { loadCatalog } from './config/load-catalog.ts';
+import { loadCatalog } from './config/read-json-file.ts';
 import { loadInventory } from './config/load-inventory.ts';
 
 function fail(problems: readonly string[]): never {

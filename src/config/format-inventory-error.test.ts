@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInventoryError } from './format-inventory-error.ts';
-import type { InventoryError } from './inventory-error.ts';
+import { formatInventoryError, formatProblemPath, type InventoryError } from './format-inventory-error.ts';
 
 describe('formatInventoryError', () => {
   it.each<[string, InventoryError, string]>([
@@ -28,5 +27,18 @@ describe('formatInventoryError', () => {
     ],
   ])('%s', (_name, error, expected) => {
     expect(formatInventoryError(error)).toBe(expected);
+  });
+});
+
+describe('formatProblemPath', () => {
+  it.each<[PropertyKey[], string]>([
+    [[], ''],
+    [['artifactDir'], 'artifactDir'],
+    [['clusters', 'prod', 'nodes', 1, 'hostKey'], 'clusters.prod.nodes[1].hostKey'],
+    [['clusters', 'prod-eu', 'javaHomes', '11'], 'clusters.prod-eu.javaHomes.11'],
+    [['clusters', 'prod.eu', 'ssh'], 'clusters["prod.eu"].ssh'],
+    [['clusters', 'prod cluster'], 'clusters["prod cluster"]'],
+  ])('%j → %s', (path, expected) => {
+    expect(formatProblemPath(path)).toBe(expected);
   });
 });

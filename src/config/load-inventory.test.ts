@@ -1,12 +1,19 @@
-import { tomcatCommands } from './tomcat-commands.ts';
 import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { ClusterConfig } from './cluster-config.ts';
-import type { InventoryError, InventoryProblem } from './inventory-error.ts';
-import type { Inventory } from './inventory.ts';
+import { tomcatProcess } from '../domain/liferay/tomcat-process.ts';
+import type { InventoryError, InventoryProblem } from './format-inventory-error.ts';
+import type { ClusterConfig, Inventory, NodeConfig } from './inventory-schema.ts';
 import { loadInventory, parseInventory } from './load-inventory.ts';
-import type { NodeConfig } from './node-config.ts';
+
+/** The Tomcat bundle's default commands, as the loaded inventory fills them in. */
+const tomcatCommands = (home: string, dir: string): Pick<NodeConfig['commands'], 'stop' | 'forceStop' | 'start'> => {
+  const { stop, forceStop, start } = tomcatProcess(home, dir);
+  return { stop, forceStop, start };
+};
 
 /** A syntactically valid pin: the unpadded base64 SHA-256 of `seed`. */
 const pin = (seed: string): string => `SHA256:${createHash('sha256').update(seed).digest('base64').replace(/=+$/, '')}`;
@@ -82,7 +89,6 @@ describe('parseInventory: one problem, with its path and line', () => {
     { name: 'approver as a name', text: variant('users: [U0AAA]', 'users: [alice]'), path: 'clusters.prod.approvers.users[0]', line: 6, message: /Slack user id/ },
     { name: 'group id that is a channel', text: variant('users: [U0AAA]', 'groups: [G0AAA]'), path: 'clusters.prod.approvers.groups[0]', line: 6, message: /user group id/ },
     { name: 'no approver at all', text: variant('users: [U0AAA]', 'users: [], groups: []'), path: 'clusters.prod.approvers', line: 6, message: /at least one approver/ },
-    { name: 'approvers missing', text: variant('    approvers: { users: [U0AAA] }\n', ''), path: 'clusters.prod.approvers', line: 3, message: /^required \(a map\)/ },
     { name: 'duplicate node name', text: variant('name: node2', 'name: node1'), path: 'clusters.prod.nodes[1].name', line: 11, message: /duplicate node name "node1" \(also nodes\[0\]\)/ },
     { name: 'duplicate host:port (default port)', text: variant('host: 10.0.0.12', 'host: 10.0.0.11, port: 22'), path: 'clusters.prod.nodes[1].host', line: 11, message: /duplicate host:port 10\.0\.0\.11:22/ },
     { name: 'more cluster members than nodes', text: insert(9, '    health: { expectClusterMembers: 3 }'), path: 'clusters.prod.health.expectClusterMembers', line: 9, message: /at most 2/ },
@@ -111,6 +117,9 @@ describe('parseInventory: one problem, with its path and line', () => {
     { name: 'artifactDir missing', text: base.replace('artifactDir: ./artifacts\n', ''), path: 'artifactDir', line: undefined, message: /^required/ },
     { name: 'empty file', text: '', path: '', line: undefined, message: /expected a map, got nothing/ },
     { name: 'empty value', text: variant('liferayHome: /opt/liferay', 'liferayHome:'), path: 'clusters.prod.liferayHome', line: 7, message: /expected string, got nothing/ },
+    { name: 'same host key on two hosts', text: variant(`hostKey: "${K2}"`, `hostKey: "${K1}"`), path: 'clusters.prod.nodes[1].hostKey', line: 11, message: /^same host key as nodes\[0\] on another host \(a copy-paste mistake\?/ },
+    { name: 'health URL without {host} in a two-node cluster', text: insert(9, '    health: { url: "http://lb.example.com/c/portal/layout" }'), path: 'clusters.prod.health.url', line: 9, message: /^has no \{host\}: 2 nodes would probe the same URL/ },
+    { name: 'two nodes with the same health URL without {host}', text: variant(`hostKey: "${K1}" }`, `hostKey: "${K1}", healthUrl: "http://lb/ping" }`).replace(`hostKey: "${K2}" }`, `hostKey: "${K2}", healthUrl: "http://lb/ping" }`), path: 'clusters.prod.nodes[1].healthUrl', line: 11, message: /^same health URL as nodes\[0\] and no \{host\}/ },
     { name: 'fractional port', text: variant('host: 10.0.0.11,', 'host: 10.0.0.11, port: 22.5,'), path: 'clusters.prod.nodes[0].port', line: 10, message: /expected a whole number, got number 22.5/ },
   ])('$name → $path (line $line)', ({ text, path, line, message }) => {
     const problems = problemsOf(text);
@@ -130,6 +139,10 @@ describe('parseInventory: valid variants', () => {
     { name: 'trailing slash on liferayHome', text: variant('/opt/liferay', '/opt/liferay/'), check: (c) => expect(c.commands.stop).toBe('/opt/liferay/tomcat/bin/shutdown.sh') },
     { name: 'fewer expected members than nodes', text: insert(9, '    health: { expectClusterMembers: 1 }'), check: (c) => expect(c.health.expectClusterMembers).toBe(1) },
     { name: 'declared facts', text: insert(5, '    facts: { patches: [dxp-14-7110], java: 1.8.0_292 }'), check: (c) => expect(c.facts).toEqual({ patches: ['dxp-14-7110'], java: '1.8.0_292' }) },
+    { name: 'channels and approvers left out (a cluster driven only from the CLI)', text: variant('    channels: [C0123PROD]\n    approvers: { users: [U0AAA] }\n', ''), check: (c) => expect([c.channels, c.approvers]).toEqual([[], { users: [], groups: [] }]) },
+    { name: 'same host key on one host (another port)', text: variant(`host: 10.0.0.12, hostKey: "${K2}"`, `host: 10.0.0.11, port: 2222, hostKey: "${K1}"`), check: (c) => expect(c.nodes.map((n) => n.hostKey)).toEqual([K1, K1]) },
+    { name: 'health URL without {host} in a one-node cluster', text: base.replace(/ {6}- \{ name: node2.*\n/, '').replace('    nodes:', '    health: { url: "https://lb.example.com/ping" }\n    nodes:'), check: (c) => expect(c.nodes.map((n) => n.healthUrl)).toEqual(['https://lb.example.com/ping']) },
+    { name: 'health URL without {host}, overridden by every node but one', text: insert(9, '    health: { url: "https://node1.example.com/ping" }').replace(`hostKey: "${K2}" }`, `hostKey: "${K2}", healthUrl: "https://node2.example.com/ping" }`), check: (c) => expect(c.nodes.map((n) => n.healthUrl)).toEqual(['https://node1.example.com/ping', 'https://node2.example.com/ping']) },
     { name: 'Enterprise Grid user and private channel', text: variant('[C0123PROD]', '[G0123PROD]').replace('[U0AAA]', '[W0AAA]'), check: (c) => expect([c.channels, c.approvers.users]).toEqual([['G0123PROD'], ['W0AAA']]) },
   ])('$name', ({ text, check }) => {
     check(prod(text));
@@ -251,18 +264,33 @@ describe('parseInventory: YAML syntax', () => {
   });
 });
 
+/** A folder with an inventory file in it, and a home folder holding `~/.ssh/id_ed25519`. */
+function inventoryDir(text: string): { readonly path: string; readonly home: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'inventory-'));
+  const home = join(dir, 'home');
+  mkdirSync(join(home, '.ssh'), { recursive: true });
+  writeFileSync(join(home, '.ssh', 'id_ed25519'), 'not a real key\n');
+  mkdirSync(join(dir, 'keys'));
+  const path = join(dir, 'inventory.yml');
+  writeFileSync(path, text);
+  return { path, home };
+}
+
 describe('loadInventory', () => {
   it('loads the example inventory', () => {
-    const result = loadInventory(fileURLToPath(new URL('../../inventory.example.yml', import.meta.url)), { homeDir: '/home/bot' });
+    const { home } = inventoryDir('');
+    const result = loadInventory(fileURLToPath(new URL('../../inventory.example.yml', import.meta.url)), { homeDir: home });
     if (!result.ok) throw new Error(JSON.stringify(result.error.problems));
     const { prod: p, staging: s } = result.value.clusters;
-    expect(Object.keys(result.value.clusters)).toEqual(['prod', 'staging']);
+    expect(Object.keys(result.value.clusters)).toEqual(['prod', 'staging', 'batch']);
     expect([p?.product, p?.nodes.length, p?.health.expectClusterMembers, p?.commands.stop]).toEqual(['dxp-7.1', 3, 3, '/opt/liferay/tomcat-9.0.83/bin/shutdown.sh']);
     expect(p?.nodes[2]).toMatchObject({ name: 'node3', port: 2222, healthUrl: 'http://10.0.0.13:8080/c/portal/layout' });
-    expect(p?.ssh.auth).toEqual({ kind: 'keyFile', keyFile: '/home/bot/.ssh/id_ed25519' });
+    expect(p?.ssh.auth).toEqual({ kind: 'keyFile', keyFile: join(home, '.ssh', 'id_ed25519') });
     expect([s?.product, s?.nodes.length, s?.ssh.auth.kind, s?.commands.stop, s?.commands.drain]).toEqual([
       'dxp-7.4', 2, 'agent', 'sudo systemctl stop liferay', expect.stringContaining('/drain'),
     ]);
+    const batch = result.value.clusters['batch'];
+    expect([batch?.channels, batch?.approvers]).toEqual([[], { users: [], groups: [] }]);
     expect(result.value.catalog).toBe(fileURLToPath(new URL('../../catalog/non-revertible.json', import.meta.url)));
   });
 
@@ -275,6 +303,49 @@ describe('loadInventory', () => {
       ok: false,
       error: { code: 'inventory_unreadable', file: path, problems: [{ path: '', message: expect.stringMatching(message) }] } satisfies InventoryError,
     });
+  });
+
+  it.each<{ name: string; keyFile: string; message: (dir: string) => string }>([
+    { name: 'a key file that does not exist', keyFile: 'keys/id_missing', message: (dir) => `key file ${join(dir, 'keys', 'id_missing')} does not exist` },
+    { name: 'a key file under a missing folder of the home', keyFile: '~/.ssh/nope/id', message: (dir) => `key file ${join(dir, 'home', '.ssh', 'nope', 'id')} does not exist` },
+    { name: 'a folder instead of a key file', keyFile: 'keys', message: (dir) => `key file ${join(dir, 'keys')} is not a file` },
+  ])('reports $name with its path and line', ({ keyFile, message }) => {
+    const { path, home } = inventoryDir(variant('~/.ssh/id_ed25519', keyFile));
+    const result = loadInventory(path, { homeDir: home });
+    const dir = join(path, '..');
+    expect(result).toEqual({ ok: false, error: { code: 'inventory_invalid', file: path, problems: [{ path: 'clusters.prod.ssh.keyFile', line: 8, message: message(dir) }] } });
+  });
+
+  it.skipIf(process.getuid?.() === 0)('reports a key file this user may not read', async () => {
+    const { chmodSync } = await import('node:fs');
+    const { path, home } = inventoryDir(base);
+    chmodSync(join(home, '.ssh', 'id_ed25519'), 0o000);
+    const result = loadInventory(path, { homeDir: home });
+    expect(!result.ok && result.error.problems).toEqual([{ path: 'clusters.prod.ssh.keyFile', line: 8, message: expect.stringMatching(/cannot be read \(EACCES\)$/) }]);
+  });
+
+  it('loads an inventory whose key file is there, and one that uses the SSH agent', () => {
+    const withKey = inventoryDir(base);
+    expect(loadInventory(withKey.path, { homeDir: withKey.home }).ok).toBe(true);
+    const withAgent = inventoryDir(variant('keyFile: ~/.ssh/id_ed25519 }', 'agent: true }'));
+    expect(loadInventory(withAgent.path, { homeDir: join(withAgent.home, 'elsewhere') }).ok).toBe(true);
+  });
+
+  it('lists a missing key file with the other problems, in line order, and leaves it out with keyFiles: ignore', () => {
+    const { path, home } = inventoryDir(variant('[C0123PROD]', '["#prod"]').replace(`hostKey: "${K2}"`, `hostKey: "${K1}"`));
+    const elsewhere = join(home, 'elsewhere');
+    const result = loadInventory(path, { homeDir: elsewhere });
+    expect(!result.ok && result.error.problems.map((p) => [p.line, p.path])).toEqual([
+      [5, 'clusters.prod.channels[0]'],
+      [8, 'clusters.prod.ssh.keyFile'],
+      [11, 'clusters.prod.nodes[1].hostKey'],
+    ]);
+    const ignored = loadInventory(path, { homeDir: elsewhere, keyFiles: 'ignore' });
+    expect(!ignored.ok && ignored.error.problems.map((p) => p.path)).toEqual(['clusters.prod.channels[0]', 'clusters.prod.nodes[1].hostKey']);
+  });
+
+  it('does not look at key files when it only parses text', () => {
+    expect(parseInventory(base, '/nonexistent/inventory.yml', { homeDir: '/nonexistent' }).ok).toBe(true);
   });
 });
 
@@ -290,7 +361,7 @@ clusters:
     ssh: { user: liferay, agent: true }
     nodes:
       - { name: node1, host: 10.0.0.11, hostKey: "SHA256:yhLzG4y/XyniaOpkwgo389ULU52JHbDD68fA9msfuYo" }
-      - { name: node2, host: 10.0.0.12, hostKey: "SHA256:yhLzG4y/XyniaOpkwgo389ULU52JHbDD68fA9msfuYo", liferayHome: /srv/lr2, memberName: lr-prod-2 }
+      - { name: node2, host: 10.0.0.12, hostKey: "${K2}", liferayHome: /srv/lr2, memberName: lr-prod-2 }
 `;
     const result = parseInventory(text, '/etc/inventory.yml');
     expect(result.ok).toBe(true);

@@ -1,16 +1,21 @@
-import { readFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { err, ok, type Result } from '../domain/result.ts';
-import { Inventory } from './inventory.ts';
-import type { InventoryError, InventoryProblem } from './inventory-error.ts';
-import { inventoryProblems } from './inventory-problems.ts';
+import { inventoryProblems, problemAt, sortProblems, type InventoryError, type InventoryProblem } from './format-inventory-error.ts';
+import { LocalPath } from './inventory-scalars.ts';
+import { Inventory } from './inventory-schema.ts';
 
 export interface InventoryOptions {
   /** What `~` in local paths stands for; default: the current user's home folder. */
   readonly homeDir?: string;
+  /**
+   * Whether `loadInventory` checks that every `ssh.keyFile` is a readable file on this machine
+   * (default `check`); `ignore` for a command that never connects (`check`).
+   */
+  readonly keyFiles?: 'check' | 'ignore';
 }
 
 function describe(value: unknown): string {
@@ -40,9 +45,11 @@ const messages: z.core.$ZodErrorMap = (issue) => {
   return undefined;
 };
 
-function resolvePaths(inventory: Inventory, baseDir: string, homeDir: string): Inventory {
-  const local = (p: string): string =>
-    resolve(baseDir, p === '~' ? homeDir : p.startsWith('~/') ? join(homeDir, p.slice(2)) : p);
+/** A local path as the inventory means it: `~` is `homeDir`, relative to the inventory's folder. */
+const localPath = (baseDir: string, homeDir: string) => (p: string): string =>
+  resolve(baseDir, p === '~' ? homeDir : p.startsWith('~/') ? join(homeDir, p.slice(2)) : p);
+
+function resolvePaths(inventory: Inventory, local: (p: string) => string): Inventory {
   const clusters = Object.fromEntries(
     Object.entries(inventory.clusters).map(([name, cluster]) => {
       const { auth } = cluster.ssh;
@@ -55,13 +62,38 @@ function resolvePaths(inventory: Inventory, baseDir: string, homeDir: string): I
   return result;
 }
 
-const invalid = (file: string, problems: InventoryProblem[]): InventoryError => ({ code: 'inventory_invalid', file, problems });
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Why the bot could not read this private key file, or undefined when it can. */
+function keyFileProblem(path: string): string | undefined {
+  try {
+    if (!statSync(path).isFile()) return `key file ${path} is not a file`;
+    accessSync(path, constants.R_OK);
+    return undefined;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return `key file ${path} does not exist`;
+    return `key file ${path} cannot be read (${code ?? (e as Error).message})`;
+  }
+}
 
 /**
- * Parses and validates inventory YAML. `sourcePath` names the file in problems and is the base for
- * relative `artifactDir`, `catalog` and `ssh.keyFile`. Every problem is reported at once.
+ * Every cluster's `ssh.keyFile` that is not a readable file here. Reads the document as `unknown`
+ * so that these problems come with the others, even when other parts are invalid.
  */
-export function parseInventory(text: string, sourcePath: string, options: InventoryOptions = {}): Result<Inventory, InventoryError> {
+function keyFileProblems(data: unknown, doc: Document, lineCounter: LineCounter, local: (p: string) => string): InventoryProblem[] {
+  if (!isRecord(data) || !isRecord(data['clusters'])) return [];
+  return Object.entries(data['clusters']).flatMap(([name, cluster]) => {
+    const keyFile = isRecord(cluster) && isRecord(cluster['ssh']) ? cluster['ssh']['keyFile'] : undefined;
+    if (typeof keyFile !== 'string' || !LocalPath.safeParse(keyFile).success) return [];
+    const problem = keyFileProblem(local(keyFile));
+    return problem === undefined ? [] : [problemAt(doc, lineCounter, ['clusters', name, 'ssh', 'keyFile'], problem)];
+  });
+}
+
+const invalid = (file: string, problems: InventoryProblem[]): InventoryError => ({ code: 'inventory_invalid', file, problems });
+
+function readInventory(text: string, sourcePath: string, options: InventoryOptions, checkKeyFiles: boolean): Result<Inventory, InventoryError> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, merge: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -78,12 +110,30 @@ export function parseInventory(text: string, sourcePath: string, options: Invent
   } catch (e) {
     return err(invalid(sourcePath, [{ path: '', message: e instanceof Error ? e.message : String(e) }]));
   }
+  const local = localPath(dirname(resolve(sourcePath)), options.homeDir ?? homedir());
   const parsed = Inventory.safeParse(data, { error: messages });
-  if (!parsed.success) return err(invalid(sourcePath, inventoryProblems(parsed.error.issues, doc, lineCounter)));
-  return ok(resolvePaths(parsed.data, dirname(resolve(sourcePath)), options.homeDir ?? homedir()));
+  const problems = [
+    ...(parsed.success ? [] : inventoryProblems(parsed.error.issues, doc, lineCounter)),
+    ...(checkKeyFiles ? keyFileProblems(data, doc, lineCounter, local) : []),
+  ];
+  if (problems.length > 0 || !parsed.success) return err(invalid(sourcePath, sortProblems(problems)));
+  return ok(resolvePaths(parsed.data, local));
 }
 
-/** Reads and parses an inventory file; an unreadable file is an `inventory_unreadable` error, not a throw. */
+/**
+ * Parses and validates inventory YAML (the text only: no file it names is looked at). `sourcePath`
+ * names the file in problems and is the base for relative `artifactDir`, `catalog` and
+ * `ssh.keyFile`. Every problem is reported at once.
+ */
+export function parseInventory(text: string, sourcePath: string, options: InventoryOptions = {}): Result<Inventory, InventoryError> {
+  return readInventory(text, sourcePath, options, false);
+}
+
+/**
+ * Reads and validates an inventory file, and checks that each `ssh.keyFile` it names is a readable
+ * file here (unless `keyFiles: 'ignore'`), all problems at once; an unreadable inventory is an
+ * `inventory_unreadable` error, not a throw.
+ */
 export function loadInventory(path: string, options: InventoryOptions = {}): Result<Inventory, InventoryError> {
   let text: string;
   try {
@@ -92,5 +142,5 @@ export function loadInventory(path: string, options: InventoryOptions = {}): Res
     const message = e instanceof Error ? e.message : String(e);
     return err({ code: 'inventory_unreadable', file: path, problems: [{ path: '', message }] });
   }
-  return parseInventory(text, path, options);
+  return readInventory(text, path, options, options.keyFiles !== 'ignore');
 }

@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
+import { ClusterFacts } from '../domain/liferay/cluster-facts.ts';
+import { mergeCatalogs, PatchCatalog } from '../domain/liferay/patch-catalog.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 
 /** A config file problem, as one line a user can act on. */
@@ -32,4 +35,23 @@ export function readJsonFile<S extends z.ZodType>(path: string, schema: S, what:
   const parsed = schema.safeParse(data);
   if (!parsed.success) return err({ code: 'file_invalid', message: `${what} ${path} is invalid: ${describeIssues(parsed.error)}` });
   return ok(parsed.data);
+}
+
+/** A facts file (`{"product": "dxp-7.1", "patches": [...], ...}`), validated. */
+export function loadFacts(path: string): Result<ClusterFacts, FileError> {
+  return readJsonFile(path, ClusterFacts, 'facts file');
+}
+
+/** The catalog of non-revertible patches shipped with the package. */
+export const SHIPPED_CATALOG_PATH = fileURLToPath(new URL('../../catalog/non-revertible.json', import.meta.url));
+
+/** The shipped catalog plus the operator's extra catalog files, in order. */
+export function loadCatalog(extraPaths: readonly string[] = []): Result<PatchCatalog, FileError> {
+  const catalogs: PatchCatalog[] = [];
+  for (const path of [SHIPPED_CATALOG_PATH, ...extraPaths]) {
+    const loaded = readJsonFile(path, PatchCatalog, 'catalog');
+    if (!loaded.ok) return loaded;
+    catalogs.push(loaded.value);
+  }
+  return ok(mergeCatalogs(...catalogs));
 }

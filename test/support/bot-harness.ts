@@ -6,7 +6,7 @@ import type { SlackBot } from '../../src/adapters/slack/slack-bot.ts';
 import type { RolloutStore } from '../../src/app/ports.ts';
 import type { ServiceDeps } from '../../src/app/requests/service-deps.ts';
 import { composeBot } from '../../src/compose-bot.ts';
-import { loadCatalog } from '../../src/config/load-catalog.ts';
+import { loadCatalog } from '../../src/config/read-json-file.ts';
 import { startLocalRollout, silentLog, type LocalRollout, type LocalRolloutOptions } from './local-rollout.ts';
 import { startFakeSlackApi, type FakeSlackApi } from './slack/fake-slack-api.ts';
 import type { FakeSlackThread } from './slack/fake-slack-workspace.ts';

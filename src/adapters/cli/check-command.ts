@@ -32,6 +32,7 @@ export function checkCommand(argv: readonly string[], io: CliIo): number {
     factsPath: line.values.facts,
     inventoryPath: line.values.inventory ?? (io.env['INVENTORY'] || undefined),
     catalogPaths: line.values.catalog,
+    keyFiles: 'ignore',
   });
   if (!context.ok) {
     io.stderr(`liferay-rollout check: ${context.error}\n`);

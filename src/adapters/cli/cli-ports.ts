@@ -1,7 +1,7 @@
 import type { ArtifactSource, Clock, HealthProbe, Logger, NodeExecutor, RolloutStore } from '../../app/ports.ts';
 import type { ControlDeps } from '../../app/requests/control-rollout.ts';
 import type { RunOwnedDeps } from '../../app/requests/run-owned.ts';
-import type { Inventory } from '../../config/inventory.ts';
+import type { Inventory } from '../../config/inventory-schema.ts';
 import type { CliIo } from './cli-io.ts';
 
 /** A stop signal as the terminal sends it (Ctrl-C, or `kill`). */

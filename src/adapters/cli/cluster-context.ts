@@ -1,9 +1,8 @@
 import { isAbsolute, resolve } from 'node:path';
-import { loadCatalog } from '../../config/load-catalog.ts';
-import { loadFacts } from '../../config/load-facts.ts';
+import { loadCatalog, loadFacts } from '../../config/read-json-file.ts';
 import { formatInventoryError } from '../../config/format-inventory-error.ts';
 import { loadInventory } from '../../config/load-inventory.ts';
-import type { Inventory } from '../../config/inventory.ts';
+import type { Inventory } from '../../config/inventory-schema.ts';
 import type { EligibilityPolicy } from '../../domain/eligibility/eligibility-input.ts';
 import type { ClusterFacts } from '../../domain/liferay/cluster-facts.ts';
 import type { PatchCatalog } from '../../domain/liferay/patch-catalog.ts';
@@ -22,6 +21,8 @@ export interface ContextOptions {
   readonly factsPath?: string | undefined;
   readonly inventoryPath?: string | undefined;
   readonly catalogPaths?: readonly string[] | undefined;
+  /** Whether the inventory's key files must be there: not for a command that never connects (`check`). */
+  readonly keyFiles?: 'check' | 'ignore';
 }
 
 const abs = (cwd: string, p: string): string => (isAbsolute(p) ? p : resolve(cwd, p));
@@ -36,7 +37,7 @@ export function loadClusterContext(options: ContextOptions): Result<ClusterConte
   const catalogPaths: string[] = [];
   let inventory: Inventory | undefined;
   if (options.inventoryPath !== undefined) {
-    const loaded = loadInventory(abs(options.cwd, options.inventoryPath));
+    const loaded = loadInventory(abs(options.cwd, options.inventoryPath), { keyFiles: options.keyFiles ?? 'check' });
     if (!loaded.ok) return err(formatInventoryError(loaded.error));
     inventory = loaded.value;
     const cluster = inventory.clusters[options.cluster];

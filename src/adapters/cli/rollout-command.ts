@@ -2,9 +2,9 @@ import { prepareRollout, type PreparedRollout } from '../../app/prepare-rollout.
 import { runRollout } from '../../app/run-rollout.ts';
 import { runOwned } from '../../app/requests/run-owned.ts';
 import type { RolloutResult } from '../../app/run-rollout.ts';
-import type { Inventory } from '../../config/inventory.ts';
+import type { Inventory } from '../../config/inventory-schema.ts';
 import type { CliPorts } from './cli-ports.ts';
-import { clusterSpecOf, nodeTargetsOf } from '../../config/cluster-spec-of.ts';
+import { clusterSpecOf, nodeTargetsOf } from '../../compose-inventory.ts';
 import type { Answers } from '../../domain/eligibility/eligibility-input.ts';
 import type { ArtifactSource } from '../../app/ports.ts';
 import type { ShutdownRequest } from '../../app/run-ownership.ts';

@@ -5,7 +5,7 @@ import { nodeStanding } from '../../domain/rollout/where-nodes-stand.ts';
 import { openCliStore } from './open-cli-store.ts';
 import { EXIT, type CliIo } from './cli-io.ts';
 import { lookAtNodes, lookText, type NodeLook } from '../../app/requests/look-at-nodes.ts';
-import { clusterRuntimesOf } from '../../config/cluster-runtimes-of.ts';
+import { clusterRuntimesOf } from '../../compose-inventory.ts';
 import { formatInventoryError } from '../../config/format-inventory-error.ts';
 import { loadInventory } from '../../config/load-inventory.ts';
 import type { CliPorts } from './cli-ports.ts';
