@@ -39,8 +39,8 @@ describe('patch rollouts on a 3-node local cluster over SSH', () => {
     }, hotfix77Installed],
   ];
 
-  it.each(kinds)('%s rolls node by node and every node reports the change', async (_kind, text, check, arrange) => {
-    await expectRollsNodeByNode(env, text, check, arrange);
+  it.each(kinds.map((row) => [row[0], row] as const))('%s rolls node by node and every node reports the change', async (_kind, row) => {
+    await expectRollsNodeByNode(env, row);
   });
 
   it('refuses to plan a release update, saying so', async () => {

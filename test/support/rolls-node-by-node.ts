@@ -14,7 +14,7 @@ const startupLines = (text: string): number => text.split('\n').filter((l) => l.
  * Runs the request on the 3-node local rollout and checks it went node by node (each stop after the
  * previous node is back in the cluster), every node restarted once, shows the change and is verified.
  */
-export async function expectRollsNodeByNode(env: LocalRollout, text: string, check: ChangeKindRow[2], arrange?: ChangeKindRow[3]): Promise<void> {
+export async function expectRollsNodeByNode(env: LocalRollout, [, text, check, arrange]: ChangeKindRow): Promise<void> {
   for (const node of env.local.nodes) arrange?.(node.home);
   const before = env.local.nodes.map((n) => startupLines(env.local.readCatalinaOut(n.name)));
   const { prepared, result, events } = await env.run(text);
