@@ -32,9 +32,11 @@ class SlowFirstSequencer extends BaseSequencer {
   }
 }
 
+/** Files that start processes or servers of their own (nodes, SSH, the bot): each in a fresh module graph. */
+const PROCESS_FILES = ['test/e2e/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/support/local-cluster/**/*.test.ts', 'src/adapters/ssh/node-ssh-executor.test.ts'];
+
 export const config = defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
@@ -42,6 +44,13 @@ export const config = defineConfig({
     // files side by side than there are cores shortens the run without starving anyone.
     maxWorkers: 4,
     sequence: { sequencer: SlowFirstSequencer },
+    projects: [
+      // The unit files (no global state: no vi.mock, fake timers, stubbed globals or env writes) share
+      // one module graph per worker: importing the source again for each of ~100 files took more CPU
+      // than their tests.
+      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: PROCESS_FILES, isolate: false } },
+      { extends: true, test: { name: 'process', include: PROCESS_FILES } },
+    ],
   },
 });
 // vitest needs a default export from its config file; everything else in the project is named.

@@ -2,16 +2,18 @@ import type { Clock } from '../app/ports.ts';
 
 export const systemClock: Clock = {
   now: () => new Date(),
+  // The abort listener goes when the sleep ends either way: callers reuse one signal for many sleeps (the cluster gate's settle checks).
   sleep: (ms, signal) =>
     new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      signal?.addEventListener(
-        'abort',
-        () => {
-          clearTimeout(timer);
-          resolve();
-        },
-        { once: true },
-      );
+      if (signal?.aborted === true) return resolve();
+      const onAbort = (): void => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      signal?.addEventListener('abort', onAbort, { once: true });
     }),
 };

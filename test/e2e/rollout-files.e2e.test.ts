@@ -35,7 +35,7 @@ describe('file rollouts on a 3-node local cluster over SSH', () => {
     }],
   ];
 
-  it.each(kinds)('%s rolls node by node and every node reports the change', async (_kind, text, check) => {
-    await expectRollsNodeByNode(env, text, check);
+  it.each(kinds.map((row) => [row[0], row] as const))('%s rolls node by node and every node reports the change', async (_kind, row) => {
+    await expectRollsNodeByNode(env, row);
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalRollout, type LocalRollout } from '../support/local-rollout.ts';
@@ -18,7 +18,15 @@ describe('patch rollouts on a 3-node local cluster over SSH', () => {
     await env?.stop();
   });
 
-  // Each row: a change, then what every node must show afterwards (rows run in order).
+  /** hotfix-77 installed on a node (Patching Tool's state and its zip in patches/), whatever ran before. */
+  const hotfix77Installed = (home: string): void => {
+    const statePath = join(home, 'patching-tool/patching-state.json');
+    const state = JSON.parse(readFileSync(statePath, 'utf8')) as { productBuild: string; installed: string[] };
+    if (!state.installed.includes('hotfix-77-7110')) writeFileSync(statePath, `${JSON.stringify({ ...state, installed: [...state.installed, 'hotfix-77-7110'] }, null, 2)}\n`);
+    writeFileSync(join(home, 'patching-tool/patches/liferay-hotfix-77-7110.zip'), 'hotfix 77');
+  };
+
+  // Each row: a change, what every node must show afterwards, and what it must have before (no row relies on the one before).
   const kinds: readonly ChangeKindRow[] = [
     ['fixpack install', 'fixpack install dxp-14-7110 on prod', (home) => {
       expect(existsSync(join(home, 'patching-tool/patches/liferay-fix-pack-dxp-14-7110.zip'))).toBe(true);
@@ -28,11 +36,11 @@ describe('patch rollouts on a 3-node local cluster over SSH', () => {
     }],
     ['hotfix revert', 'hotfix revert hotfix-77-7110 on prod', (home) => {
       expect(existsSync(join(home, 'patching-tool/patches/liferay-hotfix-77-7110.zip'))).toBe(false);
-    }],
+    }, hotfix77Installed],
   ];
 
-  it.each(kinds)('%s rolls node by node and every node reports the change', async (_kind, text, check) => {
-    await expectRollsNodeByNode(env, text, check);
+  it.each(kinds.map((row) => [row[0], row] as const))('%s rolls node by node and every node reports the change', async (_kind, row) => {
+    await expectRollsNodeByNode(env, row);
   });
 
   it('refuses to plan a release update, saying so', async () => {

@@ -2,8 +2,11 @@ import { expect } from 'vitest';
 import { replay } from '../../src/domain/rollout/rollout-state.ts';
 import type { LocalRollout } from './local-rollout.ts';
 
-/** A change kind, its request, and what every node must show afterwards. */
-export type ChangeKindRow = readonly [kind: string, text: string, check: (home: string, state: Record<string, unknown>) => void];
+/**
+ * A change kind, its request, what every node must show afterwards, and what every node must have
+ * before (written straight into each node's LIFERAY_HOME, so no row depends on the row before it).
+ */
+export type ChangeKindRow = readonly [kind: string, text: string, check: (home: string, state: Record<string, unknown>) => void, arrange?: (home: string) => void];
 
 const startupLines = (text: string): number => text.split('\n').filter((l) => l.includes('Server startup in')).length;
 
@@ -11,7 +14,8 @@ const startupLines = (text: string): number => text.split('\n').filter((l) => l.
  * Runs the request on the 3-node local rollout and checks it went node by node (each stop after the
  * previous node is back in the cluster), every node restarted once, shows the change and is verified.
  */
-export async function expectRollsNodeByNode(env: LocalRollout, text: string, check: ChangeKindRow[2]): Promise<void> {
+export async function expectRollsNodeByNode(env: LocalRollout, [, text, check, arrange]: ChangeKindRow): Promise<void> {
+  for (const node of env.local.nodes) arrange?.(node.home);
   const before = env.local.nodes.map((n) => startupLines(env.local.readCatalinaOut(n.name)));
   const { prepared, result, events } = await env.run(text);
   expect(prepared.verdict.type === 'verdict' && prepared.verdict.verdict).toBe('eligible');

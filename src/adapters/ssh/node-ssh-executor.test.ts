@@ -17,6 +17,10 @@ import { hasSshd } from '../../../test/support/local-cluster/openssh-node-server
 import { generateSshKeyPair, writeSshKeyPair } from '../../../test/support/local-cluster/ssh-key-pair.ts';
 import { waitUntil } from '../../../test/support/local-cluster/wait-until.ts';
 import { NodeSshExecutor } from './node-ssh-executor.ts';
+import type { NodeSshSession } from './node-ssh-session.ts';
+
+/** Whether the session has seen its connection drop (the session keeps it private; only this wait looks at it). */
+const connectionOf = (session: NodeSession): { readonly lost: boolean } => (session as NodeSshSession)['connection'];
 
 const SERVERS = [
   { kind: 'ssh2', skip: false },
@@ -322,7 +326,8 @@ describe.each(SERVERS)('NodeSshExecutor against an $kind server', ({ kind, skip 
       it('reconnects between commands, even for a non-idempotent one', async () => {
         await session.run(sh`true`, { timeoutMs: 10_000 });
         await cluster.dropConnections('node1');
-        await new Promise((resolve) => setTimeout(resolve, 300)); // let the client notice the dead socket
+        // Until the client has noticed the dead socket: the point is the next command, not a race with the drop.
+        await waitUntil(() => connectionOf(session).lost, { timeoutMs: 30_000, intervalMs: 10, what: 'the client to notice the dropped connection' });
         const result = await session.run(sh`echo again`, { timeoutMs: 10_000, idempotent: false });
         expect(result.stdout).toBe('again\n');
       });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aServiceScene, FIRST_OWNER, SECOND_OWNER, type ServiceScene } from '../../../test/builders/a-service-scene.ts';
 import { InMemoryRolloutStore } from '../../../test/fakes/in-memory-rollout-store.ts';
 import { APPROVER } from '../../../test/builders/service-deps.ts';
-import { changesOn } from '../../../test/support/rollout-checks.ts';
+import { changesOn, eventsOf, stepsRun } from '../../../test/support/rollout-checks.ts';
 import type { RolloutEvent } from '../../domain/rollout/rollout-event.ts';
 import { recoverRollouts } from './recover-rollouts.ts';
 
@@ -243,5 +243,108 @@ describe('recoverRollouts: the store broken while recovery looks', () => {
     expect((await recoverRollouts(second.deps)[0]?.run)?.outcome).toBe('succeeded');
     expect(scene.store.events(scene.record.id).filter((e) => e.type === 'RolloutInterrupted')).toHaveLength(1);
     expect(scene.nodes.down()).toEqual([]);
+  });
+});
+
+/** The first bot process is killed right after `when` is published: nothing after it is recorded or done, no node is left down. */
+async function killedAt(scene: ServiceScene, when: (e: RolloutEvent) => boolean): Promise<void> {
+  const first = scene.process({ owner: FIRST_OWNER });
+  first.onPublish = (event) => {
+    if (when(event)) throw new Error('SIGKILL');
+  };
+  expect(await scene.approveAndRun(first)).toBeUndefined();
+  expect(scene.store.get(scene.record.id)?.status).toBe('running');
+  expect(scene.store.locks()).toMatchObject([{ owner: FIRST_OWNER }]);
+  expect(scene.nodes.down()).toEqual([]);
+}
+
+const succeeded =
+  (stepId: string) =>
+  (e: RolloutEvent): boolean =>
+    e.type === 'StepSucceeded' && e.stepId === stepId;
+const NODES = ['node1', 'node2', 'node3'];
+/** What the recovery read from each node: [node, running, healthy, hasChange]. */
+const found = (events: readonly RolloutEvent[]): [string, boolean, boolean, string][] => eventsOf(events, 'NodeFound').map((e) => [e.node, e.running, e.healthy, e.hasChange]);
+const allChanges = (scene: ServiceScene, since: number): string[][] => NODES.map((n) => changesOn(scene.nodes, n, since));
+
+describe('recoverRollouts: the owner killed in preflight (no node stopped yet)', () => {
+  const killedInPreflight = async (afterRestart: 'resume' | 'ask'): Promise<{ scene: ServiceScene; second: ReturnType<ServiceScene['process']>; since: number }> => {
+    const scene = aServiceScene({ afterRestart });
+    // node2 probed, its artifact not staged yet; node3 not looked at.
+    await killedAt(scene, succeeded('node2/probe'));
+    expect(allChanges(scene, 0)).toEqual([[], [], []]);
+    const second = scene.process({ owner: SECOND_OWNER, ownerIsGone: (owner) => owner === FIRST_OWNER });
+    return { scene, second, since: scene.nodes.sent.length };
+  };
+
+  it('afterRestart resume: every node found running without the change, every artifact staged, the whole rollout run, succeeded', async () => {
+    const { scene, second, since } = await killedInPreflight('resume');
+
+    const result = await recoverRollouts(second.deps)[0]?.run;
+
+    expect(result?.outcome).toBe('succeeded');
+    expect(second.published.slice(0, 2)).toMatchObject([
+      { type: 'RolloutInterrupted', summary: expect.stringMatching(/^the run that carried it out \(bot:ops@host1:111\) is gone; it stopped after node2's probe step \(/) },
+      { type: 'RolloutResumed', mode: 'recover', by: 'bot', nodes: NODES },
+    ]);
+    expect(found(second.published)).toEqual(NODES.map((n) => [n, true, true, 'no']));
+    expect(stepsRun(second.published).filter((id) => id.endsWith('/stage'))).toEqual(['node1/stage', 'node2/stage', 'node3/stage']);
+    expect(allChanges(scene, since)).toEqual([FULL_NODE, FULL_NODE, FULL_NODE]);
+    expect(NODES.map((n) => scene.nodes.installed(n))).toEqual(NODES.map(() => ['dxp-17-7110']));
+    expect(second.published.at(-1)).toMatchObject({ type: 'RolloutDone', outcome: 'succeeded' });
+    expect(scene.store.get(scene.record.id)?.status).toBe('succeeded');
+    expect(scene.store.locks()).toEqual([]);
+    expect(scene.nodes.downTogether).toEqual([]);
+    expect(scene.nodes.unknownCommands).toEqual([]);
+  });
+
+  it('afterRestart ask: every node found running as before, none touched, held as interrupted with the cluster locked', async () => {
+    const { scene, second, since } = await killedInPreflight('ask');
+
+    const result = await recoverRollouts(second.deps)[0]?.run;
+
+    expect(result?.outcome).toBe('interrupted');
+    expect(result?.summary).toMatch(/afterRestart: ask\)\. Where things stand: node1, node2, node3 untouched\.$/);
+    expect(found(second.published)).toEqual(NODES.map((n) => [n, true, true, 'no']));
+    expect(allChanges(scene, since)).toEqual([[], [], []]);
+    expect(second.published.at(-1)).toMatchObject({ type: 'RolloutDone', outcome: 'interrupted' });
+    expect(scene.store.get(scene.record.id)?.status).toBe('interrupted');
+    expect(scene.store.locks()).toEqual([{ cluster: 'prod', rolloutId: scene.record.id, owner: undefined, expiresAt: undefined }]);
+    expect(scene.nodes.down()).toEqual([]);
+  });
+});
+
+describe('recoverRollouts: the owner killed after the last node, before the rollout is marked done', () => {
+  const kills = [
+    { at: "after node3's NodeDone, before the post-check", when: (e: RolloutEvent) => e.type === 'NodeDone' && e.node === 'node3', stopped: "after node3's wait-cluster step" },
+    { at: "in the post-check, after node2's verify", when: succeeded('node2/verify'), stopped: "after node2's verify step" },
+  ];
+  const answers = [
+    // The post-check is run whole: every node confirmed again, then the rollout is done and the cluster free.
+    { afterRestart: 'resume', outcome: 'succeeded', verifies: ['node1/verify', 'node2/verify', 'node3/verify'], locks: [] },
+    { afterRestart: 'ask', outcome: 'interrupted', verifies: [], locks: [{ cluster: 'prod', owner: undefined }] },
+  ] as const;
+  it.each(kills.flatMap((k) => answers.map((a) => ({ ...k, ...a }))))('killed $at, afterRestart $afterRestart: nothing is changed again, $outcome', async ({ when, stopped, afterRestart, outcome, verifies, locks }) => {
+    const scene = aServiceScene({ afterRestart });
+    await killedAt(scene, when);
+    expect(allChanges(scene, 0)).toEqual([FULL_NODE, FULL_NODE, FULL_NODE]);
+    const second = scene.process({ owner: SECOND_OWNER, ownerIsGone: (owner) => owner === FIRST_OWNER });
+    const since = scene.nodes.sent.length;
+
+    const result = await recoverRollouts(second.deps)[0]?.run;
+
+    expect(second.published.slice(0, 2)).toMatchObject([
+      { type: 'RolloutInterrupted', summary: expect.stringContaining(`is gone; it stopped ${stopped} (`) },
+      { type: 'RolloutResumed', mode: 'recover', by: 'bot', nodes: [] },
+    ]);
+    expect(found(second.published)).toEqual(NODES.map((n) => [n, true, true, 'yes']));
+    // Nothing is changed again on any node: no stop, no apply, no start.
+    expect(allChanges(scene, since)).toEqual([[], [], []]);
+    expect(scene.nodes.unknownCommands).toEqual([]);
+    expect(result?.outcome).toBe(outcome);
+    expect(stepsRun(second.published)).toEqual(verifies);
+    expect(second.published.at(-1)).toMatchObject({ type: 'RolloutDone', outcome });
+    expect(scene.store.get(scene.record.id)?.status).toBe(outcome);
+    expect(scene.store.locks()).toMatchObject(locks);
   });
 });

@@ -86,6 +86,7 @@ describe('runOwned: the lease', () => {
     };
 
     expect((await scene.approveAndRun(first))?.outcome).toBe('succeeded');
+    expect(scene.clock.now().getTime() - Date.parse('2025-03-04T09:20:00.000Z')).toBeGreaterThan(5 * first.deps.ownership.leaseMs);
     expect(scene.store.locks()).toEqual([]);
   });
 

@@ -30,10 +30,14 @@ export async function waitCluster(
   const gate = (): ReturnType<typeof clusterGate> => clusterGate(observed, expected, deps.clock.now().getTime(), settleMs);
   // Aborted when the gate passes at the end of a settle window with no newer line to notice it.
   const settled = new AbortController();
-  const timers = new AbortController();
+  // One settle check at a time: a newer view only keeps or moves the window's end later, so it replaces the pending check.
+  let pending: AbortController | undefined;
   const checkAt = (untilMs: number): void => {
-    void deps.clock.sleep(Math.max(0, untilMs - deps.clock.now().getTime()), timers.signal).then(() => {
-      if (!timers.signal.aborted && gate().state === 'passed') settled.abort();
+    pending?.abort();
+    const check = new AbortController();
+    pending = check;
+    void deps.clock.sleep(Math.max(0, untilMs - deps.clock.now().getTime()), check.signal).then(() => {
+      if (!check.signal.aborted && gate().state === 'passed') settled.abort();
     });
   };
   let lastLines = '';
@@ -56,7 +60,7 @@ export async function waitCluster(
     );
     if (!result.found) lastLines = result.lastLines;
   } finally {
-    timers.abort();
+    pending?.abort();
   }
   const final = gate();
   if (final.state === 'passed') return succeeded(`cluster view ${describeViews(final.views)}`);

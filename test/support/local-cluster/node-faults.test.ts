@@ -69,7 +69,8 @@ describe('fault injection', () => {
     await waitMembers('node2', ['node2']);
     const views = (): string[] => [...cluster.readLiferayLog('node2').slice(before).matchAll(/channel-control\].*Accepted view \[[^\]]*\] (\(\d+\) \[[^\]]*\])/g)].map((m) => m[1] ?? '');
     expect(views()).toEqual(['(2) [node1, node2]', '(1) [node2]']);
-    await new Promise((resolve) => setTimeout(resolve, 300)); // six registry ticks (50 ms): no further view while set
+    // No further view while it is set: an absence, so it is watched for a while (six registry ticks of 50 ms).
+    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(views()).toHaveLength(2);
     await cluster.setFaults('node2', {});
     await waitMembers('node2', ['node1', 'node2']);
@@ -78,9 +79,11 @@ describe('fault injection', () => {
 
   it('shutdownHangs ignores shutdown.sh; only a forced stop (SIGKILL) ends the node', async () => {
     await cluster.setFaults('node2', { shutdownHangs: true });
+    const logged = cluster.readCatalinaOut('node2').length;
     const stop = await session.run(sh`${cluster.node('node2').tomcatDir}/bin/shutdown.sh`, { timeoutMs: 10_000 });
     expect(stop.exitCode).toBe(0);
-    await new Promise((resolve) => setTimeout(resolve, 250)); // five shutdown delays
+    // The sim has taken the shutdown and decided to hang (it says so in catalina.out), and it still runs.
+    await waitUntil(() => cluster.readCatalinaOut('node2').slice(logged).includes('fault shutdownHangs'), { timeoutMs: 60_000, what: 'node2 to take the shutdown and hang' });
     expect(cluster.isRunning('node2')).toBe(true);
 
     const forced = await catalina('stop', '1', '-force');
@@ -95,7 +98,11 @@ describe('fault injection', () => {
     const before = cluster.readCatalinaOut('node2').split('Server startup in').length;
     expect((await catalina('start')).exitCode).toBe(0);
     await waitUntil(() => cluster.isRunning('node2'), { timeoutMs: 60_000, what: 'node2 process' });
-    await new Promise((resolve) => setTimeout(resolve, 300)); // three startup delays
+    // Three startup delays after the sim itself started (its own clock, not the test's): no startup line by then.
+    await waitUntil(async () => {
+      const state = await cluster.readState('node2');
+      return Date.now() - Date.parse(state.startedAt) >= 3 * state.startupDelayMs;
+    }, { timeoutMs: 60_000, what: 'three startup delays of node2' });
     expect(await healthStatus(cluster.node('node2').healthUrl)).toBe(503);
     expect((await cluster.readState('node2')).phase).toBe('starting');
     expect(cluster.readCatalinaOut('node2').split('Server startup in').length).toBe(before);

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { CodedError } from '../../../src/domain/coded-error.ts';
 import { freePort } from './free-port.ts';
-import { descendantsOf, killQuietly } from './process-tree.ts';
+import { descendantsOf, hasEnded, killQuietly } from './process-tree.ts';
+import { waitUntil } from './wait-until.ts';
 import type { NodeSshServer, NodeSshServerOptions } from './node-ssh-server.ts';
 
 const run = promisify(execFile);
@@ -134,8 +135,9 @@ export async function startOpensshNodeServer(options: OpensshNodeServerOptions):
   /** Kills the per-connection sshd processes and what they run; the listener stays. */
   const dropConnections = async (): Promise<void> => {
     if (daemon?.pid === undefined) return;
-    for (const pid of descendantsOf(daemon.pid)) killQuietly(pid, 'SIGKILL');
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    const pids = descendantsOf(daemon.pid);
+    for (const pid of pids) killQuietly(pid, 'SIGKILL');
+    await waitUntil(() => pids.every(hasEnded), { timeoutMs: 30_000, intervalMs: 10, what: `the SSH connections of ${options.name} to end` });
   };
 
   const stop = async (): Promise<void> => {

@@ -40,6 +40,16 @@ export function commandLineOf(pid: number): string {
   }
 }
 
+/** Whether a process has ended (gone, or a zombie its parent has not reaped yet). */
+export function hasEnded(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+  } catch {
+    return true;
+  }
+}
+
 export function killQuietly(pid: number, signal: NodeJS.Signals): void {
   try {
     process.kill(pid, signal);
