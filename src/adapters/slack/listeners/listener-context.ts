@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { ServiceDeps } from '../../../app/requests/service-deps.ts';
+import type { RichText } from '../../../domain/text/rich-text.ts';
 import type { SlackMessage } from '../blocks/slack-message.ts';
 
 /** The Slack calls listeners make in a channel: every one goes through the channel's lane. */
@@ -8,8 +9,8 @@ export interface ChannelTalk {
   post(channel: string, message: SlackMessage): Promise<{ readonly channel: string; readonly ts: string } | undefined>;
   /** `chat.update` of a message. */
   update(channel: string, ts: string, message: SlackMessage): Promise<void>;
-  /** An error line only `user` sees (`chat.postEphemeral`); nothing when the channel is unknown. */
-  tell(channel: string | undefined, user: string, message: string): Promise<void>;
+  /** An error line only `user` sees (`chat.postEphemeral`); nothing when the channel is unknown. A string is plain words. */
+  tell(channel: string | undefined, user: string, message: RichText | string): Promise<void>;
 }
 
 /** What every listener gets: the use cases' deps (for the use cases only: listeners call use cases, never the ports), Slack, and the bot's bookkeeping. */
