@@ -5,7 +5,7 @@ import type { RolloutResult } from '../run-rollout.ts';
 import { clusterBusy } from './cluster-busy.ts';
 import { announce, startOwned } from './run-owned.ts';
 import type { ServiceDeps } from './service-deps.ts';
-import { plain, text, type RichText } from '../../domain/text/rich-text.ts';
+import { text, type RichText } from '../../domain/text/rich-text.ts';
 
 export type ControlOutcome =
   | { readonly ok: true; readonly message: RichText; readonly record: RolloutRecord; readonly run?: Promise<RolloutResult | undefined> }
