@@ -6,6 +6,7 @@
 import { ACTION_IDS } from '../src/adapters/slack/blocks/action-ids.ts';
 import { PEOPLE, startBotHarness } from '../test/support/bot-harness.ts';
 import { renderBlocks } from '../test/support/slack/render-transcript.ts';
+import { cliText } from '../src/adapters/cli/render-text.ts';
 
 const say = (text: string): void => {
   process.stdout.write(`${text}\n`);
@@ -44,7 +45,7 @@ try {
   say('──────────────── Slack transcript (the message is now the status board) ────────────────');
   say(harness.transcript());
   say('──────────────── Audit trail ────────────────');
-  for (const entry of record === undefined ? [] : harness.deps.store.auditTrail(record.id)) say(`${entry.at}  ${entry.actor.padEnd(12)} ${entry.action}: ${entry.detail}`);
+  for (const entry of record === undefined ? [] : harness.deps.store.auditTrail(record.id)) say(`${entry.at}  ${entry.actor.padEnd(12)} ${entry.action}: ${cliText(entry.detail)}`);
   if (record?.status !== 'succeeded') exitCode = 1;
 } catch (error) {
   process.stderr.write(`demo failed: ${(error as Error).stack ?? String(error)}\n`);

@@ -3,6 +3,7 @@ import type { Result } from '../domain/result.ts';
 import type { RolloutEvent } from '../domain/rollout/rollout-event.ts';
 import type { ShellCommand } from '../domain/shell/shell-command.ts';
 import type { AuditEntry, RolloutRecord, RolloutStatus } from './rollout-record.ts';
+import type { RichText } from '../domain/text/rich-text.ts';
 
 /** Where and how to reach one node over SSH. */
 export interface NodeTarget {
@@ -169,7 +170,7 @@ export interface RolloutAnnouncement {
   readonly requestedBy: string;
   readonly approvedBy: string | undefined;
   /** How to undo the change on nodes that already have it, shown when the rollout fails. */
-  readonly wayBack: string | undefined;
+  readonly wayBack: RichText | undefined;
 }
 
 /**

@@ -3,6 +3,7 @@ import { aRolloutRecord } from '../../test/builders/a-rollout-record.ts';
 import { InMemoryRolloutStore } from '../../test/fakes/in-memory-rollout-store.ts';
 import type { PreparedRollout } from './prepare-rollout.ts';
 import { recordCliRun } from './record-cli-run.ts';
+import { neutralText } from '../domain/text/rich-text.ts';
 
 const NOW = new Date('2025-03-04T10:00:00.000Z');
 const claim = { id: 'cli-run-1', actor: 'cli:ana', owner: 'cli:ana@laptop:777', leaseMs: 30_000 };
@@ -32,7 +33,7 @@ describe('recordCliRun', () => {
     expect(store.claim('req-bot', ['awaiting-approval'], { status: 'running' }, { owner: 'bot:ops@elsewhere:1', until: NOW.getTime() + 600_000, now: NOW.getTime() }).ok).toBe(true);
     const recorded = recordCliRun(prepared(), store, NOW, claim);
     expect(recorded.ok).toBe(false);
-    expect(recorded.ok ? '' : recorded.error).toContain('prod is busy');
+    expect(recorded.ok ? '' : neutralText(recorded.error)).toContain('prod is busy');
     expect(store.get('cli-run-1')).toBeUndefined();
     expect(store.locks().map((l) => l.rolloutId)).toEqual(['req-bot']);
   });
@@ -42,7 +43,7 @@ describe('recordCliRun', () => {
     ['a rule error', { verdict: { type: 'error', rule: 'java-support', message: 'Java 17 is not supported' } as PreparedRollout['verdict'] }],
   ])('records nothing for %s', (_name, overrides) => {
     const store = new InMemoryRolloutStore();
-    expect(recordCliRun(prepared(overrides), store, NOW, claim)).toEqual({ ok: false, error: 'no plan to record' });
+    expect(recordCliRun(prepared(overrides), store, NOW, claim)).toEqual({ ok: false, error: ['no plan to record'] });
     expect(store.list({})).toEqual([]);
   });
 });

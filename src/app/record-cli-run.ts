@@ -5,6 +5,7 @@ import type { RolloutRecord } from './rollout-record.ts';
 import type { LeaseTerms } from './run-ownership.ts';
 import { describeRequest } from '../domain/request/describe-request.ts';
 import { err, ok, type Result } from '../domain/result.ts';
+import { neutralText, text, type RichText } from '../domain/text/rich-text.ts';
 
 /** Who confirmed the run at the terminal, the new rollout's id, and this process as its owner. */
 export interface CliRunClaim extends LeaseTerms {
@@ -17,9 +18,9 @@ export interface CliRunClaim extends LeaseTerms {
  * cluster's lock and this process as its owner in the same transaction as the approval (as the bot
  * does), so it shows in the bot's history and audit trail and cannot run beside another rollout.
  */
-export function recordCliRun(prepared: PreparedRollout, store: RolloutStore, now: Date, claim: CliRunClaim): Result<RolloutRecord, string> {
+export function recordCliRun(prepared: PreparedRollout, store: RolloutStore, now: Date, claim: CliRunClaim): Result<RolloutRecord, RichText> {
   const plan = prepared.plan;
-  if (plan === undefined || prepared.verdict.type !== 'verdict') return err('no plan to record');
+  if (plan === undefined || prepared.verdict.type !== 'verdict') return err(text`no plan to record`);
   const { id, actor } = claim;
   const holder = store.locks().find((l) => l.cluster === plan.cluster);
   if (holder !== undefined) return err(clusterBusy(holder, store));
@@ -44,7 +45,7 @@ export function recordCliRun(prepared: PreparedRollout, store: RolloutStore, now
     updatedAt: at,
   };
   store.create(record);
-  store.audit({ at, rolloutId: id, actor, action: 'requested', detail: `${record.requestText} -> ${prepared.verdict.verdict}, plan ${plan.hash.slice(0, 12)}` });
+  store.audit({ at, rolloutId: id, actor, action: 'requested', detail: text`${record.requestText} -> ${prepared.verdict.verdict}, plan ${plan.hash.slice(0, 12)}` });
   const claimed = store.claim(
     id,
     ['awaiting-approval'],
@@ -52,10 +53,10 @@ export function recordCliRun(prepared: PreparedRollout, store: RolloutStore, now
     { owner: claim.owner, until: now.getTime() + claim.leaseMs, now: now.getTime() },
   );
   if (!claimed.ok) {
-    const why = claimed.reason === 'status' ? 'the request changed while it was being recorded' : clusterBusy(claimed.holder, store);
-    store.update(id, ['awaiting-approval'], { status: 'superseded', decisionNote: `not started: ${why}`, updatedAt: at });
+    const why = claimed.reason === 'status' ? text`the request changed while it was being recorded` : clusterBusy(claimed.holder, store);
+    store.update(id, ['awaiting-approval'], { status: 'superseded', decisionNote: `not started: ${neutralText(why)}`, updatedAt: at });
     return err(why);
   }
-  store.audit({ at, rolloutId: id, actor, action: 'approved', detail: `at the terminal (${plan.strategy}, plan ${plan.hash.slice(0, 12)})` });
+  store.audit({ at, rolloutId: id, actor, action: 'approved', detail: text`at the terminal (${plan.strategy}, plan ${plan.hash.slice(0, 12)})` });
   return ok(claimed.record);
 }

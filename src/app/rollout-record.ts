@@ -3,6 +3,7 @@ import type { Answers } from '../domain/eligibility/eligibility-input.ts';
 import type { ClusterFacts } from '../domain/liferay/cluster-facts.ts';
 import type { RolloutPlan } from '../domain/plan/rollout-plan.ts';
 import type { MaintenanceRequest } from '../domain/request/maintenance-request.ts';
+import type { RichText } from '../domain/text/rich-text.ts';
 
 /** Every status a request goes through, in lifecycle order. */
 export const ROLLOUT_STATUSES = [
@@ -60,7 +61,7 @@ export interface RolloutRecord {
   /** A pause or abort asked for while it runs (read by the owning run between steps). */
   readonly control?: ControlRequest | undefined;
   /** How it last stopped, when held: said on the board and in status. */
-  readonly outcomeNote?: string | undefined;
+  readonly outcomeNote?: RichText | undefined;
 }
 
 export interface AuditEntry {
@@ -69,5 +70,6 @@ export interface AuditEntry {
   /** Slack user id, `cli:<os user>`, or `bot`. */
   readonly actor: string;
   readonly action: string;
-  readonly detail: string;
+  /** Channel-neutral: each channel shows its people and commands. */
+  readonly detail: RichText;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aRolloutScene, type RolloutScene } from '../../test/builders/a-rollout-scene.ts';
 import { APPROVER } from '../../test/builders/service-deps.ts';
 import { changesOn, eventsOf, nodeSummary } from '../../test/support/rollout-checks.ts';
+import { neutralText } from '../domain/text/rich-text.ts';
 
 const FP16 = ['dxp-16-7110'];
 const FP17 = ['dxp-17-7110'];
@@ -60,7 +61,7 @@ describe('runRollout, full shutdown', () => {
     const failed = await scene.run();
 
     expect(failed.result?.outcome).toBe('failed');
-    expect(failed.result?.summary).toMatch(summary);
+    expect(neutralText(failed.result?.summary ?? [])).toMatch(summary);
     expect(scene.nodes.down()).toEqual(afterFailure.down);
     expect(installedOf(scene)).toEqual(afterFailure.installed);
     expect(nodeSummary(failed.result!.state)).toEqual(afterFailure.nodes);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aRolloutScene, stepEvent, type RolloutScene, type SceneRunOptions } from '../../test/builders/a-rollout-scene.ts';
 import { APPROVER } from '../../test/builders/service-deps.ts';
 import { changesOn, eventsOf, nodeSummary, stepsRun } from '../../test/support/rollout-checks.ts';
+import { neutralText } from '../domain/text/rich-text.ts';
 
 const done = { status: 'healthy', changed: true, done: true } as const;
 const restored = { status: 'restored', changed: false, done: false } as const;
@@ -25,7 +26,7 @@ describe('runRollout: abort stops after the current step and brings the node in 
     const run = await scene.run({ ask: { when: stepEvent(after), cause: 'abort', by: APPROVER } });
 
     expect(run.result?.outcome).toBe('paused');
-    expect(run.result?.summary).toMatch(/^Aborted on request\. Where things stand: /);
+    expect(neutralText(run.result?.summary ?? [])).toMatch(/^Aborted on request\. Where things stand: /);
     expect(run.result?.state.stopCause).toBe('abort');
     const stopping = run.shown.findIndex((e) => e.type === 'RunStopping');
     expect(run.shown[stopping]).toMatchObject({ type: 'RunStopping', cause: 'abort', by: APPROVER });
@@ -49,7 +50,7 @@ describe('runRollout: pause and shutdown let the node in progress finish its who
     const run = await scene.run({ ask: { when: stepEvent('node2/stop'), cause, ...(by === undefined ? {} : { by }) } });
 
     expect(run.result?.outcome).toBe('paused');
-    expect(run.result?.summary).toMatch(summary);
+    expect(neutralText(run.result?.summary ?? [])).toMatch(summary);
     expect(run.result?.state.stopCause).toBe(cause);
     expect(eventsOf(run.shown, 'RunStopping')).toEqual([expect.objectContaining({ cause, ...(by === undefined ? {} : { by }) })]);
     expect(changesOn(scene.nodes, 'node2')).toEqual(FULL_NODE);
@@ -72,7 +73,7 @@ describe('runRollout: the store fails', () => {
     const run = await scene.run({ storeFailsWhen: stepEvent('node2/stop', 'StepStarted') });
 
     expect(run.result?.outcome).toBe('failed');
-    expect(run.result?.summary).toMatch(/^Stopped: the rollout store failed \(SQLITE_FULL: database or disk is full\): nothing more is recorded, so the run stops\./);
+    expect(neutralText(run.result?.summary ?? [])).toMatch(/^Stopped: the rollout store failed \(SQLITE_FULL: database or disk is full\): nothing more is recorded, so the run stops\./);
     expect(run.recorded.at(-1)).toMatchObject({ type: 'NodeDone', node: 'node1' });
     expect(run.shown.slice(0, run.recorded.length)).toEqual(run.recorded);
     expect(run.shown.slice(run.recorded.length).map((e) => e.type)).toEqual(expect.arrayContaining(['StepStarted', 'RunStopping', 'RestoreStarted', 'RestoreFinished', 'RolloutDone']));
@@ -128,7 +129,7 @@ describe('runRollout: the lease is lost (fencing)', () => {
     });
 
     expect(run.result?.outcome).toBe('lost');
-    expect(run.result?.summary).toBe('Stopped: another process took the rollout over. Another run owns the rollout now.');
+    expect(neutralText(run.result?.summary ?? [])).toBe('Stopped: another process took the rollout over. Another run owns the rollout now.');
     expect(run.afterLoss).toEqual([]);
     expect(scene.stored.length).toBe(shownAtLoss);
     expect(scene.nodes.isRunning('node2')).toBe(!node2Down);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aRolloutScene, type RolloutScene } from '../../test/builders/a-rollout-scene.ts';
 import { APPROVER } from '../../test/builders/service-deps.ts';
 import { changesOn, eventsOf, nodeSummary } from '../../test/support/rollout-checks.ts';
+import { neutralText } from '../domain/text/rich-text.ts';
 
 const FP16 = ['dxp-16-7110'];
 const FP17 = ['dxp-17-7110'];
@@ -84,7 +85,9 @@ describe('runRollout start: one node at a time, a failure stops before the next 
     expectSound(scene);
     if (outcome === 'failed') {
       expect(changesOn(scene.nodes, 'node3')).toEqual([]);
-      expect(run.result?.summary).toMatch(/^Failed on node2: .*Way back for node1: \/liferay fixpack revert dxp-17-7110 on prod/);
+      // The way back names its request as a command part: each channel spells it (`/liferay …`, `liferay-rollout run -- …`).
+      expect(neutralText(run.result?.summary ?? [])).toMatch(/^Failed on node2: .*Way back for node1: fixpack revert dxp-17-7110 on prod/);
+      expect(run.result?.summary).toContainEqual({ command: 'fixpack revert dxp-17-7110 on prod' });
     }
   });
 
@@ -165,7 +168,7 @@ describe('runRollout after a failure on node2 (the stored events as past)', () =
 
     expect(run.result?.outcome).toBe('paused');
     expect(run.shown[0]).toMatchObject({ type: 'RolloutResumed', mode: 'retry', message: 'retrying node2' });
-    expect(run.result?.summary).toMatch(/^Retried node2: it is done; node3 still to do/);
+    expect(neutralText(run.result?.summary ?? [])).toMatch(/^Retried node2: it is done; node3 still to do/);
     expect(changesOn(scene.nodes, 'node1', run.since)).toEqual([]);
     expect(changesOn(scene.nodes, 'node2', run.since)).toEqual(['stop', 'backup', 'patch-install', 'start']);
     expect(changesOn(scene.nodes, 'node3', run.since)).toEqual([]);
@@ -221,7 +224,7 @@ describe('runRollout after a failure on node2 (the stored events as past)', () =
     const run = await scene.run({ mode: 'rollback', by: APPROVER });
 
     expect(run.result?.outcome).toBe('failed');
-    expect(run.result?.summary).toBe(`Roll back failed on node1. Where things stand: ${stands}; node2, node3 untouched.`);
+    expect(neutralText(run.result?.summary ?? [])).toBe(`Roll back failed on node1. Where things stand: ${stands}; node2, node3 untouched.`);
     expect(scene.nodes.installed('node1')).toEqual(installed);
     expect(scene.nodes.isRunning('node1')).toBe(running);
     expect(nodeSummary(run.result!.state)).toMatchObject({ node1 });

@@ -16,6 +16,7 @@ import { failed, type StepOutcome } from './step-outcome.ts';
 import { findStanding } from './steps/find-standing.ts';
 import { expectedNodeFacts, preflightMismatch } from './preflight-mismatch.ts';
 import { followFromBeginning } from './steps/start-node.ts';
+import { text, type RichText } from '../domain/text/rich-text.ts';
 
 export interface RunRolloutInput {
   readonly rolloutId: string;
@@ -48,7 +49,7 @@ export interface RunRolloutInput {
 export interface RolloutResult {
   /** `lost`: another process owns the rollout now; this run stopped without touching anything more. */
   readonly outcome: 'succeeded' | 'failed' | 'paused' | 'interrupted' | 'rolled-back' | 'lost';
-  readonly summary: string;
+  readonly summary: RichText;
   readonly durationMs: number;
   readonly state: RolloutState;
 }
@@ -110,7 +111,7 @@ export async function runRollout(input: RunRolloutInput, deps: StepDeps): Promis
   const specOf = (node: string): NodeSpec => ctxOf(node).spec;
   const standings = new Map<string, NodeStanding>();
 
-  const result = (outcome: RolloutResult['outcome'], summary: string): RolloutResult => ({ outcome, summary, durationMs: Date.now() - began, state });
+  const result = (outcome: RolloutResult['outcome'], summary: RichText): RolloutResult => ({ outcome, summary, durationMs: Date.now() - began, state });
 
   /** Fencing: checked before anything that sends a node a command (a step, a probe, a look at its logs). */
   const fence = (): void => {
@@ -138,8 +139,8 @@ export async function runRollout(input: RunRolloutInput, deps: StepDeps): Promis
     return runStep(s, purpose, ctxOf(s.node), deps, emit, judge);
   };
 
-  const hold = async (outcome: 'failed' | 'paused' | 'interrupted', headline: string, trailer = ''): Promise<RolloutResult> => {
-    const summary = `${headline} Where things stand: ${whereNodesStand(plan.nodes, state)}.${trailer}`;
+  const hold = async (outcome: 'failed' | 'paused' | 'interrupted', headline: string, trailer: RichText | string = ''): Promise<RolloutResult> => {
+    const summary = text`${headline} Where things stand: ${whereNodesStand(plan.nodes, state)}.${trailer}`;
     await emit({ type: 'RolloutDone', at: now(), outcome, durationMs: Date.now() - began, summary });
     return result(outcome, summary);
   };
@@ -240,7 +241,7 @@ export async function runRollout(input: RunRolloutInput, deps: StepDeps): Promis
     if (cluster.restoreOnFailure) await bringBackAll('restore');
     const tail = cluster.restoreOnFailure ? '' : ' Restore on failure is off: the nodes were left as they are.';
     const changed = plan.nodes.filter((n) => state.nodes[n]?.changed === true);
-    const back = changed.length === 0 ? '' : ` Way back for ${changed.join(', ')}: ${wayBack(plan.request, input.expectedFacts ?? {}, ctxOf(changed[0] ?? '').paths).text}.`;
+    const back = changed.length === 0 ? '' : text` Way back for ${changed.join(', ')}: ${wayBack(plan.request, input.expectedFacts ?? {}, ctxOf(changed[0] ?? '').paths).text}.`;
     return hold('failed', `Failed on ${failure.node}: ${failure.message}.${tail}`, back);
   };
 
@@ -316,7 +317,7 @@ export async function runRollout(input: RunRolloutInput, deps: StepDeps): Promis
       });
       if (!outcome.ok) return hold('failed', `Roll back failed on ${node}.`);
     }
-    const summary = nodes.length === 0 ? 'Nothing to roll back: no node had the change.' : `Rolled back ${nodes.reverse().join(', ')}: every node is as it was before the change.`;
+    const summary = nodes.length === 0 ? text`Nothing to roll back: no node had the change.` : text`Rolled back ${nodes.reverse().join(', ')}: every node is as it was before the change.`;
     await emit({ type: 'RolloutDone', at: now(), outcome: 'rolled-back', durationMs: Date.now() - began, summary });
     return result('rolled-back', summary);
   };
@@ -363,7 +364,7 @@ export async function runRollout(input: RunRolloutInput, deps: StepDeps): Promis
       const outcome = await step(s, 'rollout');
       if (!outcome.ok) return hold('failed', `The post-check failed on ${s.node}: ${outcome.message}.`);
     }
-    const summary = `${plan.nodes.length} of ${plan.nodes.length} nodes updated and verified (${plan.strategy})`;
+    const summary = text`${plan.nodes.length} of ${plan.nodes.length} nodes updated and verified (${plan.strategy})`;
     await emit({ type: 'RolloutDone', at: now(), outcome: 'succeeded', durationMs: Date.now() - began, summary });
     return result('succeeded', summary);
   };
@@ -404,7 +405,7 @@ export async function runRollout(input: RunRolloutInput, deps: StepDeps): Promis
   } catch (error) {
     if (error instanceof LeaseLost) {
       deps.log.warn({ rolloutId, reason: error.message }, 'lost the rollout lease: stopped without touching another node');
-      return result('lost', `Stopped: ${error.message}. Another run owns the rollout now.`);
+      return result('lost', text`Stopped: ${error.message}. Another run owns the rollout now.`);
     }
     throw error;
   } finally {

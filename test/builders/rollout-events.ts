@@ -63,8 +63,8 @@ export function rolloutEvents(plan: RolloutPlan, options: RunOptions = {}): Roll
       }
       events.push(
         options.interrupted === true
-          ? { type: 'RolloutInterrupted', at: tick(), summary: 'the bot restarted' }
-          : { type: 'RolloutDone', at: tick(), outcome: 'failed', durationMs: clock - startedAt, summary: `failed on ${step.node}` },
+          ? { type: 'RolloutInterrupted', at: tick(), summary: ['the bot restarted'] }
+          : { type: 'RolloutDone', at: tick(), outcome: 'failed', durationMs: clock - startedAt, summary: [`failed on ${step.node}`] },
       );
       return events;
     }
@@ -76,7 +76,7 @@ export function rolloutEvents(plan: RolloutPlan, options: RunOptions = {}): Roll
   if (plan.strategy === 'full-shutdown') {
     for (const node of plan.nodes) events.push({ type: 'NodeDone', at: at(), node, durationMs: clock - (nodeStart.get(node) ?? clock) });
   }
-  events.push({ type: 'RolloutDone', at: tick(), outcome: 'succeeded', durationMs: clock - startedAt, summary: `${plan.nodes.length} nodes updated` });
+  events.push({ type: 'RolloutDone', at: tick(), outcome: 'succeeded', durationMs: clock - startedAt, summary: [`${plan.nodes.length} nodes updated`] });
   return events;
 }
 

@@ -43,8 +43,8 @@ export const SAMPLE_EVENTS: readonly RolloutEvent[] = [
   { type: 'RestoreStarted', at: '2025-03-04T10:05:02.000Z', node: 'node1' },
   { type: 'RestoreFinished', at: '2025-03-04T10:07:00.000Z', node: 'node1', ok: false, message: 'node1 did not start after the restore either' },
   { type: 'NodeDone', at: '2025-03-04T10:07:01.000Z', node: 'node1', durationMs: 420_000 },
-  { type: 'RolloutDone', at: '2025-03-04T10:07:02.000Z', outcome: 'failed', durationMs: 422_000, summary: 'failed on node1; node2 untouched' },
-  { type: 'RolloutInterrupted', at: '2025-03-04T11:00:00.000Z', summary: 'the bot restarted while node2/start was running' },
+  { type: 'RolloutDone', at: '2025-03-04T10:07:02.000Z', outcome: 'failed', durationMs: 422_000, summary: ['failed on node1; node2 untouched'] },
+  { type: 'RolloutInterrupted', at: '2025-03-04T11:00:00.000Z', summary: ['the bot restarted while node2/start was running'] },
 ];
 
 const auditEntry = (rolloutId: string, n: number): AuditEntry => ({
@@ -52,7 +52,7 @@ const auditEntry = (rolloutId: string, n: number): AuditEntry => ({
   rolloutId,
   actor: n % 2 === 0 ? 'U0123ALICE' : 'cli:ops',
   action: `action-${n}`,
-  detail: `detail ${n}: "quoted", ünïcødé`,
+  detail: [`detail ${n}: "quoted", ünïcødé`],
 });
 
 function expectCodedError(fn: () => unknown, code: string): void {

@@ -20,6 +20,7 @@ import {
   type NodeWatch,
   type StoredEvent,
 } from '../support/store-watch.ts';
+import { neutralText } from '../../src/domain/text/rich-text.ts';
 
 /**
  * The production bot (`node --import tsx src/main.ts`) as a child process: a rollout approved in
@@ -116,7 +117,7 @@ describe('the bot process (npm start) against the local cluster', () => {
   const finishesAfterRestart = async ({ world: w, bot, rolloutId, message, atKill }: AfterRestart): Promise<void> => {
     expect(atKill.record?.status).toBe('running');
     const record = await waitForRollout(w.dbPath, (r) => r.id === rolloutId && ['succeeded', 'failed', 'paused', 'interrupted'].includes(r.status), { timeoutMs: WAIT_MS, what: 'the recovered rollout at its end' });
-    expect(record.status, record.outcomeNote).toBe('succeeded');
+    expect(record.status, neutralText(record.outcomeNote ?? [])).toBe('succeeded');
     for (const node of w.rollout.local.nodes) {
       expect(w.rollout.local.isRunning(node.name), `${node.name} running`).toBe(true);
       expect((await w.rollout.local.readState(node.name)).patches).toEqual([FIX_PACK]);
@@ -196,7 +197,7 @@ describe('the bot process (npm start) against the local cluster', () => {
 
     const bot = await w.startBot();
     const done = await waitForRollout(w.dbPath, (r) => r.id === rolloutId && r.status !== 'paused' && r.status !== 'running', { timeoutMs: WAIT_MS, what: 'the resumed rollout at its end' });
-    expect(done.status, done.outcomeNote).toBe('succeeded');
+    expect(done.status, neutralText(done.outcomeNote ?? [])).toBe('succeeded');
     for (const node of w.rollout.local.nodes) expect((await w.rollout.local.readState(node.name)).patches).toEqual([FIX_PACK]);
     const all = readStoredEvents(w.dbPath, rolloutId);
     expect(all.map((e) => e.seq)).toEqual(all.map((_, i) => i + 1));

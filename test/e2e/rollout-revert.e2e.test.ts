@@ -6,6 +6,7 @@ import type { RolloutEvent } from '../../src/domain/rollout/rollout-event.ts';
 import { replay } from '../../src/domain/rollout/rollout-state.ts';
 import { aRolloutRecord } from '../builders/a-rollout-record.ts';
 import { startLocalRollout, type LocalRollout } from '../support/local-rollout.ts';
+import { neutralText } from '../../src/domain/text/rich-text.ts';
 
 const stepsOf = (events: readonly RolloutEvent[], type: RolloutEvent['type']): string[] =>
   events.flatMap((e) => (e.type === type && 'stepId' in e ? [e.stepId] : []));
@@ -36,7 +37,7 @@ describe('going back: a fix pack revert on a 3-node local cluster', () => {
 
   it('installs dxp-14 on dxp-13, then reverts it with the rollout record: every node is back at dxp-13, not GA', async () => {
     const install = await env.run('fixpack install dxp-14-7110 on prod');
-    expect(install.result.outcome, install.result.summary).toBe('succeeded');
+    expect(install.result.outcome, neutralText(install.result.summary)).toBe('succeeded');
     for (const node of nodes) {
       expect((await env.local.readState(node)).patches).toEqual(['dxp-14-7110']);
       // The situation of the bug: installing dxp-14 took dxp-13's zip out of patches/.
@@ -51,7 +52,7 @@ describe('going back: a fix pack revert on a 3-node local cluster', () => {
     const revert = await env.run('fixpack revert dxp-14-7110 on prod', {}, history);
     expect(revert.prepared.verdict.type === 'verdict' && revert.prepared.verdict.verdict).toBe('eligible');
     expect(revert.prepared.plan?.artifacts.map((a) => a.file)).toEqual(['liferay-fix-pack-dxp-13-7110.zip']);
-    expect(revert.result.outcome, revert.result.summary).toBe('succeeded');
+    expect(revert.result.outcome, neutralText(revert.result.summary)).toBe('succeeded');
     const order = revert.events.flatMap((e) => (e.type === 'StepStarted' && /\/(stop|wait-cluster)$/.test(e.stepId) ? [e.stepId] : []));
     expect(order).toEqual(['node1/stop', 'node1/wait-cluster', 'node2/stop', 'node2/wait-cluster', 'node3/stop', 'node3/wait-cluster']);
     expect(stepsOf(revert.events, 'StepSucceeded').filter((id) => id.endsWith('/verify'))).toEqual(['node1/verify', 'node2/verify', 'node3/verify']);

@@ -71,7 +71,7 @@ function seed(dbPath: string, count: number): RolloutRecord[] {
     if (record.plan === undefined) throw new Error('no plan');
     store.create(record);
     for (const event of rolloutEvents(record.plan)) store.appendEvent(record.id, event);
-    store.audit({ at: record.updatedAt, rolloutId: record.id, actor: 'bot', action: 'rollout succeeded', detail: 'seeded' });
+    store.audit({ at: record.updatedAt, rolloutId: record.id, actor: 'bot', action: 'rollout succeeded', detail: ['seeded'] });
   }
   store.close();
   return records;

@@ -22,6 +22,7 @@ import { processOwner } from '../../src/adapters/process-owner.ts';
 import { openSqliteRolloutStore } from '../../src/adapters/store/sqlite-rollout-store.ts';
 import { clusterBusy } from '../../src/app/requests/cluster-busy.ts';
 import { raceRecord } from './race-record.ts';
+import { neutralText } from '../../src/domain/text/rich-text.ts';
 
 const LEASE_MS = 30_000;
 
@@ -46,14 +47,14 @@ function approve(requestId: string, userId: string): Outcome {
   const record = store.get(requestId);
   if (record === undefined) return { ok: false, reason: 'unknown', message: 'This request is no longer known to the bot' };
   const holder = store.locks().find((l) => l.cluster === record.cluster && l.rolloutId !== record.id);
-  if (holder !== undefined) return { ok: false, reason: 'busy', holder: holder.rolloutId, message: clusterBusy(holder, store) };
+  if (holder !== undefined) return { ok: false, reason: 'busy', holder: holder.rolloutId, message: neutralText(clusterBusy(holder, store)) };
   const nowDate = new Date();
   const now = nowDate.toISOString();
   const at = nowDate.getTime();
   const claimed = store.claim(record.id, ['awaiting-approval'], { status: 'approved', decidedBy: userId, decidedAt: now, updatedAt: now }, { owner: processOwner('bot'), until: at + LEASE_MS, now: at });
   if (claimed.ok) return { ok: true, rolloutId: record.id };
   if (claimed.reason === 'status') return { ok: false, reason: 'status', message: `Already ${claimed.record?.status ?? 'decided'}` };
-  return { ok: false, reason: claimed.reason, holder: claimed.holder.rolloutId, message: clusterBusy(claimed.holder, store) };
+  return { ok: false, reason: claimed.reason, holder: claimed.holder.rolloutId, message: neutralText(clusterBusy(claimed.holder, store)) };
 }
 
 /** record-cli-run.ts as `liferay-rollout run --db` calls it. */
@@ -69,7 +70,7 @@ function cli(requestText: string): Outcome {
   });
   if (recorded.ok) return { ok: true, rolloutId: recorded.value.id };
   const holder = store.locks().find((l) => l.cluster === template.cluster);
-  return { ok: false, reason: /is busy/.test(recorded.error) ? 'busy' : 'refused', holder: holder?.rolloutId, message: recorded.error };
+  return { ok: false, reason: /is busy/.test(neutralText(recorded.error)) ? 'busy' : 'refused', holder: holder?.rolloutId, message: neutralText(recorded.error) };
 }
 
 say({ ready: true, pid: process.pid });

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { replay } from '../../src/domain/rollout/rollout-state.ts';
 import type { LocalRollout } from './local-rollout.ts';
+import { neutralText } from '../../src/domain/text/rich-text.ts';
 
 /**
  * A change kind, its request, what every node must show afterwards, and what every node must have
@@ -19,7 +20,7 @@ export async function expectRollsNodeByNode(env: LocalRollout, [, text, check, a
   const before = env.local.nodes.map((n) => startupLines(env.local.readCatalinaOut(n.name)));
   const { prepared, result, events } = await env.run(text);
   expect(prepared.verdict.type === 'verdict' && prepared.verdict.verdict).toBe('eligible');
-  expect(result.outcome, result.summary).toBe('succeeded');
+  expect(result.outcome, neutralText(result.summary)).toBe('succeeded');
   // Never more than one node out: each node's stop comes after the previous node is back in the cluster.
   const order = events.flatMap((e) => (e.type === 'StepStarted' && /\/(stop|wait-cluster)$/.test(e.stepId) ? [e.stepId] : []));
   expect(order).toEqual(['node1/stop', 'node1/wait-cluster', 'node2/stop', 'node2/wait-cluster', 'node3/stop', 'node3/wait-cluster']);

@@ -8,6 +8,7 @@ import { EXIT, type CliIo } from './cli-io.ts';
 import type { CliPorts } from './cli-ports.ts';
 import { loadClusterContext } from './cluster-context.ts';
 import { stopOnSignals } from './stop-on-signals.ts';
+import { cliText } from './render-text.ts';
 
 /** What the controls use: the store, the shared use cases' ports, Ctrl-C and who is at the terminal. */
 export type ControlPorts = Pick<CliPorts, 'openStore' | 'servicesFor' | 'signals' | 'actor'>;
@@ -65,10 +66,10 @@ export async function controlCommand(control: RolloutControl, argv: readonly str
     const actor = ports.actor;
     const outcome = controlRollout({ rolloutId: id, control, userId: actor, groupIds: [], atTerminal: true }, services);
     if (!outcome.ok) {
-      io.stderr(`liferay-rollout ${control}: ${outcome.message}\n`);
+      io.stderr(`liferay-rollout ${control}: ${cliText(outcome.message)}\n`);
       return EXIT.failed;
     }
-    io.stdout(`${outcome.message}\n`);
+    io.stdout(`${cliText(outcome.message)}\n`);
     if (outcome.run === undefined) return EXIT.ok;
     const unhook = stopOnSignals(services.ownership.shutdown, io, ports);
     try {

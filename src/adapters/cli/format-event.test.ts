@@ -22,7 +22,7 @@ describe('formatEvent', () => {
 
   it.each([
     [{ type: 'NodeDone', at: '2026-11-22T10:43:00.000Z', node: 'node1', durationMs: 65_000 } as const, 'node1    ● healthy and back in the cluster (65 s for this node)'],
-    [{ type: 'RolloutDone', at: '2026-11-22T10:50:00.000Z', outcome: 'succeeded', durationMs: 420_000, summary: '3 of 3 nodes updated' } as const, 'rollout SUCCEEDED in 420 s: 3 of 3 nodes updated'],
+    [{ type: 'RolloutDone', at: '2026-11-22T10:50:00.000Z', outcome: 'succeeded', durationMs: 420_000, summary: ['3 of 3 nodes updated'] } as const, 'rollout SUCCEEDED in 420 s: 3 of 3 nodes updated'],
     [{ type: 'RestoreFinished', at: '2026-11-22T10:50:00.000Z', node: 'node2', ok: false, message: 'node2 did not come back' } as const, 'node2    ✗ node2 did not come back'],
   ])('prints %o', (event, expected) => {
     expect(formatEvent(event)).toContain(expected);

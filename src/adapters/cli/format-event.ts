@@ -1,4 +1,5 @@
 import type { RolloutEvent } from '../../domain/rollout/rollout-event.ts';
+import { cliText } from './render-text.ts';
 
 const seconds = (ms: number): string => (ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`);
 const time = (iso: string): string => iso.slice(11, 19);
@@ -36,10 +37,10 @@ export function formatEvent(event: RolloutEvent): string {
     case 'RunStopping':
       return `${time(event.at)} stopping: ${event.message}${event.by === undefined ? "" : ` (asked by ${event.by})`}\n`;
     case 'RolloutDone':
-      return `${time(event.at)} rollout ${event.outcome.toUpperCase()} in ${seconds(event.durationMs)}: ${event.summary}\n`;
+      return `${time(event.at)} rollout ${event.outcome.toUpperCase()} in ${seconds(event.durationMs)}: ${cliText(event.summary)}\n`;
     case 'RolloutInterrupted':
-      return `${time(event.at)} rollout INTERRUPTED: ${event.summary}\n`;
+      return `${time(event.at)} rollout INTERRUPTED: ${cliText(event.summary)}\n`;
     case 'RolloutLeft':
-      return `${time(event.at)} rollout LEFT AS IT IS by ${event.by}: ${event.summary}\n`;
+      return `${time(event.at)} rollout LEFT AS IT IS by ${event.by}: ${cliText(event.summary)}\n`;
   }
 }

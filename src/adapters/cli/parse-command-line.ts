@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { MaintenanceRequest } from '../../domain/request/maintenance-request.ts';
 import { parseRequest } from '../../domain/request/parse-request.ts';
 import { EXIT, type CliIo } from './cli-io.ts';
+import { CLI_REQUEST_USAGE } from './render-text.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Values<T extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>>['values'];
@@ -31,7 +32,7 @@ export function parseCommandLine<T extends Options>(
   }
   const request = parseRequest(parsed.positionals.join(' '));
   if (!request.ok) {
-    io.stderr(`liferay-rollout ${command}: ${request.error.reason}\n\n${request.error.usage}\n`);
+    io.stderr(`liferay-rollout ${command}: ${request.error.reason}\n\n${CLI_REQUEST_USAGE}\n`);
     return EXIT.usage;
   }
   return { values: parsed.values as Values<T>, request: request.value };

@@ -17,6 +17,7 @@ import { formatVerdict } from './format-verdict.ts';
 import { recordCliRun } from '../../app/record-cli-run.ts';
 import { parseCommandLine } from './parse-command-line.ts';
 import { stopOnSignals } from './stop-on-signals.ts';
+import { cliText } from './render-text.ts';
 
 export const PLAN_USAGE = `usage: liferay-rollout plan --inventory FILE [--facts FILE] [--probe] [--json] [--revertible ID]... [--java-same-major yes|no] -- <request>
   Prints the verdict and the plan (nodes in order, every step). --probe reads patches and Java from the nodes first.
@@ -195,7 +196,7 @@ async function execute(
     const now = ports.clock.now();
     const recorded = recordCliRun(prepared, store, now, { id: ports.newRunId(now), actor, owner: services.ownership.owner, leaseMs: services.ownership.leaseMs });
     if (!recorded.ok) {
-      io.stderr(`liferay-rollout run: not started: ${recorded.error}\n`);
+      io.stderr(`liferay-rollout run: not started: ${cliText(recorded.error)}\n`);
       return EXIT.failed;
     }
     io.stdout(`(recorded as ${recorded.value.id} in ${v.db})\n`);

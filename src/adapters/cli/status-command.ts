@@ -9,6 +9,7 @@ import { clusterRuntimesOf } from '../../compose-inventory.ts';
 import { formatInventoryError } from '../../config/format-inventory-error.ts';
 import { loadInventory } from '../../config/load-inventory.ts';
 import type { CliPorts } from './cli-ports.ts';
+import { cliText } from './render-text.ts';
 
 /** What status and history use: the store, and the nodes for status --inventory. */
 export type StatusPorts = Pick<CliPorts, 'openStore' | 'executor' | 'healthProbe'>;
@@ -23,6 +24,9 @@ export const STATUS_USAGE = `usage: liferay-rollout status|history [--db FILE] [
 const time = (iso: string | undefined): string => (iso === undefined ? '' : `${iso.slice(0, 16).replace('T', ' ')} UTC`);
 const duration = (ms: number | undefined): string => (ms === undefined ? '' : ms < 60_000 ? `${Math.round(ms / 1000)}s` : `${Math.floor(ms / 60_000)}m ${Math.round((ms % 60_000) / 1000)}s`);
 
+/** How the rollout ended or was decided, as the terminal shows it. */
+const noteOf = (record: ListedRequest['record']): string | undefined => (record.outcomeNote === undefined ? record.decisionNote : cliText(record.outcomeNote));
+
 function asJson(item: ListedRequest): object {
   const { record, state, actions, durationMs } = item;
   return {
@@ -36,9 +40,9 @@ function asJson(item: ListedRequest): object {
     startedAt: state?.startedAt ?? null,
     finishedAt: state?.finishedAt ?? null,
     durationMs: durationMs ?? null,
-    outcome: record.outcomeNote ?? record.decisionNote ?? null,
+    outcome: noteOf(record) ?? null,
     nodes: state === undefined ? {} : Object.fromEntries(Object.entries(state.nodes).map(([n, s]) => [n, { status: s.status, standing: nodeStanding(s), step: s.step ?? null }])),
-    actions: actions.map((a) => ({ at: a.at, actor: a.actor, action: a.action, detail: a.detail })),
+    actions: actions.map((a) => ({ at: a.at, actor: a.actor, action: a.action, detail: cliText(a.detail) })),
   };
 }
 
@@ -91,10 +95,10 @@ export async function statusCommand(kind: 'status' | 'history', argv: readonly s
       if (state !== undefined && kind === 'status') {
         for (const [node, s] of Object.entries(state.nodes)) io.stdout(`      ${node}: ${nodeStanding(s)}${s.step === undefined ? '' : ` (${s.step})`}\n`);
       }
-      const note = record.outcomeNote ?? record.decisionNote;
+      const note = noteOf(record);
       if (note !== undefined && record.status !== 'awaiting-approval') io.stdout(`      ${note}\n`);
       if (kind === 'history') {
-        for (const a of actions.filter((x) => !['requested', 'approved'].includes(x.action))) io.stdout(`      ${time(a.at)} ${a.actor}: ${a.action}${a.detail === '' ? '' : ` (${a.detail})`}\n`);
+        for (const a of actions.filter((x) => !['requested', 'approved'].includes(x.action))) io.stdout(`      ${time(a.at)} ${a.actor}: ${a.action}${a.detail.length === 0 ? '' : ` (${cliText(a.detail)})`}\n`);
       }
     }
     return EXIT.ok;

@@ -69,15 +69,15 @@ describe('openSqliteRolloutStore', () => {
     const approved = first.update(record.id, ['awaiting-approval'], { status: 'approved', decidedBy: 'U0456BOB', decidedAt: '2025-03-04T09:31:00.000Z' });
     first.update(record.id, ['approved'], { status: 'running', updatedAt: '2025-03-04T10:00:00.000Z' });
     for (const event of events) first.appendEvent(record.id, event);
-    first.audit({ at: '2025-03-04T09:31:00.000Z', rolloutId: record.id, actor: 'U0456BOB', action: 'approve', detail: 'plan abc' });
+    first.audit({ at: '2025-03-04T09:31:00.000Z', rolloutId: record.id, actor: 'U0456BOB', action: 'approve', detail: ['plan abc ', { user: 'U0456BOB' }] });
     first.close();
 
     const afterRestart = openStore();
     expect(afterRestart.get(record.id)).toStrictEqual({ ...approved, status: 'running', updatedAt: '2025-03-04T10:00:00.000Z' });
     expect(afterRestart.list({ statuses: ['running'] }).map((r) => r.id)).toEqual([record.id]);
     expect(afterRestart.events(record.id)).toStrictEqual(events);
-    expect(afterRestart.appendEvent(record.id, { type: 'RolloutInterrupted', at: '2025-03-04T11:00:00.000Z', summary: 'restarted' })).toBe(events.length + 1);
-    expect(afterRestart.auditTrail(record.id)).toStrictEqual([{ at: '2025-03-04T09:31:00.000Z', rolloutId: record.id, actor: 'U0456BOB', action: 'approve', detail: 'plan abc' }]);
+    expect(afterRestart.appendEvent(record.id, { type: 'RolloutInterrupted', at: '2025-03-04T11:00:00.000Z', summary: ['restarted'] })).toBe(events.length + 1);
+    expect(afterRestart.auditTrail(record.id)).toStrictEqual([{ at: '2025-03-04T09:31:00.000Z', rolloutId: record.id, actor: 'U0456BOB', action: 'approve', detail: ['plan abc ', { user: 'U0456BOB' }] }]);
   });
 
   it('a second connection sees committed events and records at once', () => {
@@ -164,6 +164,24 @@ describe('openSqliteRolloutStore', () => {
     });
   });
 
+  it('reads the audit rows of an older bot (plain text, Slack mentions in it) and stores new ones channel-neutral', () => {
+    const store = openStore();
+    const record = aRolloutRecord().build();
+    store.create(record);
+    raw((db) =>
+      db
+        .prepare('INSERT INTO audit (rollout_id, at, actor, action, detail) VALUES (?, ?, ?, ?, ?)')
+        .run(record.id, '2025-03-04T09:30:00.000Z', 'U0456BOB', 'approval refused', 'Already approved by <@U0123ANA> (group <!subteam^S0001>)'),
+    );
+    store.audit({ at: '2025-03-04T09:31:00.000Z', rolloutId: record.id, actor: 'bot', action: 'rollout failed', detail: ['Way back: ', { command: 'fixpack revert dxp-17-7110 on prod' }] });
+    expect(store.auditTrail(record.id).map((a) => a.detail)).toEqual([
+      ['Already approved by ', { user: 'U0123ANA' }, ' (group ', { group: 'S0001' }, ')'],
+      ['Way back: ', { command: 'fixpack revert dxp-17-7110 on prod' }],
+    ]);
+    // The plain column keeps the words for people reading the file: no Slack markup in it.
+    expect(raw((db) => db.prepare('SELECT detail FROM audit ORDER BY id DESC LIMIT 1').pluck().get())).toBe('Way back: fixpack revert dxp-17-7110 on prod');
+  });
+
   it('migrates once: reopening changes neither the schema nor the data', () => {
     const first = openStore();
     const record = aRolloutRecord().build();
@@ -172,7 +190,7 @@ describe('openSqliteRolloutStore', () => {
     first.close();
     const schema = (): unknown => raw((db) => ({ version: db.pragma('user_version', { simple: true }), objects: db.prepare('SELECT type, name, sql FROM sqlite_schema ORDER BY name').all() }));
     const before = schema();
-    expect(before).toMatchObject({ version: 2 });
+    expect(before).toMatchObject({ version: 3 });
     for (let i = 0; i < 3; i += 1) {
       const again = openStore();
       expect(again.get(record.id)).toStrictEqual(record);

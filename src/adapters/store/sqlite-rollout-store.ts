@@ -8,6 +8,8 @@ import { StoredJson } from './stored-json.ts';
 import { StoredRolloutEvent } from './stored-rollout-event.ts';
 import { StoredRolloutRecord } from './stored-rollout-record.ts';
 import { mayTake, ownedBy } from '../../app/lease-rules.ts';
+import { neutralText, type RichText } from '../../domain/text/rich-text.ts';
+import { legacyText, StoredText } from './stored-text.ts';
 
 /**
  * Durability. `synchronous` is a per-connection setting, not a per-table one, so the events table
@@ -81,6 +83,11 @@ const MIGRATIONS: readonly string[] = [
   INSERT OR IGNORE INTO cluster_locks (cluster, rollout_id, owner, lease_expires_at, locked_at)
     SELECT cluster, id, NULL, NULL, updated_at FROM rollouts WHERE status IN ('approved', 'running') ORDER BY requested_at DESC;
   `,
+  // Audit details are channel-neutral texts (people and commands as parts), kept as JSON; `detail`
+  // keeps their plain words for people reading the file. Rows of older bots have only `detail`.
+  `
+  ALTER TABLE audit ADD COLUMN detail_text TEXT CHECK (detail_text IS NULL OR json_valid(detail_text));
+  `,
 ];
 
 /** A record body column: JSON, then the record's schema. */
@@ -120,7 +127,16 @@ interface AuditRow {
   readonly actor: string;
   readonly action: string;
   readonly detail: string;
+  readonly detail_text: string | null;
 }
+
+/** An audit detail: its stored parts, or the plain `detail` an older bot wrote (Slack mentions read back as people). */
+const AuditDetail = StoredJson.pipe(StoredText);
+const auditDetailOf = (row: AuditRow): RichText => {
+  if (row.detail_text === null) return legacyText(row.detail);
+  const parsed = AuditDetail.safeParse(row.detail_text);
+  return parsed.success ? parsed.data : legacyText(row.detail);
+};
 
 function corrupt(message: string, details: Readonly<Record<string, unknown>>): CodedError {
   return new CodedError('store_corrupt', message, details);
@@ -272,8 +288,8 @@ class SqliteRolloutStore implements RolloutStore {
     this.nextSeq = db.prepare<[string], number>('SELECT coalesce(max(seq), 0) + 1 FROM rollout_events WHERE rollout_id = ?').pluck();
     this.insertEvent = db.prepare<[string, number, string, string, string]>('INSERT INTO rollout_events (rollout_id, seq, at, type, body) VALUES (?, ?, ?, ?, ?)');
     this.selectEvents = db.prepare<[string], EventRow>('SELECT seq, type, body FROM rollout_events WHERE rollout_id = ? ORDER BY seq');
-    this.insertAudit = db.prepare<[string, string, string, string, string]>('INSERT INTO audit (rollout_id, at, actor, action, detail) VALUES (?, ?, ?, ?, ?)');
-    this.selectAudit = db.prepare<[string], AuditRow>('SELECT rollout_id, at, actor, action, detail FROM audit WHERE rollout_id = ? ORDER BY id');
+    this.insertAudit = db.prepare<[string, string, string, string, string, string]>('INSERT INTO audit (rollout_id, at, actor, action, detail, detail_text) VALUES (?, ?, ?, ?, ?, ?)');
+    this.selectAudit = db.prepare<[string], AuditRow>('SELECT rollout_id, at, actor, action, detail, detail_text FROM audit WHERE rollout_id = ? ORDER BY id');
 
     this.casTransaction = db.transaction((id: string, expected: readonly RolloutStatus[], patch: Partial<Omit<RolloutRecord, 'id'>>): RolloutRecord | undefined => {
       const row = this.selectRollout.get(id);
@@ -427,11 +443,11 @@ class SqliteRolloutStore implements RolloutStore {
   }
 
   audit(entry: AuditEntry): void {
-    this.insertAudit.run(entry.rolloutId, entry.at, entry.actor, entry.action, entry.detail);
+    this.insertAudit.run(entry.rolloutId, entry.at, entry.actor, entry.action, neutralText(entry.detail), JSON.stringify(entry.detail));
   }
 
   auditTrail(rolloutId: string): AuditEntry[] {
-    return this.selectAudit.all(rolloutId).map((row) => ({ at: row.at, rolloutId: row.rollout_id, actor: row.actor, action: row.action, detail: row.detail }));
+    return this.selectAudit.all(rolloutId).map((row) => ({ at: row.at, rolloutId: row.rollout_id, actor: row.actor, action: row.action, detail: auditDetailOf(row) }));
   }
 
   close(): void {

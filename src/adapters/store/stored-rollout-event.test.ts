@@ -15,10 +15,16 @@ describe('StoredRolloutEvent', () => {
     { type: 'RestoreFinished', at, node: 'node1', ok: true, message: 'restored', purpose: 'rollback' },
     { type: 'NodeFound', at, node: 'node2', running: true, healthy: false, hasChange: 'unknown', detail: 'no answer' },
     { type: 'RunStopping', at, cause: 'lease-lost', message: 'another bot took over' },
-    { type: 'RolloutDone', at, outcome: 'paused', durationMs: 10, summary: 'paused' },
-    { type: 'RolloutLeft', at, by: 'U0456BOB', summary: 'left as it is' },
+    { type: 'RolloutDone', at, outcome: 'paused', durationMs: 10, summary: ['paused'] },
+    { type: 'RolloutDone', at, outcome: 'failed', durationMs: 10, summary: ['Failed on node2. Way back for node1: ', { command: 'fixpack revert dxp-17-7110 on prod' }, '.'] },
+    { type: 'RolloutLeft', at, by: 'U0456BOB', summary: ['left as it is'] },
   ])('reads back a $type event as stored', (event) => {
     expect(EventBody.parse(JSON.stringify(event))).toEqual(event);
+  });
+
+  it('reads the summary an older bot stored as one string as a text of its words', () => {
+    const parsed = EventBody.parse(JSON.stringify({ type: 'RolloutDone', at, outcome: 'failed', durationMs: 10, summary: 'Way back for node1: /liferay fixpack revert dxp-17-7110 on prod.' }));
+    expect(parsed).toEqual({ type: 'RolloutDone', at, outcome: 'failed', durationMs: 10, summary: ['Way back for node1: /liferay fixpack revert dxp-17-7110 on prod.'] });
   });
 
   it.each([

@@ -3,6 +3,7 @@ import type { RolloutEvent, RolloutEventType } from '../../domain/rollout/rollou
 import type { Assignable } from './assignable.ts';
 import { StoredStepKind } from './stored-step-kind.ts';
 import { upgradeStoredEvent } from './upgrade-stored-event.ts';
+import { StoredText } from './stored-text.ts';
 
 const StepPurpose = z.enum(['rollout', 'restore', 'rollback', 'recover']);
 const RestorePurpose = z.enum(['restore', 'rollback']).exactOptional();
@@ -55,10 +56,10 @@ export const StoredEventBody = z.discriminatedUnion('type', [
     at: z.string(),
     outcome: z.enum(['succeeded', 'failed', 'paused', 'interrupted', 'rolled-back']),
     durationMs: z.number(),
-    summary: z.string(),
+    summary: StoredText,
   }),
-  z.looseObject({ type: z.literal('RolloutInterrupted'), at: z.string(), summary: z.string() }),
-  z.looseObject({ type: z.literal('RolloutLeft'), at: z.string(), by: z.string(), summary: z.string() }),
+  z.looseObject({ type: z.literal('RolloutInterrupted'), at: z.string(), summary: StoredText }),
+  z.looseObject({ type: z.literal('RolloutLeft'), at: z.string(), by: z.string(), summary: StoredText }),
 ]);
 export type StoredEventBody = z.infer<typeof StoredEventBody>;
 

@@ -20,10 +20,15 @@ describe('StoredRolloutRecord', () => {
   it.each<[string, RolloutRecord]>([
     ['with a plan', record],
     ['without a plan, decided', aRolloutRecord().withoutPlan().decided('U0456BOB', '2025-03-04T10:05:00.000Z', 'not now').build()],
-    ['with a control request and an outcome note', { ...record, status: 'paused', control: { kind: 'pause', by: 'U0456BOB', at: '2025-03-04T10:06:00.000Z' }, outcomeNote: 'paused by U0456BOB' }],
+    ['with a control request and an outcome note', { ...record, status: 'paused', control: { kind: 'pause', by: 'U0456BOB', at: '2025-03-04T10:06:00.000Z' }, outcomeNote: ['paused by ', { user: 'U0456BOB' }] }],
   ])('reads back what was stored: %s', (_, value) => {
     const parsed = RecordBody.parse(JSON.stringify(value));
     expect(parsed).toEqual(value);
+  });
+
+  it('reads an outcome note an older bot stored as a string as a text, its Slack mentions as people', () => {
+    const parsed = RecordBody.parse(JSON.stringify({ ...record, status: 'paused', outcomeNote: 'Paused on request (asked by <@U0456BOB>).' }));
+    expect(parsed.outcomeNote).toEqual(['Paused on request (asked by ', { user: 'U0456BOB' }, ').']);
   });
 
   it('reads a plan stored before nodeFacts existed with none', () => {

@@ -7,6 +7,7 @@ import { orAbsent } from './or-absent.ts';
 import { StoredAnswers } from './stored-answers.ts';
 import { StoredRolloutPlan } from './stored-rollout-plan.ts';
 import { StoredVerdict } from './stored-verdict.ts';
+import { StoredText } from './stored-text.ts';
 
 /** A stored rollout record's body (`RolloutRecord`). */
 export const StoredRolloutRecord = z.looseObject({
@@ -28,7 +29,7 @@ export const StoredRolloutRecord = z.looseObject({
   decisionNote: orAbsent(z.string()),
   updatedAt: z.string(),
   control: z.looseObject({ kind: z.enum(['pause', 'abort']), by: z.string(), at: z.string() }).optional(),
-  outcomeNote: z.string().optional(),
+  outcomeNote: StoredText.optional(),
 });
 export type StoredRolloutRecord = z.infer<typeof StoredRolloutRecord>;
 

@@ -6,6 +6,7 @@ import { evaluateRequest, type EvaluateDeps } from './evaluate-request.ts';
 import { pendingOf } from './pending-of.ts';
 import type { ServiceDeps } from './service-deps.ts';
 import { statusForVerdict } from './status-for-verdict.ts';
+import { plain, text, type RichText } from '../../domain/text/rich-text.ts';
 
 export type AnswerInput =
   | { readonly topic: 'schema'; readonly answer: SchemaDeclaration }
@@ -15,7 +16,7 @@ export type AnswerInput =
 /** What answering reads: the request and its cluster's policy, time, and what a verdict reads. */
 export type AnswerDeps = Pick<ServiceDeps, 'store' | 'clusters' | 'clock'> & EvaluateDeps;
 
-export type AnswerOutcome = { readonly ok: true; readonly record: RolloutRecord } | { readonly ok: false; readonly message: string };
+export type AnswerOutcome = { readonly ok: true; readonly record: RolloutRecord } | { readonly ok: false; readonly message: RichText };
 
 /**
  * The requester answers a question of a needs-confirmation verdict; the verdict (and plan) is
@@ -26,9 +27,9 @@ export async function answerQuestion(
   deps: AnswerDeps,
 ): Promise<AnswerOutcome> {
   const record = deps.store.get(input.requestId);
-  if (record === undefined) return { ok: false, message: 'This request is no longer known to the bot' };
+  if (record === undefined) return { ok: false, message: text`This request is no longer known to the bot` };
   const cluster = deps.clusters.get(record.cluster);
-  if (cluster === undefined) return { ok: false, message: `Cluster ${record.cluster} is no longer in the inventory` };
+  if (cluster === undefined) return { ok: false, message: text`Cluster ${record.cluster} is no longer in the inventory` };
   const decision = canAnswer({ policy: cluster.approval, pending: pendingOf(record), user: { userId: input.userId, groupIds: input.groupIds }, now: deps.clock.now() });
   if (!decision.allowed) return { ok: false, message: decision.message };
 
@@ -42,12 +43,12 @@ export async function answerQuestion(
     else facts = { ...facts, nonRevertible: [...(facts.nonRevertible ?? []), ...input.subjects] };
   }
   const prepared = await evaluateRequest(request, cluster, answers, deps, facts);
-  if (!prepared.ok) return { ok: false, message: prepared.error };
+  if (!prepared.ok) return { ok: false, message: plain(prepared.error) };
   const { verdict, plan, planError } = prepared.value;
   const now = deps.clock.now().toISOString();
   const status = statusForVerdict(verdict);
   const updated = deps.store.update(record.id, ['awaiting-confirmation'], { request, answers, facts, verdict, plan, status, decisionNote: planError, updatedAt: now });
-  if (updated === undefined) return { ok: false, message: 'This request was already answered or decided' };
-  deps.store.audit({ at: now, rolloutId: record.id, actor: input.userId, action: 'answered', detail: `${input.topic}: ${input.answer} -> ${verdict.type === 'verdict' ? verdict.verdict : 'error'}` });
+  if (updated === undefined) return { ok: false, message: text`This request was already answered or decided` };
+  deps.store.audit({ at: now, rolloutId: record.id, actor: input.userId, action: 'answered', detail: text`${input.topic}: ${input.answer} -> ${verdict.type === 'verdict' ? verdict.verdict : 'error'}` });
   return { ok: true, record: updated };
 }

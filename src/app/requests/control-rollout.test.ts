@@ -6,6 +6,7 @@ import type { RolloutControl } from '../../domain/approval/can-control.ts';
 import type { RolloutEvent } from '../../domain/rollout/rollout-event.ts';
 import type { RolloutStatus } from '../rollout-record.ts';
 import { controlRollout } from './control-rollout.ts';
+import { neutralText } from '../../domain/text/rich-text.ts';
 
 const EVE = 'U0999EVE';
 const GROUP_MEMBER = 'U0777GRP';
@@ -44,7 +45,7 @@ describe('controlRollout: who may use which control in which status', () => {
     const outcome = controlRollout({ rolloutId: scene.record.id, control, userId: user, groupIds: groups, atTerminal }, deps);
 
     expect(outcome.ok).toBe(ok);
-    expect(outcome.message).toMatch(message);
+    expect(neutralText(outcome.message)).toMatch(message);
     const after = deps.store.get(scene.record.id);
     if (!ok) {
       expect(after?.status).toBe(status);
@@ -71,7 +72,7 @@ describe('controlRollout on a running rollout: pause and abort are stored for th
 
     expect(asked).toMatchObject({ ok: true, record: { status: 'running', control: { kind: control, by: APPROVER } } });
     expect(result?.outcome).toBe('paused');
-    expect(result?.summary).toMatch(summary);
+    expect(neutralText(result?.summary ?? [])).toMatch(summary);
     expect(proc.published.filter((e) => e.type === 'RunStopping')).toEqual([expect.objectContaining({ cause: control, by: APPROVER })]);
     expect(changesOn(scene.nodes, 'node2')).toEqual(node2Did);
     expect(changesOn(scene.nodes, 'node3')).toEqual([]);
@@ -136,7 +137,7 @@ describe('controlRollout on a held rollout', () => {
     const running = controlRollout({ rolloutId: scene.record.id, control: 'resume', userId: APPROVER, groupIds: [] }, first.deps);
     const refused = controlRollout({ rolloutId: scene.record.id, control: 'resume', userId: APPROVER, groupIds: [] }, second.deps);
 
-    expect(refused).toEqual({ ok: false, message: 'This rollout is running: it cannot resume now (it can: pause after the node in progress, abort)' });
+    expect(refused).toEqual({ ok: false, message: ['This rollout is running: it cannot resume now (it can: pause after the node in progress, abort)'] });
     expect(second.deps.ownership.runs.size).toBe(0);
     expect(running.ok && (await running.run)?.outcome).toBe('succeeded');
     expect(second.published).toEqual([]);
@@ -152,7 +153,7 @@ describe('controlRollout on a held rollout', () => {
 
     const outcome = controlRollout({ rolloutId: scene.record.id, control: 'resume', userId: APPROVER, groupIds: [] }, proc.deps);
 
-    expect(outcome).toEqual({ ok: false, message: `The rollout is run by ${FIRST_OWNER} (its lease runs until ${new Date(until).toISOString().slice(11, 19)} UTC): nothing was started` });
+    expect(outcome).toEqual({ ok: false, message: [`The rollout is run by ${FIRST_OWNER} (its lease runs until ${new Date(until).toISOString().slice(11, 19)} UTC): nothing was started`] });
     expect(scene.store.get(scene.record.id)?.status).toBe('failed');
     expect(scene.store.locks()).toEqual([{ cluster: 'prod', rolloutId: scene.record.id, owner: FIRST_OWNER, expiresAt: until }]);
     expect(proc.deps.ownership.runs.size).toBe(0);

@@ -4,10 +4,11 @@ import { HELD, type RolloutRecord } from '../rollout-record.ts';
 import type { RolloutResult } from '../run-rollout.ts';
 import { clusterBusy } from './cluster-busy.ts';
 import { announce, startOwned, type StartOwnedDeps } from './run-owned.ts';
+import { text, type RichText } from '../../domain/text/rich-text.ts';
 
 export type ControlOutcome =
-  | { readonly ok: true; readonly message: string; readonly record: RolloutRecord; readonly run?: Promise<RolloutResult | undefined> }
-  | { readonly ok: false; readonly message: string };
+  | { readonly ok: true; readonly message: RichText; readonly record: RolloutRecord; readonly run?: Promise<RolloutResult | undefined> }
+  | { readonly ok: false; readonly message: RichText };
 
 /** What a control reads: the rollout and its cluster's policy, the log, the notifier, and what a run in the background reads (which also claims with this process's lease terms). */
 export type ControlDeps = StartOwnedDeps;
@@ -24,13 +25,13 @@ export function controlRollout(
   deps: ControlDeps,
 ): ControlOutcome {
   const record = deps.store.get(input.rolloutId);
-  if (record === undefined) return { ok: false, message: `No rollout ${input.rolloutId} is known to this store` };
+  if (record === undefined) return { ok: false, message: text`No rollout ${input.rolloutId} is known to this store` };
   const cluster = deps.clusters.get(record.cluster);
-  if (cluster === undefined) return { ok: false, message: `Cluster ${record.cluster} is no longer in the inventory` };
+  if (cluster === undefined) return { ok: false, message: text`Cluster ${record.cluster} is no longer in the inventory` };
   const decision = canControl({ policy: cluster.approval, actor: { userId: input.userId, groupIds: input.groupIds }, control: input.control, status: record.status, atTerminal: input.atTerminal === true });
   const nowDate = deps.clock.now();
   const at = nowDate.toISOString();
-  const audit = (action: string, detail: string): void => deps.store.audit({ at, rolloutId: record.id, actor: input.userId, action, detail });
+  const audit = (action: string, detail: RichText): void => deps.store.audit({ at, rolloutId: record.id, actor: input.userId, action, detail });
   if (!decision.allowed) {
     audit(`${input.control} refused`, decision.message);
     return { ok: false, message: decision.message };
@@ -39,18 +40,18 @@ export function controlRollout(
     case 'pause':
     case 'abort': {
       const asked = deps.store.update(record.id, ['approved', 'running'], { control: { kind: input.control, by: input.userId, at }, updatedAt: at });
-      if (asked === undefined) return { ok: false, message: 'The rollout is no longer running' };
-      audit(input.control, input.control === 'pause' ? 'stop after the node in progress' : 'stop now, after bringing the node in progress back up');
+      if (asked === undefined) return { ok: false, message: text`The rollout is no longer running` };
+      audit(input.control, input.control === 'pause' ? text`stop after the node in progress` : text`stop now, after bringing the node in progress back up`);
       return {
         ok: true,
         record: asked,
-        message: input.control === 'pause' ? 'Pause asked: the rollout stops once the node in progress is back up' : 'Abort asked: the rollout stops after the current step and brings the node in progress back up first',
+        message: input.control === 'pause' ? text`Pause asked: the rollout stops once the node in progress is back up` : text`Abort asked: the rollout stops after the current step and brings the node in progress back up first`,
       };
     }
     case 'leave': {
       const left = deps.store.release(record.id, undefined, HELD, { status: 'left-as-is', control: undefined, decisionNote: `left as it is by ${input.userId}`, updatedAt: at }, true, nowDate.getTime());
-      if (left === undefined) return { ok: false, message: 'The rollout is running again or already finished: nothing was changed' };
-      const event: RolloutEvent = { type: 'RolloutLeft', at, by: input.userId, summary: `the nodes stay as they are and ${record.cluster} is free for other requests` };
+      if (left === undefined) return { ok: false, message: text`The rollout is running again or already finished: nothing was changed` };
+      const event: RolloutEvent = { type: 'RolloutLeft', at, by: input.userId, summary: text`the nodes stay as they are and ${record.cluster} is free for other requests` };
       try {
         announce(left, deps.store.events(record.id), deps);
         deps.store.appendEvent(record.id, event);
@@ -58,8 +59,8 @@ export function controlRollout(
         deps.log.warn({ rolloutId: record.id, err: String(error) }, 'could not store the leave event');
       }
       deps.notifier.publish(record.id, event);
-      audit('left as is', `${record.cluster} released`);
-      return { ok: true, record: left, message: `Left as it is: nothing more runs and ${record.cluster} is free for other requests` };
+      audit('left as is', text`${record.cluster} released`);
+      return { ok: true, record: left, message: text`Left as it is: nothing more runs and ${record.cluster} is free for other requests` };
     }
     case 'resume':
     case 'retry':
@@ -67,16 +68,16 @@ export function controlRollout(
       const now = nowDate.getTime();
       const claimed = deps.store.claim(record.id, HELD, { status: 'running', control: undefined, updatedAt: at }, { owner: deps.ownership.owner, until: now + deps.ownership.leaseMs, now });
       if (!claimed.ok) {
-        if (claimed.reason === 'status') return { ok: false, message: `The rollout is ${claimed.record?.status ?? 'gone'} now: nothing was started` };
+        if (claimed.reason === 'status') return { ok: false, message: text`The rollout is ${claimed.record?.status ?? 'gone'} now: nothing was started` };
         if (claimed.reason === 'owned') {
           const until = claimed.holder.expiresAt === undefined ? '' : ` (its lease runs until ${new Date(claimed.holder.expiresAt).toISOString().slice(11, 19)} UTC)`;
-          return { ok: false, message: `The rollout is run by ${claimed.holder.owner ?? 'another process'}${until}: nothing was started` };
+          return { ok: false, message: text`The rollout is run by ${claimed.holder.owner ?? 'another process'}${until}: nothing was started` };
         }
         return { ok: false, message: clusterBusy(claimed.holder, deps.store) };
       }
-      audit(input.control, CONTROL_LABELS[input.control]);
+      audit(input.control, text`${CONTROL_LABELS[input.control]}`);
       const run = startOwned(claimed.record, { mode: MODE[input.control], by: input.userId }, deps);
-      return { ok: true, record: claimed.record, run, message: `${CONTROL_LABELS[input.control].charAt(0).toUpperCase()}${CONTROL_LABELS[input.control].slice(1)}: started; every step follows in the thread` };
+      return { ok: true, record: claimed.record, run, message: text`${CONTROL_LABELS[input.control].charAt(0).toUpperCase()}${CONTROL_LABELS[input.control].slice(1)}: started; every step follows in the thread` };
     }
   }
 }

@@ -26,7 +26,7 @@ describe('approveRequest of a dry run', () => {
     const outcome = await approve(record, deps);
     expect(outcome).toEqual({
       kind: 'denied',
-      message: 'This was a dry run: nothing is approved or changed. To make the change, ask again without --dry-run: /liferay property set index.read.only=false on prod',
+      message: ['This was a dry run: nothing is approved or changed. To make the change, ask again without --dry-run: ', { command: 'property set index.read.only=false on prod' }],
     });
     expect(executor.connects).toEqual([]);
     expect(executor.runs).toEqual([]);

@@ -7,6 +7,7 @@ import { clusterBusy } from './cluster-busy.ts';
 import { pendingOf } from './pending-of.ts';
 import type { ServiceDeps } from './service-deps.ts';
 import { statusForVerdict } from './status-for-verdict.ts';
+import { actor, plain, text, type RichText } from '../../domain/text/rich-text.ts';
 
 /** What approving reads: the request and its cluster's policy, time, new ids (a superseding request), the log, this process's lease terms (the claim), and what a verdict reads. */
 export type ApproveDeps = Pick<ServiceDeps, 'store' | 'clusters' | 'clock' | 'newId' | 'log'> & { readonly ownership: LeaseTerms } & EvaluateDeps;
@@ -18,7 +19,7 @@ export type ApproveOutcome =
   | { readonly kind: 'approved'; readonly record: RolloutRecord }
   /** The cluster changed since the message was posted: the old request is superseded by a new one to approve. */
   | { readonly kind: 'superseded'; readonly old: RolloutRecord; readonly fresh: RolloutRecord }
-  | { readonly kind: 'denied'; readonly message: string };
+  | { readonly kind: 'denied'; readonly message: RichText };
 
 /**
  * An approver clicked Approve (or Approve FULL SHUTDOWN) on a message showing `shownPlanHash`.
@@ -30,9 +31,9 @@ export async function approveRequest(
   deps: ApproveDeps,
 ): Promise<ApproveOutcome> {
   const record = deps.store.get(input.requestId);
-  if (record === undefined) return { kind: 'denied', message: 'This request is no longer known to the bot' };
+  if (record === undefined) return { kind: 'denied', message: text`This request is no longer known to the bot` };
   const cluster = deps.clusters.get(record.cluster);
-  if (cluster === undefined) return { kind: 'denied', message: `Cluster ${record.cluster} is no longer in the inventory` };
+  if (cluster === undefined) return { kind: 'denied', message: text`Cluster ${record.cluster} is no longer in the inventory` };
   const approver = { userId: input.userId, groupIds: input.groupIds };
   const decision = canApprove({ policy: cluster.approval, pending: pendingOf(record), approver, shownPlanHash: input.shownPlanHash, now: deps.clock.now() });
   if (!decision.allowed) {
@@ -42,17 +43,17 @@ export async function approveRequest(
     deps.store.audit({ at: deps.clock.now().toISOString(), rolloutId: record.id, actor: input.userId, action: 'approval refused', detail: decision.message });
     return { kind: 'denied', message: decision.message };
   }
-  if (record.plan === undefined) return { kind: 'denied', message: `There is no plan to approve: ${record.decisionNote ?? 'see the message'}` };
+  if (record.plan === undefined) return { kind: 'denied', message: text`There is no plan to approve: ${record.decisionNote ?? 'see the message'}` };
   const holder = deps.store.locks().find((l) => l.cluster === record.cluster && l.rolloutId !== record.id);
   if (holder !== undefined) return { kind: 'denied', message: clusterBusy(holder, deps.store) };
-  if (record.plan.strategy !== input.strategy) return { kind: 'denied', message: 'That button is for another strategy than the plan: use the button on the current message' };
+  if (record.plan.strategy !== input.strategy) return { kind: 'denied', message: text`That button is for another strategy than the plan: use the button on the current message` };
 
   const fresh = await evaluateRequest(record.request, cluster, record.answers, deps);
-  if (!fresh.ok) return { kind: 'denied', message: `Not started: ${fresh.error}` };
+  if (!fresh.ok) return { kind: 'denied', message: text`Not started: ${fresh.error}` };
   const now = deps.clock.now().toISOString();
   if (fresh.value.plan?.hash !== record.plan.hash) {
     const old = deps.store.update(record.id, ['awaiting-approval'], { status: 'superseded', decisionNote: 'the cluster changed since the verdict', updatedAt: now });
-    if (old === undefined) return { kind: 'denied', message: 'This request was already decided' };
+    if (old === undefined) return { kind: 'denied', message: text`This request was already decided` };
     const { verdict, plan, planError, facts } = fresh.value;
     const next: RolloutRecord = {
       ...record,
@@ -67,7 +68,7 @@ export async function approveRequest(
       updatedAt: now,
     };
     deps.store.create(next);
-    deps.store.audit({ at: now, rolloutId: record.id, actor: input.userId, action: 'superseded', detail: `the nodes changed since the verdict; new request ${next.id}` });
+    deps.store.audit({ at: now, rolloutId: record.id, actor: input.userId, action: 'superseded', detail: text`the nodes changed since the verdict; new request ${next.id}` });
     return { kind: 'superseded', old, fresh: next };
   }
   // The approval, the cluster lock and this process as the rollout's owner, in one store
@@ -82,22 +83,22 @@ export async function approveRequest(
   if (!claimed.ok) {
     if (claimed.reason !== 'status') return { kind: 'denied', message: clusterBusy(claimed.holder, deps.store) };
     const current = claimed.record;
-    return { kind: 'denied', message: `Already ${current?.status ?? 'decided'}${current?.decidedBy === undefined ? '' : ` by <@${current.decidedBy}>`}` };
+    return { kind: 'denied', message: text`Already ${current?.status ?? 'decided'}${current?.decidedBy === undefined ? '' : text` by ${actor(current.decidedBy)}`}` };
   }
   const approved = claimed.record;
-  deps.store.audit({ at: now, rolloutId: record.id, actor: input.userId, action: 'approved', detail: `${record.requestText} (${record.plan.strategy}, plan ${record.plan.hash.slice(0, 12)})` });
+  deps.store.audit({ at: now, rolloutId: record.id, actor: input.userId, action: 'approved', detail: text`${record.requestText} (${record.plan.strategy}, plan ${record.plan.hash.slice(0, 12)})` });
   deps.log.info({ rolloutId: record.id, approvedBy: input.userId }, 'request approved');
   return { kind: 'approved', record: approved };
 }
 
-export type RejectOutcome = { readonly ok: true; readonly record: RolloutRecord } | { readonly ok: false; readonly message: string };
+export type RejectOutcome = { readonly ok: true; readonly record: RolloutRecord } | { readonly ok: false; readonly message: RichText };
 
 /** May this user reject (approvers) or cancel (the requester)? Checked before the reason modal opens. */
 export function mayReject(input: { readonly requestId: string; readonly userId: string; readonly groupIds: readonly string[] }, deps: RejectDeps): RejectOutcome {
   const record = deps.store.get(input.requestId);
-  if (record === undefined) return { ok: false, message: 'This request is no longer known to the bot' };
+  if (record === undefined) return { ok: false, message: text`This request is no longer known to the bot` };
   const cluster = deps.clusters.get(record.cluster);
-  if (cluster === undefined) return { ok: false, message: `Cluster ${record.cluster} is no longer in the inventory` };
+  if (cluster === undefined) return { ok: false, message: text`Cluster ${record.cluster} is no longer in the inventory` };
   const decision = canReject({ policy: cluster.approval, pending: pendingOf(record), user: { userId: input.userId, groupIds: input.groupIds }, now: deps.clock.now() });
   return decision.allowed ? { ok: true, record } : { ok: false, message: decision.message };
 }
@@ -108,7 +109,7 @@ export function rejectRequest(input: { readonly requestId: string; readonly user
   if (!allowed.ok) return allowed;
   const now = deps.clock.now().toISOString();
   const rejected = deps.store.update(input.requestId, ['awaiting-approval', 'awaiting-confirmation'], { status: 'rejected', decidedBy: input.userId, decidedAt: now, decisionNote: input.reason, updatedAt: now });
-  if (rejected === undefined) return { ok: false, message: 'This request was already decided' };
-  deps.store.audit({ at: now, rolloutId: input.requestId, actor: input.userId, action: 'rejected', detail: input.reason });
+  if (rejected === undefined) return { ok: false, message: text`This request was already decided` };
+  deps.store.audit({ at: now, rolloutId: input.requestId, actor: input.userId, action: 'rejected', detail: plain(input.reason) });
   return { ok: true, record: rejected };
 }

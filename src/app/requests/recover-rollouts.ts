@@ -8,6 +8,7 @@ import { startOwned, type StartOwnedDeps } from './run-owned.ts';
 
 /** What recovery reads: the locks and records, the clusters, time, the log, all of this process's ownership (whether an owner is gone included), and what a run in the background reads. */
 export type RecoverDeps = StartOwnedDeps & { readonly ownership: RunOwnership };
+import { text, type RichText } from '../../domain/text/rich-text.ts';
 
 export interface Recovered {
   readonly record: RolloutRecord;
@@ -53,17 +54,17 @@ export function recoverRollouts(deps: RecoverDeps): Recovered[] {
       continue;
     }
     const at = now.toISOString();
-    const audit = (action: string, detail: string): void => deps.store.audit({ at, rolloutId: record.id, actor: 'bot', action, detail });
+    const audit = (action: string, detail: RichText): void => deps.store.audit({ at, rolloutId: record.id, actor: 'bot', action, detail });
     let run: Promise<RolloutResult | undefined>;
     if (record.status === 'approved') {
-      audit('started after a restart', 'approved before the bot restarted; no node had been touched');
+      audit('started after a restart', text`approved before the bot restarted; no node had been touched`);
       run = startOwned(claimed.record, { mode: 'start', by: record.decidedBy ?? 'bot' }, deps);
     } else if (pausedByShutdown) {
-      audit('resumed after a restart', 'paused by the graceful shutdown of the bot');
+      audit('resumed after a restart', text`paused by the graceful shutdown of the bot`);
       run = startOwned(claimed.record, { mode: 'resume', by: 'bot' }, deps);
     } else {
       const recorded = lastRecorded(events);
-      const summary = `the run that carried it out (${lock.owner ?? 'unknown'}) is gone; it stopped ${lastStep(events)}.${recorded === '' ? '' : ` Last recorded: ${recorded}.`} The bot now finds where every node stands, then ${
+      const summary = text`the run that carried it out (${lock.owner ?? 'unknown'}) is gone; it stopped ${lastStep(events)}.${recorded === '' ? '' : ` Last recorded: ${recorded}.`} The bot now finds where every node stands, then ${
         deps.clusters.get(record.cluster)?.afterRestart === 'ask' ? 'brings any node left behind back up and waits for a decision' : 'finishes or puts back the node in progress and continues'
       }`;
       audit('recovering', summary);

@@ -3,6 +3,7 @@ import { aServiceScene, FIRST_OWNER, SECOND_OWNER } from '../../../test/builders
 import { InMemoryRolloutStore } from '../../../test/fakes/in-memory-rollout-store.ts';
 import { changesOn } from '../../../test/support/rollout-checks.ts';
 import { recoverRollouts } from './recover-rollouts.ts';
+import { neutralText } from '../../domain/text/rich-text.ts';
 
 /** A store that stops answering lease renewals (a database out of reach for the renewals only). */
 class RenewalsFailStore extends InMemoryRolloutStore {
@@ -113,7 +114,7 @@ describe('runOwned: the lease', () => {
     const result = await scene.approveAndRun(first);
 
     expect(result?.outcome).toBe('failed');
-    expect(result?.summary).toMatch(/^Stopped: the rollout store failed \(the in-memory rollout store is closed\)/);
+    expect(neutralText(result?.summary ?? [])).toMatch(/^Stopped: the rollout store failed \(the in-memory rollout store is closed\)/);
     expect(first.published.at(-1)).toMatchObject({ type: 'RolloutDone', outcome: 'failed' });
     // The first write that fails is node2's backup starting: the backup is its last step, then node2 is put back.
     expect(changesOn(scene.nodes, 'node2')).toEqual(['stop', 'backup', 'restore', 'reinstall-patches', 'start']);

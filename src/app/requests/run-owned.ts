@@ -7,6 +7,7 @@ import { FINISHED, type RolloutRecord, type RolloutStatus } from '../rollout-rec
 import type { LeaseTerms, RunOwnership } from '../run-ownership.ts';
 import { runRollout, type RolloutResult } from '../run-rollout.ts';
 import type { ServiceDeps } from './service-deps.ts';
+import { neutralText } from '../../domain/text/rich-text.ts';
 
 const STATUS_OF: Readonly<Record<Exclude<RolloutResult['outcome'], 'lost'>, RolloutStatus>> = {
   succeeded: 'succeeded',
@@ -167,7 +168,7 @@ export async function runOwned(record: RolloutRecord, run: OwnedRun, deps: RunOw
     if (released === undefined) deps.log.warn({ rolloutId: id, status }, 'the rollout was not ours any more when it ended: its outcome was not recorded');
     deps.store.audit({ at: at.toISOString(), rolloutId: id, actor: 'bot', action: `rollout ${status}`, detail: result.summary });
   } catch (error) {
-    deps.log.error({ rolloutId: id, status, summary: result.summary, err: String(error) }, 'the store failed: the outcome is not recorded; the next start puts it right');
+    deps.log.error({ rolloutId: id, status, summary: neutralText(result.summary), err: String(error) }, 'the store failed: the outcome is not recorded; the next start puts it right');
   }
   deps.log.info({ rolloutId: id, outcome: result.outcome, durationMs: result.durationMs }, 'rollout run ended');
   await deps.notifier.flush(id);

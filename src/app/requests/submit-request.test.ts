@@ -18,6 +18,6 @@ describe('submitRequest: help comes only from the parse', () => {
 
   it('refuses words after help, with the usage', async () => {
     const deps = aServiceDeps({ clusters: new Map([['prod', aClusterRuntime()]]) });
-    expect(await submitRequest({ text: 'help me', userId: 'U1', channelId: 'C0123OPS' }, deps)).toEqual({ kind: 'error', message: 'unexpected "me" after help', withUsage: true });
+    expect(await submitRequest({ text: 'help me', userId: 'U1', channelId: 'C0123OPS' }, deps)).toEqual({ kind: 'error', message: ['unexpected "me" after help'], withUsage: true });
   });
 });

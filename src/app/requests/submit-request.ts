@@ -6,11 +6,12 @@ import type { RolloutRecord } from '../rollout-record.ts';
 import { evaluateRequest, type EvaluateDeps } from './evaluate-request.ts';
 import type { ServiceDeps } from './service-deps.ts';
 import { statusForVerdict } from './status-for-verdict.ts';
+import { plain, text, type RichText } from '../../domain/text/rich-text.ts';
 
 export type SubmitOutcome =
   | { readonly kind: 'help' }
   /** One line, shown only to the requester; nothing was stored or changed. */
-  | { readonly kind: 'error'; readonly message: string; readonly withUsage: boolean }
+  | { readonly kind: 'error'; readonly message: RichText; readonly withUsage: boolean }
   | { readonly kind: 'status' | 'history'; readonly command: Extract<Command, { type: 'status' | 'history' }> }
   /** A stored request with its verdict (and plan): to be posted in the channel. */
   | { readonly kind: 'request'; readonly record: RolloutRecord };
@@ -18,29 +19,29 @@ export type SubmitOutcome =
 /** What submitting reads: the clusters, the store, time, new ids, the log, and what a verdict reads. */
 export type SubmitDeps = Pick<ServiceDeps, 'clusters' | 'store' | 'clock' | 'newId' | 'log'> & EvaluateDeps;
 
-/** `/liferay <text>` from `userId` in `channelId`. */
+/** A command's text (Slack: what follows `/liferay`) from `userId` in `channelId`. */
 export async function submitRequest(input: { readonly text: string; readonly userId: string; readonly channelId: string }, deps: SubmitDeps): Promise<SubmitOutcome> {
   const parsed = parseCommand(input.text);
-  if (!parsed.ok) return { kind: 'error', message: parsed.error.reason, withUsage: true };
+  if (!parsed.ok) return { kind: 'error', message: plain(parsed.error.reason), withUsage: true };
   const command = parsed.value;
   if (command.type === 'help') return { kind: 'help' };
   if (command.type === 'status' || command.type === 'history') {
     if (command.cluster !== undefined && !deps.clusters.has(command.cluster)) {
-      return { kind: 'error', message: `unknown cluster "${command.cluster}" (known: ${[...deps.clusters.keys()].join(', ')})`, withUsage: false };
+      return { kind: 'error', message: text`unknown cluster "${command.cluster}" (known: ${[...deps.clusters.keys()].join(', ')})`, withUsage: false };
     }
     return { kind: command.type, command };
   }
   const request = command.request;
   const cluster = deps.clusters.get(request.cluster);
   if (cluster === undefined) {
-    return { kind: 'error', message: `unknown cluster "${request.cluster}" (known: ${[...deps.clusters.keys()].join(', ')})`, withUsage: false };
+    return { kind: 'error', message: text`unknown cluster "${request.cluster}" (known: ${[...deps.clusters.keys()].join(', ')})`, withUsage: false };
   }
   const allowed = canRequest(cluster.approval, input.channelId);
   if (!allowed.allowed) return { kind: 'error', message: allowed.message, withUsage: false };
   const prepared = await evaluateRequest(request, cluster, {}, deps);
-  if (!prepared.ok) return { kind: 'error', message: prepared.error, withUsage: false };
+  if (!prepared.ok) return { kind: 'error', message: plain(prepared.error), withUsage: false };
   const { verdict, plan, planError, facts } = prepared.value;
-  if (verdict.type === 'error') return { kind: 'error', message: `${describeRequest(request)}: ${verdict.message}`, withUsage: false };
+  if (verdict.type === 'error') return { kind: 'error', message: text`${describeRequest(request)}: ${verdict.message}`, withUsage: false };
   const now = deps.clock.now().toISOString();
   const record: RolloutRecord = {
     id: deps.newId(),
@@ -62,7 +63,7 @@ export async function submitRequest(input: { readonly text: string; readonly use
     updatedAt: now,
   };
   deps.store.create(record);
-  deps.store.audit({ at: now, rolloutId: record.id, actor: input.userId, action: 'requested', detail: `${record.requestText} -> ${verdict.verdict}${plan === undefined ? '' : `, plan ${plan.hash.slice(0, 12)}`}` });
+  deps.store.audit({ at: now, rolloutId: record.id, actor: input.userId, action: 'requested', detail: text`${record.requestText} -> ${verdict.verdict}${plan === undefined ? '' : `, plan ${plan.hash.slice(0, 12)}`}` });
   deps.log.info({ rolloutId: record.id, cluster: record.cluster, verdict: verdict.verdict, requestedBy: input.userId }, 'request evaluated');
   return { kind: 'request', record };
 }

@@ -1,3 +1,5 @@
+import { group, joinText, text, user, type RichText, type TextPart } from '../text/rich-text.ts';
+
 /** How long an approval request stays open when the inventory does not say. */
 export const DEFAULT_APPROVAL_TTL_MINUTES = 60;
 
@@ -31,17 +33,17 @@ export function isApprover(policy: ApprovalPolicy, actor: Actor): boolean {
 
 const MAX_LISTED = 10;
 
-function list(label: string, mentions: readonly string[]): string {
-  const shown = mentions.slice(0, MAX_LISTED).join(', ');
+function list(label: string, mentions: readonly TextPart[]): RichText {
+  const shown = joinText(mentions.slice(0, MAX_LISTED), ', ');
   const more = mentions.length > MAX_LISTED ? ` and ${mentions.length - MAX_LISTED} more` : '';
-  return `${label}${mentions.length === 1 ? '' : 's'} ${shown}${more}`;
+  return text`${label}${mentions.length === 1 ? '' : 's'} ${shown}${more}`;
 }
 
-/** `users <@U1>, <@U2>, group <!subteam^S1>`, or `none configured`. */
-export function describeApprovers(policy: ApprovalPolicy): string {
+/** `users U1, U2, group S1` as people and groups (Slack: `users <@U1>, <@U2>, group <!subteam^S1>`), or `none configured`. */
+export function describeApprovers(policy: ApprovalPolicy): RichText {
   const parts = [
-    ...(policy.approverUserIds.length > 0 ? [list('user', policy.approverUserIds.map((id) => `<@${id}>`))] : []),
-    ...(policy.approverGroupIds.length > 0 ? [list('group', policy.approverGroupIds.map((id) => `<!subteam^${id}>`))] : []),
+    ...(policy.approverUserIds.length > 0 ? [list('user', policy.approverUserIds.map(user))] : []),
+    ...(policy.approverGroupIds.length > 0 ? [list('group', policy.approverGroupIds.map(group))] : []),
   ];
-  return parts.length > 0 ? parts.join(', ') : 'none configured';
+  return parts.length > 0 ? joinText(parts, ', ') : text`none configured`;
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ApprovalPolicy } from './approval-policy.ts';
 import { canAnswer } from './can-answer.ts';
 import type { ApprovalStatus, PendingApproval } from './pending-approval.ts';
+// The messages as Slack shows them (the domain gives people and commands as parts; Slack is where `<@U1>` and `/liferay` are spelled).
+import { slackText } from '../../adapters/slack/render-text.ts';
 
 const policy: ApprovalPolicy = { cluster: 'prod', approverUserIds: ['U2'], approverGroupIds: [], allowSelfApproval: false, approvalTtlMinutes: 60, channels: ['C1'] };
 const pending = (status: ApprovalStatus, requestedAt = '2025-01-06T10:00:00.000Z'): PendingApproval => ({ requestedBy: 'U1', requestedAt, planHash: '', status, dryRun: false });
@@ -22,6 +24,6 @@ describe('canAnswer', () => {
       return;
     }
     expect(decision).toMatchObject({ allowed: false, code });
-    expect(!decision.allowed && decision.message).toContain(message);
+    expect(!decision.allowed && slackText(decision.message)).toContain(message);
   });
 });

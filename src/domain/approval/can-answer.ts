@@ -2,6 +2,7 @@ import type { Actor, ApprovalPolicy } from './approval-policy.ts';
 import { checkStillOpen } from './check-still-open.ts';
 import { allow, deny, type Decision } from './decision.ts';
 import type { PendingApproval } from './pending-approval.ts';
+import { actor, text } from '../text/rich-text.ts';
 
 export interface CanAnswerInput {
   readonly policy: ApprovalPolicy;
@@ -19,10 +20,10 @@ export function canAnswer({ policy, pending, user, now }: CanAnswerInput): Decis
   const closed = checkStillOpen(pending, policy, now);
   if (closed !== undefined) return closed;
   if (pending.status !== 'awaiting-answers') {
-    return deny('already_answered', 'This question was already answered and the verdict re-evaluated: see the message above');
+    return deny('already_answered', text`This question was already answered and the verdict re-evaluated: see the message above`);
   }
   if (user.userId !== pending.requestedBy) {
-    return deny('not_requester', `Only <@${pending.requestedBy}>, who asked for this change, can answer its questions`);
+    return deny('not_requester', text`Only ${actor(pending.requestedBy)}, who asked for this change, can answer its questions`);
   }
   return allow();
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ApprovalPolicy } from './approval-policy.ts';
 import { canApprove } from './can-approve.ts';
 import type { PendingApproval } from './pending-approval.ts';
+// The messages as Slack shows them (the domain gives people and commands as parts; Slack is where `<@U1>` and `/liferay` are spelled).
+import { slackText } from '../../adapters/slack/render-text.ts';
 
 const policy: ApprovalPolicy = { cluster: 'prod', approverUserIds: ['U1', 'U2'], approverGroupIds: ['S1'], allowSelfApproval: false, approvalTtlMinutes: 60, channels: ['C1'] };
 const HASH = 'a'.repeat(12) + 'b'.repeat(52);
@@ -162,7 +164,7 @@ const rows: readonly Row[] = [
   { name: 'a dry run, by the requester with self-approval on', approver: 'U1', policy: { allowSelfApproval: true }, pending: { dryRun: true }, code: 'dry_run' },
   { name: 'a dry run, even past its expiry', approver: 'U2', pending: { dryRun: true }, now: at('2025-01-06T12:00:00.000Z'), code: 'dry_run' },
   { name: 'a dry run, by a non-approver', approver: 'U9', pending: { dryRun: true }, code: 'dry_run' },
-  { name: 'a dry run without its text', approver: 'U2', pending: { dryRun: true, requestText: undefined }, code: 'dry_run', message: 'ask again without --dry-run: /liferay <the same request without --dry-run>' },
+  { name: 'a dry run without its text', approver: 'U2', pending: { dryRun: true, requestText: undefined }, code: 'dry_run', message: 'ask again without --dry-run: /liferay &lt;the same request without --dry-run&gt;' },
   { name: 'a policy without a cluster name', approver: 'U9', policy: { cluster: undefined }, code: 'not_approver', message: 'Only approvers of this cluster can approve' },
 ];
 
@@ -180,12 +182,12 @@ describe('canApprove', () => {
       return;
     }
     expect(decision).toMatchObject({ allowed: false, code: row.code });
-    if (row.message !== undefined && !decision.allowed) expect(decision.message).toContain(row.message);
+    if (row.message !== undefined && !decision.allowed) expect(slackText(decision.message)).toContain(row.message);
   });
 
   it('explains in one line every time', () => {
     const decision = canApprove({ policy, pending, approver: { userId: 'U9', groupIds: [] }, shownPlanHash: HASH, now: NOW });
-    expect(!decision.allowed && decision.message).not.toContain('\n');
+    expect(!decision.allowed && slackText(decision.message)).not.toContain('\n');
   });
 });
 

@@ -2,6 +2,7 @@ import { clusterLabel, describeApprovers, isApprover, type Actor, type ApprovalP
 import { checkStillOpen } from './check-still-open.ts';
 import { allow, deny, type Decision } from './decision.ts';
 import type { PendingApproval } from './pending-approval.ts';
+import { actor, command, text } from '../text/rich-text.ts';
 
 export interface CanApproveInput {
   readonly policy: ApprovalPolicy;
@@ -26,25 +27,25 @@ const withoutDryRun = (text: string): string => (text.endsWith(' --dry-run') ? t
  */
 export function canApprove({ policy, pending, approver, shownPlanHash, now }: CanApproveInput): Decision {
   if (pending.dryRun) {
-    const again = pending.requestText === undefined ? '/liferay <the same request without --dry-run>' : `/liferay ${withoutDryRun(pending.requestText)}`;
-    return deny('dry_run', `This was a dry run: nothing is approved or changed. To make the change, ask again without --dry-run: ${again}`);
+    const again = command(pending.requestText === undefined ? '<the same request without --dry-run>' : withoutDryRun(pending.requestText));
+    return deny('dry_run', text`This was a dry run: nothing is approved or changed. To make the change, ask again without --dry-run: ${again}`);
   }
   const closed = checkStillOpen(pending, policy, now);
   if (closed !== undefined) return closed;
   const cluster = clusterLabel(policy);
   if (pending.status === 'awaiting-answers') {
-    return deny('awaiting_answers', `This request has an open question: <@${pending.requestedBy}> must answer it before it can be approved`);
+    return deny('awaiting_answers', text`This request has an open question: ${actor(pending.requestedBy)} must answer it before it can be approved`);
   }
   if (!isApprover(policy, approver)) {
-    return deny('not_approver', `Only approvers of ${cluster} can approve (${describeApprovers(policy)})`);
+    return deny('not_approver', text`Only approvers of ${cluster} can approve (${describeApprovers(policy)})`);
   }
   if (approver.userId === pending.requestedBy && !policy.allowSelfApproval) {
-    return deny('self_approval', `You asked for this change; another approver must approve it (self-approval is off for ${cluster})`);
+    return deny('self_approval', text`You asked for this change; another approver must approve it (self-approval is off for ${cluster})`);
   }
   if (shownPlanHash !== pending.planHash) {
     return deny(
       'stale_plan',
-      `The plan changed since this message was posted (shown ${short(shownPlanHash)}, now ${short(pending.planHash)}): the request is re-evaluated and must be approved again`,
+      text`The plan changed since this message was posted (shown ${short(shownPlanHash)}, now ${short(pending.planHash)}): the request is re-evaluated and must be approved again`,
     );
   }
   return allow();

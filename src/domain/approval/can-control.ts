@@ -1,5 +1,6 @@
 import { clusterLabel, describeApprovers, isApprover, type Actor, type ApprovalPolicy } from './approval-policy.ts';
 import { allow, deny, type Decision } from './decision.ts';
+import { text } from '../text/rich-text.ts';
 
 /** What someone can do to a rollout once it runs or has stopped. */
 export type RolloutControl = 'pause' | 'abort' | 'resume' | 'retry' | 'rollback' | 'leave';
@@ -36,12 +37,12 @@ export function controlsFor(status: string): readonly RolloutControl[] {
 export function canControl(input: { readonly policy: ApprovalPolicy; readonly actor: Actor; readonly control: RolloutControl; readonly status: string; readonly atTerminal?: boolean }): Decision {
   const { policy, actor, control, status } = input;
   if (input.atTerminal !== true && !isApprover(policy, actor)) {
-    return deny('not_approver', `Only approvers of ${clusterLabel(policy)} can ${CONTROL_LABELS[control]} (${describeApprovers(policy)})`);
+    return deny('not_approver', text`Only approvers of ${clusterLabel(policy)} can ${CONTROL_LABELS[control]} (${describeApprovers(policy)})`);
   }
   const offered = controlsFor(status);
   if (!offered.includes(control)) {
     const now = offered.length === 0 ? 'nothing more can be done to it' : `it can: ${offered.map((c) => CONTROL_LABELS[c]).join(', ')}`;
-    return deny('already_decided', `This rollout is ${status}: it cannot ${CONTROL_LABELS[control]} now (${now})`);
+    return deny('already_decided', text`This rollout is ${status}: it cannot ${CONTROL_LABELS[control]} now (${now})`);
   }
   return allow();
 }

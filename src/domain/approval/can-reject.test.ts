@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ApprovalPolicy } from './approval-policy.ts';
 import { canReject } from './can-reject.ts';
 import type { ApprovalStatus, PendingApproval } from './pending-approval.ts';
+// The messages as Slack shows them (the domain gives people and commands as parts; Slack is where `<@U1>` and `/liferay` are spelled).
+import { slackText } from '../../adapters/slack/render-text.ts';
 
 const policy: ApprovalPolicy = { cluster: 'prod', approverUserIds: ['U2'], approverGroupIds: ['S1'], allowSelfApproval: false, approvalTtlMinutes: 60, channels: ['C1'] };
 const pending = (status: ApprovalStatus = 'awaiting-approval', extra: Partial<PendingApproval> = {}): PendingApproval => ({
@@ -34,6 +36,6 @@ describe('canReject', () => {
   ] as const)('refuses %s', (_name, userId, p, code, message) => {
     const decision = canReject({ policy, pending: p, user: { userId, groupIds: [] }, now: NOW });
     expect(decision).toMatchObject({ allowed: false, code });
-    expect(!decision.allowed && decision.message).toContain(message);
+    expect(!decision.allowed && slackText(decision.message)).toContain(message);
   });
 });

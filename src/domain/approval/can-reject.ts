@@ -2,6 +2,7 @@ import { clusterLabel, describeApprovers, isApprover, type Actor, type ApprovalP
 import { checkStillOpen } from './check-still-open.ts';
 import { allow, deny, type Decision } from './decision.ts';
 import type { PendingApproval } from './pending-approval.ts';
+import { actor, text } from '../text/rich-text.ts';
 
 export interface CanRejectInput {
   readonly policy: ApprovalPolicy;
@@ -22,6 +23,6 @@ export function canReject({ policy, pending, user, now }: CanRejectInput): Decis
   if (user.userId === pending.requestedBy || isApprover(policy, user)) return allow();
   return deny(
     'not_approver_or_requester',
-    `Only approvers of ${clusterLabel(policy)} (${describeApprovers(policy)}) or the requester <@${pending.requestedBy}> can reject this request`,
+    text`Only approvers of ${clusterLabel(policy)} (${describeApprovers(policy)}) or the requester ${actor(pending.requestedBy)} can reject this request`,
   );
 }

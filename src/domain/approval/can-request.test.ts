@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ApprovalPolicy } from './approval-policy.ts';
 import { canRequest } from './can-request.ts';
+// The messages as Slack shows them (the domain gives people and commands as parts; Slack is where `<@U1>` and `/liferay` are spelled).
+import { slackText } from '../../adapters/slack/render-text.ts';
 
 const policy = (channels: readonly string[], cluster?: string): ApprovalPolicy => ({
   approverUserIds: ['U1'],
@@ -28,6 +30,6 @@ describe('canRequest', () => {
   ])('refuses %s', (_name, p, channel, message) => {
     const decision = canRequest(p, channel);
     expect(decision).toMatchObject({ allowed: false, code: 'wrong_channel' });
-    expect(!decision.allowed && decision.message).toContain(message);
+    expect(!decision.allowed && slackText(decision.message)).toContain(message);
   });
 });

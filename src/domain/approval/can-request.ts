@@ -1,5 +1,6 @@
 import { clusterLabel, type ApprovalPolicy } from './approval-policy.ts';
 import { allow, deny, type Decision } from './decision.ts';
+import { channel, joinText, text } from '../text/rich-text.ts';
 
 const MAX_LISTED = 10;
 
@@ -8,9 +9,9 @@ export function canRequest(policy: ApprovalPolicy, channelId: string): Decision 
   if (policy.channels.includes(channelId)) return allow();
   const cluster = clusterLabel(policy);
   if (policy.channels.length === 0) {
-    return deny('wrong_channel', `No channel may request maintenance of ${cluster}: add one under its channels in the inventory`);
+    return deny('wrong_channel', text`No channel may request maintenance of ${cluster}: add one under its channels in the inventory`);
   }
-  const shown = policy.channels.slice(0, MAX_LISTED).map((id) => `<#${id}>`).join(', ');
+  const shown = joinText(policy.channels.slice(0, MAX_LISTED).map(channel), ', ');
   const more = policy.channels.length > MAX_LISTED ? ` and ${policy.channels.length - MAX_LISTED} more` : '';
-  return deny('wrong_channel', `Requests for ${cluster} are taken only in ${shown}${more}: ask there`);
+  return deny('wrong_channel', text`Requests for ${cluster} are taken only in ${shown}${more}: ask there`);
 }

@@ -3,6 +3,7 @@ import { clusterLabel, type ApprovalPolicy } from './approval-policy.ts';
 import { deny, type Decision } from './decision.ts';
 import type { PendingApproval } from './pending-approval.ts';
 import { utcClockTime } from './utc-clock-time.ts';
+import { actor, command, text, type RichText } from '../text/rich-text.ts';
 
 const MINUTE_MS = 60_000;
 
@@ -15,12 +16,12 @@ function ago(ms: number): string {
   return `${Math.floor(hours / 24)} days ago`;
 }
 
-const askAgain = (pending: PendingApproval): string => (pending.requestText === undefined ? 'ask again with /liferay' : `ask again with /liferay ${pending.requestText}`);
+const askAgain = (pending: PendingApproval): RichText => text`ask again with ${command(pending.requestText ?? '')}`;
 
-function decided(pending: PendingApproval, verb: string): string {
-  const by = pending.decidedBy === undefined ? '' : ` by <@${pending.decidedBy}>`;
+function decided(pending: PendingApproval, verb: string): RichText {
+  const by = pending.decidedBy === undefined ? '' : text` by ${actor(pending.decidedBy)}`;
   const at = pending.decidedAt === undefined ? '' : ` at ${utcClockTime(pending.decidedAt)} UTC`;
-  return `Already ${verb}${by}${at}`;
+  return text`Already ${verb}${by}${at}`;
 }
 
 /**
@@ -37,7 +38,7 @@ export function checkStillOpen(pending: PendingApproval, policy: ApprovalPolicy,
     case 'cancelled':
       return deny('already_decided', decided(pending, 'cancelled'));
     case 'superseded':
-      return deny('superseded', `This message is out of date: the request for ${clusterLabel(policy)} was re-evaluated and posted again; use the newest message`);
+      return deny('superseded', text`This message is out of date: the request for ${clusterLabel(policy)} was re-evaluated and posted again; use the newest message`);
     case 'expired':
     case 'awaiting-answers':
     case 'awaiting-approval':
@@ -47,7 +48,7 @@ export function checkStillOpen(pending: PendingApproval, policy: ApprovalPolicy,
   const age = now.getTime() - Date.parse(pending.requestedAt);
   if (pending.status === 'expired' || approvalExpired(pending.requestedAt, policy.approvalTtlMinutes, now)) {
     const when = Number.isFinite(age - ttlMs) && age >= ttlMs ? `expired ${ago(age - ttlMs)}` : 'has expired';
-    return deny('expired', `This approval request ${when} (approvals last ${policy.approvalTtlMinutes} min): ${askAgain(pending)}`);
+    return deny('expired', text`This approval request ${when} (approvals last ${policy.approvalTtlMinutes} min): ${askAgain(pending)}`);
   }
   return undefined;
 }

@@ -1,3 +1,5 @@
+import type { RichText } from '../text/rich-text.ts';
+
 /** Why a click or a request is turned down; callers branch on it, users read `message`. */
 export type DenialCode =
   | 'wrong_channel'
@@ -13,8 +15,8 @@ export type DenialCode =
   | 'stale_plan'
   | 'dry_run';
 
-/** The answer of a policy check. `message`: one friendly line for an ephemeral reply. */
-export type Decision = { readonly allowed: true } | { readonly allowed: false; readonly code: DenialCode; readonly message: string };
+/** The answer of a policy check. `message`: one friendly line for an ephemeral reply, channel-neutral. */
+export type Decision = { readonly allowed: true } | { readonly allowed: false; readonly code: DenialCode; readonly message: RichText };
 
 export const allow = (): Decision => ({ allowed: true });
-export const deny = (code: DenialCode, message: string): Decision => ({ allowed: false, code, message });
+export const deny = (code: DenialCode, message: RichText): Decision => ({ allowed: false, code, message });

@@ -16,6 +16,6 @@ export interface PendingApproval {
   readonly dryRun: boolean;
   readonly decidedBy?: string;
   readonly decidedAt?: string;
-  /** Canonical request text (`describeRequest`), for "ask again with /liferay …". */
+  /** Canonical request text (`describeRequest`), for "ask again with <the request>". */
   readonly requestText?: string;
 }

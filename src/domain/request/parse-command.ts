@@ -9,8 +9,8 @@ import { tokenize } from './tokenize.ts';
 
 /**
  * Parse `/liferay <text>` (or the CLI's request words): `help`, `status [cluster]`,
- * `history [cluster]` or a change request (see USAGE). Never throws; every failure carries a
- * one-line reason naming the offending word, and the usage. Empty (or blank) text is `help`: this is
+ * `history [cluster]` or a change request (see `requestUsage`). Never throws; every failure carries a
+ * one-line reason naming the offending word (the channel shows its usage). Empty (or blank) text is `help`: this is
  * the one place that decides it.
  */
 export function parseCommand(text: string): Result<Command, ParseError> {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MaintenanceRequest } from './maintenance-request.ts';
 import { parseRequest } from './parse-request.ts';
-import { USAGE } from './usage.ts';
 
 describe('parseRequest', () => {
   it.each([
@@ -15,10 +14,10 @@ describe('parseRequest', () => {
   });
 
   it.each([
-    ['help', '"help" is a command, not a maintenance request', '/liferay help'],
-    ['status', '"status" is a command', '/liferay status [cluster]'],
-    ['status prod', '"status" is a command', '/liferay status [cluster]'],
-    ['History prod', '"history" is a command', '/liferay history [cluster]'],
+    ['help', '"help" is a command, not a maintenance request', '(help)'],
+    ['status', '"status" is a command', '(status [cluster])'],
+    ['status prod', '"status" is a command', '(status [cluster])'],
+    ['History prod', '"history" is a command', '(history [cluster])'],
     ['', 'empty request', 'empty request'],
     ['fixpack install dxp-14-7110', 'missing "on <cluster>"', 'missing'],
   ])('refuses %j', (text, fragment, hint) => {
@@ -28,7 +27,7 @@ describe('parseRequest', () => {
       expect(result.error.reason).toContain(fragment);
       expect(result.error.reason).toContain(hint);
       expect(result.error.reason).not.toContain('\n');
-      expect(result.error.usage).toBe(USAGE);
+      expect(result.error.reason).not.toContain('/liferay');
     }
   });
 });

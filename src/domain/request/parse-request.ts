@@ -18,5 +18,5 @@ export function parseRequest(text: string): Result<MaintenanceRequest, ParseErro
   const parsed = command.value;
   if (parsed.type === 'change') return ok(parsed.request);
   const form = parsed.type === 'help' ? 'help' : `${parsed.type} [cluster]`;
-  return parseFailure(`"${parsed.type}" is a command, not a maintenance request: use it on its own (/liferay ${form})`);
+  return parseFailure(`"${parsed.type}" is a command, not a maintenance request: use it on its own (${form})`);
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from './parse-command.ts';
-import { USAGE } from './usage.ts';
+import { requestUsage } from './usage.ts';
+
+const USAGE = requestUsage('/liferay');
 
 const lines = USAGE.split('\n');
 const examples = lines.flatMap((line) => {
@@ -8,7 +10,11 @@ const examples = lines.flatMap((line) => {
   return match?.[1] !== undefined && match[2] !== undefined ? [[match[1], match[2]] as const] : [];
 });
 
-describe('USAGE', () => {
+describe('requestUsage', () => {
+  it('starts with the program the channel names', () => {
+    expect(requestUsage('liferay-rollout run --').split('\n')[0]).toMatch(/^Usage: liferay-rollout run -- <change> on <cluster>/);
+  });
+
   it('is short enough for a Slack ephemeral message', () => {
     expect(lines.length).toBeLessThanOrEqual(16);
     expect(USAGE.length).toBeLessThan(1500);

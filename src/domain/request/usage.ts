@@ -1,9 +1,10 @@
 /**
  * The request grammar with one example per form: shown with every parse error and by `help`.
- * Each form line is `<form>  e.g. <example>`; the examples are tested to parse.
+ * Each form line is `<form>  e.g. <example>`; the examples are tested to parse. The channel supplies
+ * `program`, what comes before a request's words there (Slack `/liferay`, the CLI its command line).
  */
-export const USAGE = [
-  'Usage: /liferay <change> on <cluster> [--schema none|compatible|breaking] [--dry-run]',
+export const requestUsage = (program: string): string => [
+  `Usage: ${program} <change> on <cluster> [--schema none|compatible|breaking] [--dry-run]`,
   '  fixpack install|revert <patch>          e.g. fixpack install dxp-14-7110 on prod',
   '  hotfix install|revert <hotfix>          e.g. hotfix install liferay-hotfix-4445-7110.zip on prod',
   '  module install|update <file.jar|.lpkg>  e.g. module update com.acme.web-1.2.0.jar --schema none on prod',

@@ -1,4 +1,5 @@
 import type { StepKind } from '../plan/rollout-step.ts';
+import type { RichText } from '../text/rich-text.ts';
 
 /**
  * Why a step runs: the plan's own step (`rollout`), putting a node back after a failure or an abort
@@ -73,12 +74,13 @@ export type RolloutEvent =
       /** `failed` and `paused` hold the rollout for a decision (resume, retry, roll back, leave). */
       readonly outcome: 'succeeded' | 'failed' | 'paused' | 'interrupted' | 'rolled-back';
       readonly durationMs: number;
-      readonly summary: string;
+      /** Channel-neutral (the way back names its request as a command). */
+      readonly summary: RichText;
     }
   /** The bot found the rollout running when it (re)started: the process that ran it is gone. */
-  | { readonly type: 'RolloutInterrupted'; readonly at: string; readonly summary: string }
+  | { readonly type: 'RolloutInterrupted'; readonly at: string; readonly summary: RichText }
   /** Someone chose to leave the cluster as it is: the rollout ends here and the cluster is free. */
-  | { readonly type: 'RolloutLeft'; readonly at: string; readonly by: string; readonly summary: string };
+  | { readonly type: 'RolloutLeft'; readonly at: string; readonly by: string; readonly summary: RichText };
 
 export type RolloutEventType = RolloutEvent['type'];
 

@@ -1,6 +1,7 @@
 import { assertNever } from '../assert-never.ts';
 import type { StepKind } from '../plan/rollout-step.ts';
 import type { RolloutEvent, StepPurpose, StopCause } from './rollout-event.ts';
+import type { RichText } from '../text/rich-text.ts';
 
 export type NodeStatus =
   | 'waiting'
@@ -53,7 +54,7 @@ export interface RolloutState {
   readonly stopCause: StopCause | undefined;
   readonly startedAt: string | undefined;
   readonly finishedAt: string | undefined;
-  readonly summary: string | undefined;
+  readonly summary: RichText | undefined;
   /** How many runs worked on it (1 + resumes, retries, roll backs, recoveries). */
   readonly runs: number;
 }

@@ -4,6 +4,7 @@ import type { MaintenanceRequest } from '../request/maintenance-request.ts';
 import { inverseRequest } from './inverse-request.ts';
 import { nodePaths } from '../plan/node-paths.ts';
 import { wayBack } from './way-back.ts';
+import { command } from '../text/rich-text.ts';
 
 const request = (text: string): MaintenanceRequest => {
   const parsed = parseRequest(text);
@@ -49,25 +50,26 @@ describe('wayBack', () => {
   });
 
   it('without the Java before, Java goes back by restoring the old JDK', () => {
-    expect(wayBack(request('java update 11.0.22 on prod'), {}, paths)).toMatchObject({ kind: 'restore', text: expect.stringContaining('/opt/liferay/.rollout/backup/r1/files.tar') });
+    expect(wayBack(request('java update 11.0.22 on prod'), {}, paths)).toMatchObject({ kind: 'restore', text: [expect.stringContaining('/opt/liferay/.rollout/backup/r1/files.tar')] });
   });
 
   it.each([
-    ['fixpack install dxp-17-7110 on prod', '/liferay fixpack revert dxp-17-7110 on prod (if it is revertible), or re-run once the cause is fixed'],
-    ['fixpack revert dxp-17-7110 on prod', '/liferay fixpack install dxp-17-7110 on prod'],
-    ['hotfix install hotfix-77-7110 on prod', '/liferay hotfix revert hotfix-77-7110 on prod'],
-    ['jvm set -Xmx8g on prod', '/liferay jvm unset -Xmx8g on prod'],
-    ['java update 1.8.0_402 on prod', '/liferay java update 1.8.0_292 on prod'],
-    ['property set a.b=c on prod', '/liferay property unset a.b on prod'],
-  ])('%s -> %s', (text, expected) => {
-    expect(wayBack(request(text), { java: '1.8.0_292' }, paths).text).toContain(expected);
+    ['fixpack install dxp-17-7110 on prod', 'fixpack revert dxp-17-7110 on prod', ' (if it is revertible), or re-run once the cause is fixed'],
+    ['fixpack revert dxp-17-7110 on prod', 'fixpack install dxp-17-7110 on prod', ''],
+    ['hotfix install hotfix-77-7110 on prod', 'hotfix revert hotfix-77-7110 on prod', ''],
+    ['jvm set -Xmx8g on prod', 'jvm unset -Xmx8g on prod', ' (or restore setenv.sh; the pre-change files of every changed node are in /opt/liferay/.rollout/backup/r1/files.tar on that node)'],
+    ['java update 1.8.0_402 on prod', 'java update 1.8.0_292 on prod', ''],
+    ['property set a.b=c on prod', 'property unset a.b on prod', ' (or set the old values; the pre-change files of every changed node are in /opt/liferay/.rollout/backup/r1/files.tar on that node)'],
+  ])('%s -> the command %s', (text, words, tail) => {
+    // The request is a command part (no program name): each channel spells it (`/liferay …`, `liferay-rollout run -- …`).
+    expect(wayBack(request(text), { java: '1.8.0_292' }, paths).text).toEqual(tail === '' ? [command(words)] : [command(words), tail]);
   });
 
   // A revert goes back to the level before the fix pack: the level the failed install started from.
   it.each([
-    ['from a fix pack', ['dxp-16-7110', 'hotfix-3-7110'], '/liferay fixpack revert dxp-17-7110 on prod (back to dxp-16-7110, if it is revertible), or re-run once the cause is fixed'],
-    ['from GA', [], '/liferay fixpack revert dxp-17-7110 on prod (back to no fix pack (GA), if it is revertible), or re-run once the cause is fixed'],
+    ['from a fix pack', ['dxp-16-7110', 'hotfix-3-7110'], ' (back to dxp-16-7110, if it is revertible), or re-run once the cause is fixed'],
+    ['from GA', [], ' (back to no fix pack (GA), if it is revertible), or re-run once the cause is fixed'],
   ])('a failed fix pack install, %s, names the level the revert goes back to', (_name, patches, expected) => {
-    expect(wayBack(request('fixpack install dxp-17-7110 on prod'), { patches }, paths).text).toBe(expected);
+    expect(wayBack(request('fixpack install dxp-17-7110 on prod'), { patches }, paths).text).toEqual([command('fixpack revert dxp-17-7110 on prod'), expected]);
   });
 });

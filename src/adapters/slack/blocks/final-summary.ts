@@ -9,6 +9,8 @@ import { code, escapeMrkdwn, mention, shortHash } from './mrkdwn.ts';
 import { orderedNodes } from './rollout-standing.ts';
 import { TEXT_MAX, type Block, type SlackMessage } from './slack-message.ts';
 import { stoppedBlocks } from './status-board.ts';
+import type { RichText } from '../../../domain/text/rich-text.ts';
+import { slackLine } from '../render-text.ts';
 
 export interface FinalSummaryInput {
   readonly plan: RolloutPlan;
@@ -17,7 +19,7 @@ export interface FinalSummaryInput {
   readonly requestedBy: string;
   readonly approvedBy?: string | undefined;
   /** Overrides the generated "way back" advice when the rollout stopped. */
-  readonly wayBack?: string | undefined;
+  readonly wayBack?: RichText | undefined;
 }
 
 const MAX_NODE_BLOCKS = 3;
@@ -38,11 +40,11 @@ function headline(plan: RolloutPlan, state: RolloutState, requestedBy: string): 
     case 'paused':
       return `${who} ⏸️ ${what} is paused. It waits for a decision: resume, roll back or leave it as it is.`;
     case 'interrupted':
-      return `${who} ⚠️ ${what} was interrupted${state.summary === undefined ? '' : `: ${escapeMrkdwn(cutLine(state.summary, 1000))}`}. It waits for a decision.`;
+      return `${who} ⚠️ ${what} was interrupted${state.summary === undefined ? '' : `: ${slackLine(state.summary, 1000)}`}. It waits for a decision.`;
     case 'rolled-back':
       return `${who} ↩️ ${what} was rolled back: every changed node is as it was before.`;
     case 'left-as-is':
-      return `${who} 🏳️ ${what} was left as it is${state.summary === undefined ? '' : `: ${escapeMrkdwn(cutLine(state.summary, 1000))}`}.`;
+      return `${who} 🏳️ ${what} was left as it is${state.summary === undefined ? '' : `: ${slackLine(state.summary, 1000)}`}.`;
     case 'pending':
     case 'running':
       return `${who} 🔄 ${what} is still running.`;

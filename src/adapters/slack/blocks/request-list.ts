@@ -8,6 +8,7 @@ import { TEXT_MAX, type Block, type SlackMessage } from './slack-message.ts';
 import { lookText, type NodeLook } from '../../../app/requests/look-at-nodes.ts';
 import { rolloutControls } from './rollout-controls.ts';
 import { section } from './block-kit.ts';
+import { slackLine } from '../render-text.ts';
 
 const STATUS_LABEL: Readonly<Record<string, string>> = {
   'awaiting-confirmation': '❓ awaiting an answer',
@@ -44,7 +45,7 @@ export function requestList(kind: 'status' | 'history', cluster: string | undefi
     const took = durationMs === undefined ? '' : ` · ${formatDuration(durationMs)}`;
     const nodes = kind === 'status' && state !== undefined ? Object.entries(state.nodes).map(([n, s]) => `    ${nodeLine(n, s)}`) : [];
     const note = record.outcomeNote ?? record.decisionNote;
-    const noteLine = note === undefined || record.status === 'awaiting-approval' ? [] : [`    _${cutLine(escapeMrkdwn(note), 300)}_`];
+    const noteLine = note === undefined || record.status === 'awaiting-approval' ? [] : [`    _${slackLine(typeof note === 'string' ? [note] : note, 300)}_`];
     const done = actions.filter((a) => !['requested', 'approved'].includes(a.action)).slice(-5);
     const actionLines = kind === 'history' && done.length > 0 ? [`    ${done.map((a) => `${escapeMrkdwn(a.action)} by ${a.actor === 'bot' ? 'the bot' : mention(a.actor)} ${utcClockTime(a.at)}`).join(' · ')}`] : [];
     return [`${head}${took}`, ...nodes, ...noteLine, ...actionLines].join('\n');

@@ -92,7 +92,7 @@ describe('statusBoard', () => {
   });
 
   it('uses the way back given by the caller', () => {
-    const m = statusBoard({ plan, state: rolloutState(plan, { failAt: 'node1/stop' }), requestedBy: 'U1', approvedBy: 'U2', wayBack: 'call <@U3> & the DBA' });
+    const m = statusBoard({ plan, state: rolloutState(plan, { failAt: 'node1/stop' }), requestedBy: 'U1', approvedBy: 'U2', wayBack: ['call <@U3> & the DBA'] });
     has(m, '*Way back:* call &lt;@U3&gt; &amp; the DBA');
   });
 

@@ -9,6 +9,8 @@ import { code, codeBlockTail, escapeMrkdwn, mention, shortHash } from './mrkdwn.
 import { orderedNodes, wayBack, whereThingsStand } from './rollout-standing.ts';
 import { rolloutControls } from './rollout-controls.ts';
 import { SECTION_TEXT_MAX, TEXT_MAX, type Block, type SlackMessage } from './slack-message.ts';
+import type { RichText } from '../../../domain/text/rich-text.ts';
+import { slackLine, slackText } from '../render-text.ts';
 
 export interface StatusBoardInput {
   readonly plan: RolloutPlan;
@@ -18,7 +20,7 @@ export interface StatusBoardInput {
   readonly approvedBy: string;
   readonly requestId?: string | undefined;
   /** Overrides the generated "way back" advice on failure. */
-  readonly wayBack?: string | undefined;
+  readonly wayBack?: RichText | undefined;
 }
 
 export const NODE_EMOJI: Readonly<Record<NodeStatus, string>> = {
@@ -105,11 +107,11 @@ export function overallLine(plan: RolloutPlan, state: RolloutState): string {
     case 'paused':
       return `⏸️ *Paused*. Nothing more runs until someone decides below`;
     case 'interrupted':
-      return `⚠️ *Held after a restart*. Nothing more runs until someone decides below${state.summary === undefined ? '' : `. ${escapeMrkdwn(cutLine(state.summary, 1000))}`}`;
+      return `⚠️ *Held after a restart*. Nothing more runs until someone decides below${state.summary === undefined ? '' : `. ${slackLine(state.summary, 1000)}`}`;
     case 'rolled-back':
       return `↩️ *Rolled back*: every changed node is as it was before${took === undefined ? '' : ` (${formatDuration(took)})`}`;
     case 'left-as-is':
-      return `🏳️ *Left as it is*${state.summary === undefined ? '' : `: ${escapeMrkdwn(cutLine(state.summary, 1000))}`}`;
+      return `🏳️ *Left as it is*${state.summary === undefined ? '' : `: ${slackLine(state.summary, 1000)}`}`;
   }
 }
 
@@ -133,12 +135,12 @@ export function outputTailText(failure: RolloutFailure): string {
 }
 
 /** Failure details, where every node stands and the way back: for the board and the final summary. */
-export function stoppedBlocks(plan: RolloutPlan, state: RolloutState, wayBackText: string | undefined): Block[] {
+export function stoppedBlocks(plan: RolloutPlan, state: RolloutState, wayBackText: RichText | undefined): Block[] {
   const failure = state.failure;
   return [
     ...(failure === undefined ? [] : [section(failureText(plan, failure)), section(outputTailText(failure))]),
     section(`*Where things stand:* ${whereThingsStand(plan, state)}`),
-    section(`*Way back:* ${wayBackText === undefined ? wayBack(plan, state) : escapeMrkdwn(wayBackText)}`),
+    section(`*Way back:* ${wayBackText === undefined ? wayBack(plan, state) : slackText(wayBackText)}`),
   ];
 }
 

@@ -42,9 +42,9 @@ describe('stepReply', () => {
     ['RestoreStarted', { type: 'RestoreStarted', at: AT, node: 'node2' }, ['⏪ *node2*: putting back the backup taken before the change']],
     ['RestoreFinished ok', { type: 'RestoreFinished', at: AT, node: 'node2', ok: true, message: 'backup restored, node healthy' }, ['↩️ *node2*: backup restored, node healthy']],
     ['RestoreFinished failed', { type: 'RestoreFinished', at: AT, node: 'node2', ok: false, message: 'backup missing' }, ['⚠️ *node2*: backup missing']],
-    ['RolloutDone succeeded', { type: 'RolloutDone', at: AT, outcome: 'succeeded', durationMs: 843_000, summary: '3 nodes updated' }, ['🏁 Rollout succeeded after 14m 3s: 3 nodes updated']],
-    ['RolloutDone failed', { type: 'RolloutDone', at: AT, outcome: 'failed', durationMs: 60_000, summary: 'failed on node2' }, ['⛔ Rollout stopped after 1m: failed on node2']],
-    ['RolloutInterrupted', { type: 'RolloutInterrupted', at: AT, summary: 'node2 was starting' }, ['⚠️ The bot restarted while this rollout ran: node2 was starting']],
+    ['RolloutDone succeeded', { type: 'RolloutDone', at: AT, outcome: 'succeeded', durationMs: 843_000, summary: ['3 nodes updated'] }, ['🏁 Rollout succeeded after 14m 3s: 3 nodes updated']],
+    ['RolloutDone failed', { type: 'RolloutDone', at: AT, outcome: 'failed', durationMs: 60_000, summary: ['failed on node2'] }, ['⛔ Rollout stopped after 1m: failed on node2']],
+    ['RolloutInterrupted', { type: 'RolloutInterrupted', at: AT, summary: ['node2 was starting'] }, ['⚠️ The bot restarted while this rollout ran: node2 was starting']],
   ];
 
   it.each(cases)('%s', (_name, event, expected) => {

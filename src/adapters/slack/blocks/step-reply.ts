@@ -8,6 +8,7 @@ import { formatDuration } from './format-duration.ts';
 import { code, codeBlockTail, escapeMrkdwn, mention, shortHash } from './mrkdwn.ts';
 import { SECTION_TEXT_MAX, TEXT_MAX, type Block, type SlackMessage } from './slack-message.ts';
 import { nodeSequence } from './verdict-message.ts';
+import { slackLine } from '../render-text.ts';
 
 /** Said once, when a rolling restart starts. */
 export const OLD_UI_NOTE =
@@ -81,11 +82,11 @@ export function stepReply(event: RolloutEvent, { plan, titles }: StepReplyContex
     case 'RunStopping':
       return reply([`⏸️ ${escapeMrkdwn(cutLine(capitalized(event.message), MESSAGE_MAX))}${event.by === undefined ? '' : ` (asked by ${mention(event.by)})`}`]);
     case 'RolloutDone':
-      return reply([`${DONE_HEAD[event.outcome]} after ${formatDuration(event.durationMs)}: ${escapeMrkdwn(cutLine(event.summary, MESSAGE_MAX))}`]);
+      return reply([`${DONE_HEAD[event.outcome]} after ${formatDuration(event.durationMs)}: ${slackLine(event.summary, MESSAGE_MAX)}`]);
     case 'RolloutInterrupted':
-      return reply([`⚠️ The bot restarted while this rollout ran: ${escapeMrkdwn(cutLine(event.summary, MESSAGE_MAX))}`]);
+      return reply([`⚠️ The bot restarted while this rollout ran: ${slackLine(event.summary, MESSAGE_MAX)}`]);
     case 'RolloutLeft':
-      return reply([`🏳️ Left as it is by ${mention(event.by)}: ${escapeMrkdwn(cutLine(event.summary, MESSAGE_MAX))}`]);
+      return reply([`🏳️ Left as it is by ${mention(event.by)}: ${slackLine(event.summary, MESSAGE_MAX)}`]);
     default:
       return assertNever(event, 'rollout event');
   }

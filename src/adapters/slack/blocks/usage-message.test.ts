@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateSlackMessage } from '../../../../test/support/slack/validate-slack-message.ts';
-import { USAGE } from '../../../domain/request/usage.ts';
+import { SLACK_USAGE as USAGE } from '../render-text.ts';
 import { usageMessage } from './usage-message.ts';
 
 describe('usageMessage', () => {

@@ -1,4 +1,4 @@
-import { USAGE } from '../../../domain/request/usage.ts';
+import { SLACK_USAGE } from '../render-text.ts';
 import { section } from './block-kit.ts';
 import { codeBlock, escapeMrkdwn } from './mrkdwn.ts';
 import { SECTION_TEXT_MAX, TEXT_MAX, type SlackMessage } from './slack-message.ts';
@@ -7,7 +7,7 @@ import { cutLine } from './cut-text.ts';
 /** `/liferay` or `/liferay help`: the grammar with an example per form (send it ephemeral). */
 export function usageMessage(): SlackMessage {
   return {
-    text: cutLine(escapeMrkdwn(USAGE.split('\n')[0] ?? 'Usage: /liferay help'), TEXT_MAX),
-    blocks: [section(codeBlock(USAGE, SECTION_TEXT_MAX))],
+    text: cutLine(escapeMrkdwn(SLACK_USAGE.split('\n')[0] ?? 'Usage: /liferay help'), TEXT_MAX),
+    blocks: [section(codeBlock(SLACK_USAGE, SECTION_TEXT_MAX))],
   };
 }

@@ -7,6 +7,7 @@ import type { RequestViewDeps } from '../../../app/requests/request-view.ts';
 import type { OverviewDeps } from '../../../app/requests/requests-overview.ts';
 import type { StartOwnedDeps } from '../../../app/requests/run-owned.ts';
 import type { SubmitDeps } from '../../../app/requests/submit-request.ts';
+import type { RichText } from '../../../domain/text/rich-text.ts';
 import type { SlackMessage } from '../blocks/slack-message.ts';
 
 /** The Slack calls listeners make in a channel: every one goes through the channel's lane. */
@@ -15,8 +16,8 @@ export interface ChannelTalk {
   post(channel: string, message: SlackMessage): Promise<{ readonly channel: string; readonly ts: string } | undefined>;
   /** `chat.update` of a message. */
   update(channel: string, ts: string, message: SlackMessage): Promise<void>;
-  /** An error line only `user` sees (`chat.postEphemeral`); nothing when the channel is unknown. */
-  tell(channel: string | undefined, user: string, message: string): Promise<void>;
+  /** An error line only `user` sees (`chat.postEphemeral`); nothing when the channel is unknown. A string is plain words. */
+  tell(channel: string | undefined, user: string, message: RichText | string): Promise<void>;
 }
 
 /** What the listeners' use cases read (each listener hands its use case only that; the request messages read the clusters' approval time-to-live). */
