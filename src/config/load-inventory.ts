@@ -7,6 +7,7 @@ import { err, ok, type Result } from '../domain/result.ts';
 import { Inventory } from './inventory.ts';
 import type { InventoryError, InventoryProblem } from './inventory-error.ts';
 import { inventoryProblems } from './inventory-problems.ts';
+import { messageOf } from '../domain/message-of.ts';
 
 export interface InventoryOptions {
   /** What `~` in local paths stands for; default: the current user's home folder. */
@@ -76,7 +77,7 @@ export function parseInventory(text: string, sourcePath: string, options: Invent
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    return err(invalid(sourcePath, [{ path: '', message: e instanceof Error ? e.message : String(e) }]));
+    return err(invalid(sourcePath, [{ path: '', message: messageOf(e) }]));
   }
   const parsed = Inventory.safeParse(data, { error: messages });
   if (!parsed.success) return err(invalid(sourcePath, inventoryProblems(parsed.error.issues, doc, lineCounter)));
@@ -89,7 +90,7 @@ export function loadInventory(path: string, options: InventoryOptions = {}): Res
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
+    const message = messageOf(e);
     return err({ code: 'inventory_unreadable', file: path, problems: [{ path: '', message }] });
   }
   return parseInventory(text, path, options);

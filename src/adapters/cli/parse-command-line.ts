@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { MaintenanceRequest } from '../../domain/request/maintenance-request.ts';
 import { parseRequest } from '../../domain/request/parse-request.ts';
 import { EXIT, type CliIo } from './cli-io.ts';
+import { messageOf } from '../../domain/message-of.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Values<T extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>>['values'];
@@ -22,7 +23,7 @@ export function parseCommandLine<T extends Options>(
   try {
     parsed = parseArgs({ args: [...argv], options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
   } catch (e) {
-    io.stderr(`liferay-rollout ${command}: ${(e as Error).message}\n${usage}`);
+    io.stderr(`liferay-rollout ${command}: ${messageOf(e)}\n${usage}`);
     return EXIT.usage;
   }
   if ((parsed.values as { help?: boolean }).help === true) {

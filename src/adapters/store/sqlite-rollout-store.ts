@@ -8,6 +8,7 @@ import { StoredJson } from './stored-json.ts';
 import { StoredRolloutEvent } from './stored-rollout-event.ts';
 import { StoredRolloutRecord } from './stored-rollout-record.ts';
 import { mayTake, ownedBy } from '../../app/lease-rules.ts';
+import { messageOf } from '../../domain/message-of.ts';
 
 /**
  * Durability. `synchronous` is a per-connection setting, not a per-table one, so the events table
@@ -149,7 +150,7 @@ function decodeEvent(id: string, row: EventRow): RolloutEvent {
 }
 
 function firstLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = messageOf(error);
   return text.split(/\r?\n/, 1)[0] ?? text;
 }
 

@@ -5,6 +5,7 @@ import type { RolloutResult } from '../run-rollout.ts';
 import { clusterBusy } from './cluster-busy.ts';
 import { announce, startOwned } from './run-owned.ts';
 import type { ServiceDeps } from './service-deps.ts';
+import { messageOf } from '../../domain/message-of.ts';
 
 export type ControlOutcome =
   | { readonly ok: true; readonly message: string; readonly record: RolloutRecord; readonly run?: Promise<RolloutResult | undefined> }
@@ -53,7 +54,7 @@ export function controlRollout(
         announce(left, deps.store.events(record.id), deps);
         deps.store.appendEvent(record.id, event);
       } catch (error) {
-        deps.log.warn({ rolloutId: record.id, err: String(error) }, 'could not store the leave event');
+        deps.log.warn({ rolloutId: record.id, err: messageOf(error) }, 'could not store the leave event');
       }
       deps.notifier.publish(record.id, event);
       audit('left as is', `${record.cluster} released`);

@@ -5,6 +5,7 @@ import type { RolloutRecord } from '../rollout-record.ts';
 import type { RolloutResult } from '../run-rollout.ts';
 import { startOwned } from './run-owned.ts';
 import type { ServiceDeps } from './service-deps.ts';
+import { messageOf } from '../../domain/message-of.ts';
 
 export interface Recovered {
   readonly record: RolloutRecord;
@@ -24,7 +25,7 @@ export function recoverRollouts(deps: ServiceDeps): Recovered[] {
   try {
     locks = deps.store.locks();
   } catch (error) {
-    deps.log.error({ err: String(error) }, 'cannot read the cluster locks: no recovery this time');
+    deps.log.error({ err: messageOf(error) }, 'cannot read the cluster locks: no recovery this time');
     return out;
   }
   for (const lock of locks) {
@@ -35,7 +36,7 @@ export function recoverRollouts(deps: ServiceDeps): Recovered[] {
       record = deps.store.get(lock.rolloutId);
       events = record === undefined ? [] : deps.store.events(lock.rolloutId);
     } catch (error) {
-      deps.log.error({ rolloutId: lock.rolloutId, err: String(error) }, 'a stored rollout cannot be read: it is left out of recovery');
+      deps.log.error({ rolloutId: lock.rolloutId, err: messageOf(error) }, 'a stored rollout cannot be read: it is left out of recovery');
       continue;
     }
     if (record === undefined || record.plan === undefined || !deps.clusters.has(record.cluster)) continue;

@@ -1,6 +1,7 @@
 import { CodedError } from '../../domain/coded-error.ts';
 import { followFileCommand } from '../../domain/plan/node-commands.ts';
 import type { NodeContext } from '../node-context.ts';
+import { messageOf } from '../../domain/message-of.ts';
 
 export type FollowResult = { readonly found: true; readonly line: string } | { readonly found: false; readonly lastLines: string; readonly error?: string };
 
@@ -46,7 +47,7 @@ export async function followLog(
     if (found !== undefined) return { found: true, line: found };
     if (signal?.aborted === true) return { found: false, lastLines: [...recent, partial].join('\n').trim(), error: 'stopped' };
     const timedOut = error instanceof CodedError && error.code === 'step_timeout';
-    return { found: false, lastLines: [...recent, partial].join('\n').trim(), ...(timedOut ? {} : { error: (error as Error).message }) };
+    return { found: false, lastLines: [...recent, partial].join('\n').trim(), ...(timedOut ? {} : { error: messageOf(error) }) };
   }
   if (found !== undefined) return { found: true, line: found };
   return { found: false, lastLines: [...recent, partial].join('\n').trim(), error: pid === undefined ? 'the log stream ended' : `its JVM (pid ${pid}) exited` };
