@@ -74,7 +74,6 @@ export async function executeStep(step: PlanStep, ctx: NodeContext, deps: StepDe
       if (!healthy.ok) return healthy;
       return verifyChange(ctx, action.change);
     }
-    default:
-      return assertNever(action, 'step action');
   }
+  return assertNever(action, 'step action');
 }

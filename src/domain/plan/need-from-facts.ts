@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never.ts';
 import { installedFixpack } from '../eligibility/installed-fixpack.ts';
 import type { ClusterFacts } from '../liferay/cluster-facts.ts';
 import { compareFixpacks, parsePatchId } from '../liferay/patch-id.ts';
@@ -46,7 +47,14 @@ export function needFromFacts(request: MaintenanceRequest, facts: ClusterFacts):
       if (current === undefined) return unknown('the Java it runs is not known');
       return compareJavaVersions(current, target) === 0 ? done(`already runs Java ${current.raw}`) : needed(`runs Java ${current.raw}`);
     }
-    default:
+    case 'module':
+    case 'plugin':
+    case 'property':
+    case 'config':
+    case 'jvm':
+    case 'release':
+    case 'commerce':
       return undefined;
   }
+  return assertNever(request, 'request');
 }
