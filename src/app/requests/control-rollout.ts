@@ -30,7 +30,7 @@ export function controlRollout(
   const nowDate = deps.clock.now();
   const at = nowDate.toISOString();
   const audit = (action: string, detail: string): void => deps.store.audit({ at, rolloutId: record.id, actor: input.userId, action, detail });
-  if (!decision.allowed) {
+  if (!decision.ok) {
     audit(`${input.control} refused`, decision.message);
     return { ok: false, message: decision.message };
   }

@@ -33,7 +33,7 @@ export async function submitRequest(input: { readonly text: string; readonly use
     return { kind: 'error', message: `unknown cluster "${request.cluster}" (known: ${[...deps.clusters.keys()].join(', ')})`, withUsage: false };
   }
   const allowed = canRequest(cluster.approval, input.channelId);
-  if (!allowed.allowed) return { kind: 'error', message: allowed.message, withUsage: false };
+  if (!allowed.ok) return { kind: 'error', message: allowed.message, withUsage: false };
   const prepared = await evaluateRequest(request, cluster, {}, deps);
   if (!prepared.ok) return { kind: 'error', message: prepared.error, withUsage: false };
   const { verdict, plan, planError, facts } = prepared.value;

@@ -54,7 +54,7 @@ export async function waitCluster(
       undefined,
       settled.signal,
     );
-    if (!result.found) lastLines = result.lastLines;
+    if (!result.ok) lastLines = result.lastLines;
   } finally {
     timers.abort();
   }

@@ -6,9 +6,9 @@ import { compareJavaVersions, parseJavaVersion } from '../liferay/java-version.t
 import type { MaintenanceRequest } from '../request/maintenance-request.ts';
 import type { ChangeNeed } from './change-need.ts';
 
-const done = (detail: string): ChangeNeed => ({ need: 'done', detail });
-const needed = (detail: string): ChangeNeed => ({ need: 'needed', detail });
-const unknown = (detail: string): ChangeNeed => ({ need: 'unknown', detail });
+const done = (detail: string): ChangeNeed => ({ kind: 'done', detail });
+const needed = (detail: string): ChangeNeed => ({ kind: 'needed', detail });
+const unknown = (detail: string): ChangeNeed => ({ kind: 'unknown', detail });
 
 /**
  * Does a node with these (probed) facts still need the request's change? Answered for patches and
