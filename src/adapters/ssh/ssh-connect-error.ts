@@ -1,18 +1,21 @@
 import { CodedError } from '../../domain/coded-error.ts';
+import type { ErrorCode } from '../../domain/error-code.ts';
 import type { NodeTarget } from '../../app/ports.ts';
 import { messageOf } from '../../domain/message-of.ts';
 import { errnoOf } from '../../domain/errno-of.ts';
 
-/** Error codes `connect` can throw. Transient ones are worth a reconnect attempt. */
-export type SshConnectErrorCode =
+/** Error codes `connect` can throw (of `ErrorCode`). Transient ones are worth a reconnect attempt. */
+export type SshConnectErrorCode = Extract<
+  ErrorCode,
   | 'host_key_mismatch'
   | 'auth_failed'
   | 'key_unreadable'
   | 'connect_timeout'
   | 'unreachable'
-  | 'connect_failed';
+  | 'connect_failed'
+>;
 
-const TRANSIENT: ReadonlySet<string> = new Set(['connect_timeout', 'unreachable', 'connect_failed']);
+const TRANSIENT: ReadonlySet<ErrorCode> = new Set<SshConnectErrorCode>(['connect_timeout', 'unreachable', 'connect_failed']);
 
 export function isTransientConnectError(error: unknown): boolean {
   return error instanceof CodedError && TRANSIENT.has(error.code);
