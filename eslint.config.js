@@ -17,6 +17,15 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware: a switch over a union names every member, and an exhaustive one has no `default:`
+    // that would swallow a new member (assertNever after the cases, see src/domain/assert-never.ts).
+    files: ['src/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { allowDefaultCaseForExhaustiveSwitch: false, considerDefaultExhaustiveForUnions: false }],
+    },
+  },
+  {
     files: ['src/domain/**/*.ts'],
     ignores: ['src/domain/**/*.test.ts'],
     rules: {

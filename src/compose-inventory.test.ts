@@ -61,7 +61,7 @@ describe('clusterRuntimesOf', () => {
 
 describe('a cluster driven only from the CLI, seen from Slack', () => {
   const oneLine = (d: Decision): string => {
-    if (d.allowed) throw new Error('expected a refusal');
+    if (d.ok) throw new Error('expected a refusal');
     const line = neutralText(d.message);
     expect(line).not.toMatch(/\n/);
     return line;
@@ -74,12 +74,12 @@ describe('a cluster driven only from the CLI, seen from Slack', () => {
     { name: 'a pause from the status board', decide: () => canControl({ policy: approvalOf('batch'), actor: { userId: 'U0LEAD', groupIds: [] }, control: 'pause', status: 'running' }), code: 'not_approver', message: /approvers of batch can pause/ },
   ])('refuses $name with one line', ({ decide, code, message }) => {
     const decision = decide();
-    expect(decision).toMatchObject({ allowed: false, code });
+    expect(decision).toMatchObject({ ok: false, code });
     expect(oneLine(decision)).toMatch(message);
   });
 
   it('still lets the terminal user control its rollouts, and the other cluster take Slack requests', () => {
-    expect(canControl({ policy: approvalOf('batch'), actor: { userId: 'root', groupIds: [] }, control: 'pause', status: 'running', atTerminal: true })).toEqual({ allowed: true });
-    expect(canRequest(approvalOf('prod'), 'C0PROD')).toEqual({ allowed: true });
+    expect(canControl({ policy: approvalOf('batch'), actor: { userId: 'root', groupIds: [] }, control: 'pause', status: 'running', atTerminal: true })).toEqual({ ok: true });
+    expect(canRequest(approvalOf('prod'), 'C0PROD')).toEqual({ ok: true });
   });
 });

@@ -11,6 +11,7 @@ import { loadEnvConfig, loadEnvFiles } from './config/env-config.ts';
 import { formatInventoryError } from './config/format-inventory-error.ts';
 import { loadCatalog } from './config/read-json-file.ts';
 import { loadInventory } from './config/load-inventory.ts';
+import { messageOf } from './domain/message-of.ts';
 
 function fail(problems: readonly string[]): never {
   process.stderr.write(`liferay-rollout bot: cannot start (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example and inventory.example.yml.\n`);
@@ -36,7 +37,7 @@ let store;
 try {
   store = openSqliteRolloutStore(resolve(config.DATABASE));
 } catch (error) {
-  fail([(error as Error).message]);
+  fail([messageOf(error)]);
 }
 const { bot, deps } = composeBot({
   token: config.SLACK_BOT_TOKEN,
@@ -68,7 +69,7 @@ const recover = (): void => {
   } catch (error) {
     // A store that cannot take a write now (its lock held past the busy time-out, a full disk, a
     // read-only file) must not end the bot and the runs it carries out: the next tick tries again.
-    log.error({ err: String(error) }, 'recovery could not write to the store: it tries again later');
+    log.error({ err: messageOf(error) }, 'recovery could not write to the store: it tries again later');
     return;
   }
   if (recovered.length > 0) log.warn({ rollouts: recovered.map((r) => r.record.id) }, 'took over rollouts whose run was gone');
@@ -107,7 +108,7 @@ const shutdown = async (signal: string): Promise<void> => {
   clearTimeout(recoverer);
   const runs = [...deps.ownership.runs.values()];
   log.warn({ signal, running: runs.length, timeoutSeconds: config.SHUTDOWN_TIMEOUT_SECONDS }, runs.length > 0 ? 'stopping: waiting for the nodes in progress to be back up' : 'stopping');
-  await bot.app.stop().catch((error: unknown) => log.warn({ err: String(error) }, 'Slack app did not stop cleanly'));
+  await bot.app.stop().catch((error: unknown) => log.warn({ err: messageOf(error) }, 'Slack app did not stop cleanly'));
   let timer: NodeJS.Timeout | undefined;
   const timedOut = await Promise.race([
     Promise.all(runs).then(() => false),

@@ -1,4 +1,5 @@
 import { hostname, userInfo } from 'node:os';
+import { errnoOf } from '../domain/errno-of.ts';
 
 /** This process as the owner of a rollout: `bot:ops@host1:4242`, `cli:ana@laptop:777`. */
 export function processOwner(kind: 'bot' | 'cli'): string {
@@ -19,6 +20,6 @@ export function ownerIsGone(owner: string): boolean {
     process.kill(pid, 0);
     return false;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+    return errnoOf(error) === 'ESRCH';
   }
 }

@@ -1,4 +1,4 @@
-import { CodedError } from '../domain/coded-error.ts';
+import { asCodedError } from '../domain/as-coded-error.ts';
 import type { ShellCommand } from '../domain/shell/shell-command.ts';
 import type { NodeContext } from './node-context.ts';
 import type { CommandResult, RunOptions } from './ports.ts';
@@ -23,9 +23,7 @@ export async function runChecked(ctx: NodeContext, command: ShellCommand, option
     }
     return { ok: true, result };
   } catch (error) {
-    const code = error instanceof CodedError ? error.code : 'error';
-    const message = error instanceof Error ? error.message : String(error);
-    const details = error instanceof CodedError ? error.details : {};
+    const { code, message, details } = asCodedError(error);
     const text = (key: string): string => (typeof details[key] === 'string' ? details[key] : '');
     const tail = tailOf(`${text('stdoutTail')}\n${text('stderrTail')}`);
     return { ok: false, outcome: failed(`${what} on ${ctx.spec.name}: ${message} (${code})`, tail, { command: command.text }) };

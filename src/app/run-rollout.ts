@@ -1,4 +1,6 @@
+import { CodedError } from '../domain/coded-error.ts';
 import type { ClusterFacts } from '../domain/liferay/cluster-facts.ts';
+import { messageOf } from '../domain/message-of.ts';
 import { healthGateSteps, restoreSteps } from '../domain/plan/bring-up-steps.ts';
 import type { ChangeAction } from '../domain/plan/change-action.ts';
 import type { ClusterSpec, NodeSpec } from '../domain/plan/cluster-spec.ts';
@@ -55,7 +57,7 @@ export interface RolloutResult {
 }
 
 /** Thrown between steps when the lease is gone: not a single command more may run. */
-class LeaseLost extends Error {}
+const leaseLost = (reason: string): CodedError => new CodedError('lease_lost', reason);
 
 const BRING_UP: readonly StepKind[] = ['start', 'wait-started', 'wait-healthy', 'wait-cluster', 'enable'];
 const CHANGES: readonly StepKind[] = ['drain', 'stop', 'backup', 'apply'];
@@ -87,7 +89,7 @@ export async function runRollout(input: RunRolloutInput, deps: StepDeps): Promis
       try {
         input.record(event);
       } catch (error) {
-        storeError = error instanceof Error ? error.message : String(error);
+        storeError = messageOf(error);
         deps.log.error({ rolloutId, err: storeError }, 'the store failed during a rollout: stopping at the next safe point');
       }
     }
@@ -116,7 +118,7 @@ export async function runRollout(input: RunRolloutInput, deps: StepDeps): Promis
   /** Fencing: checked before anything that sends a node a command (a step, a probe, a look at its logs). */
   const fence = (): void => {
     const lost = input.control?.lost();
-    if (lost !== undefined) throw new LeaseLost(lost);
+    if (lost !== undefined) throw leaseLost(lost);
   };
 
   /** Why the run must stop now, if it must. The lease first: a run that lost it touches nothing more. */
@@ -403,7 +405,7 @@ export async function runRollout(input: RunRolloutInput, deps: StepDeps): Promis
     }
     return await forward();
   } catch (error) {
-    if (error instanceof LeaseLost) {
+    if (error instanceof CodedError && error.code === 'lease_lost') {
       deps.log.warn({ rolloutId, reason: error.message }, 'lost the rollout lease: stopped without touching another node');
       return result('lost', text`Stopped: ${error.message}. Another run owns the rollout now.`);
     }

@@ -3,6 +3,7 @@ import type { RolloutEvent, StepPurpose } from '../domain/rollout/rollout-event.
 import type { NodeContext, StepDeps } from './node-context.ts';
 import { failed, type StepOutcome } from './step-outcome.ts';
 import { executeStep } from './steps/execute-step.ts';
+import { messageOf } from '../domain/message-of.ts';
 
 export type Emit = (event: RolloutEvent) => Promise<void>;
 
@@ -20,7 +21,7 @@ export async function runStep(step: PlanStep, purpose: StepPurpose, ctx: NodeCon
   try {
     outcome = await executeStep(step, ctx, deps);
   } catch (error) {
-    outcome = failed(`${step.title}: ${error instanceof Error ? error.message : String(error)}`);
+    outcome = failed(`${step.title}: ${messageOf(error)}`);
   }
   if (judge !== undefined) outcome = judge(outcome);
   const durationMs = Date.now() - started;

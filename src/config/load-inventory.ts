@@ -7,6 +7,8 @@ import { err, ok, type Result } from '../domain/result.ts';
 import { inventoryProblems, problemAt, sortProblems, type InventoryError, type InventoryProblem } from './format-inventory-error.ts';
 import { LocalPath } from './inventory-scalars.ts';
 import { Inventory } from './inventory-schema.ts';
+import { errnoOf } from '../domain/errno-of.ts';
+import { messageOf } from '../domain/message-of.ts';
 
 export interface InventoryOptions {
   /** What `~` in local paths stands for; default: the current user's home folder. */
@@ -71,9 +73,9 @@ function keyFileProblem(path: string): string | undefined {
     accessSync(path, constants.R_OK);
     return undefined;
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
+    const code = errnoOf(e);
     if (code === 'ENOENT' || code === 'ENOTDIR') return `key file ${path} does not exist`;
-    return `key file ${path} cannot be read (${code ?? (e as Error).message})`;
+    return `key file ${path} cannot be read (${code ?? messageOf(e)})`;
   }
 }
 
@@ -108,7 +110,7 @@ function readInventory(text: string, sourcePath: string, options: InventoryOptio
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    return err(invalid(sourcePath, [{ path: '', message: e instanceof Error ? e.message : String(e) }]));
+    return err(invalid(sourcePath, [{ path: '', message: messageOf(e) }]));
   }
   const local = localPath(dirname(resolve(sourcePath)), options.homeDir ?? homedir());
   const parsed = Inventory.safeParse(data, { error: messages });
@@ -139,7 +141,7 @@ export function loadInventory(path: string, options: InventoryOptions = {}): Res
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
+    const message = messageOf(e);
     return err({ code: 'inventory_unreadable', file: path, problems: [{ path: '', message }] });
   }
   return readInventory(text, path, options, options.keyFiles !== 'ignore');

@@ -4,6 +4,8 @@ import type { z } from 'zod';
 import { ClusterFacts } from '../domain/liferay/cluster-facts.ts';
 import { mergeCatalogs, PatchCatalog } from '../domain/liferay/patch-catalog.ts';
 import { err, ok, type Result } from '../domain/result.ts';
+import { messageOf } from '../domain/message-of.ts';
+import { errnoOf } from '../domain/errno-of.ts';
 
 /** A config file problem, as one line a user can act on. */
 export interface FileError {
@@ -23,14 +25,14 @@ export function readJsonFile<S extends z.ZodType>(path: string, schema: S, what:
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
+    const reason = errnoOf(e) === 'ENOENT' ? 'no such file' : messageOf(e);
     return err({ code: 'file_unreadable', message: `cannot read ${what} ${path}: ${reason}` });
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return err({ code: 'file_invalid', message: `${what} ${path} is not valid JSON: ${(e as Error).message}` });
+    return err({ code: 'file_invalid', message: `${what} ${path} is not valid JSON: ${messageOf(e)}` });
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) return err({ code: 'file_invalid', message: `${what} ${path} is invalid: ${describeIssues(parsed.error)}` });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RolloutStore } from '../../src/app/ports.ts';
 import { ROLLOUT_STATUSES, type AuditEntry, type RolloutRecord, type RolloutStatus } from '../../src/app/rollout-record.ts';
 import { CodedError } from '../../src/domain/coded-error.ts';
+import type { ErrorCode } from '../../src/domain/error-code.ts';
 import type { RolloutEvent } from '../../src/domain/rollout/rollout-event.ts';
 import { aRolloutRecord } from '../builders/a-rollout-record.ts';
 
@@ -55,7 +56,7 @@ const auditEntry = (rolloutId: string, n: number): AuditEntry => ({
   detail: [`detail ${n}: "quoted", ünïcødé`],
 });
 
-function expectCodedError(fn: () => unknown, code: string): void {
+function expectCodedError(fn: () => unknown, code: ErrorCode): void {
   let thrown: unknown;
   try {
     fn();

@@ -8,6 +8,7 @@ import type { LocalRollout } from './local-rollout.ts';
 import type { FakeSlackApi } from './slack/fake-slack-api.ts';
 import type { FakeSlackThread } from './slack/fake-slack-workspace.ts';
 import { signedSlackClient, type SignedSlackClient, type SlackHttpResponse } from './slack/signed-slack-client.ts';
+import { messageOf } from '../../src/domain/message-of.ts';
 
 /**
  * The production bot (`src/main.ts`) as a child process, started the way `npm start` starts it
@@ -255,7 +256,7 @@ async function waitForHttp(origin: string, timeoutMs: number): Promise<void> {
       await response.arrayBuffer();
       return;
     } catch (error) {
-      if (Date.now() >= deadline) throw new Error(`nothing answers HTTP on ${origin} after ${timeoutMs} ms: ${String(error)}`);
+      if (Date.now() >= deadline) throw new Error(`nothing answers HTTP on ${origin} after ${timeoutMs} ms: ${messageOf(error)}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }

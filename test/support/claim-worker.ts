@@ -23,6 +23,7 @@ import { openSqliteRolloutStore } from '../../src/adapters/store/sqlite-rollout-
 import { clusterBusy } from '../../src/app/requests/cluster-busy.ts';
 import { raceRecord } from './race-record.ts';
 import { neutralText } from '../../src/domain/text/rich-text.ts';
+import { messageOf } from '../../src/domain/message-of.ts';
 
 const LEASE_MS = 30_000;
 
@@ -89,7 +90,7 @@ lines.on('line', (line) => {
     const outcome = cmd === 'approve' ? approve(tag, 'U0APPROVER') : cmd === 'cli' ? cli(rest.join(' ')) : { ok: false, reason: 'unknown-command', message: line };
     say({ done: tag, freeBefore, ...outcome });
   } catch (error) {
-    say({ done: tag, ok: false, reason: 'error', message: error instanceof Error ? error.message : String(error) });
+    say({ done: tag, ok: false, reason: 'error', message: messageOf(error) });
   }
 });
 lines.on('close', () => {

@@ -3,6 +3,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { errnoOf } from '../../src/domain/errno-of.ts';
 
 /**
  * Ways to break a real SQLite file from outside the process that uses it, and to put it right again:
@@ -77,7 +78,7 @@ export function mountTmpfs(sizeMb: number): Tmpfs {
             try {
               bytes += writeSync(fd, chunk);
             } catch (error) {
-              if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+              if (errnoOf(error) !== 'ENOSPC') throw error;
               break;
             }
           }

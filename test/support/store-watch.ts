@@ -4,6 +4,7 @@ import type { RolloutRecord } from '../../src/app/rollout-record.ts';
 import type { RolloutEvent } from '../../src/domain/rollout/rollout-event.ts';
 import type { SimState } from './local-cluster/sim-state.ts';
 import type { LocalRollout } from './local-rollout.ts';
+import { messageOf } from '../../src/domain/message-of.ts';
 
 /**
  * Watching a rollout from outside the bot's process: the SQLite file the bot writes (opened
@@ -79,7 +80,7 @@ async function poll<T>(check: () => Promise<T | undefined> | T | undefined, opti
       lastError = error;
     }
     if (Date.now() >= deadline) {
-      const why = lastError === undefined ? '' : ` (last error: ${lastError instanceof Error ? lastError.message : String(lastError)})`;
+      const why = lastError === undefined ? '' : ` (last error: ${messageOf(lastError)})`;
       throw new Error(`timed out after ${timeoutMs} ms waiting for ${options.what ?? 'a condition'}${why}; ${describe()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 20));

@@ -9,6 +9,7 @@ import type { CliPorts } from './cli-ports.ts';
 import { loadClusterContext } from './cluster-context.ts';
 import { stopOnSignals } from './stop-on-signals.ts';
 import { cliText } from './render-text.ts';
+import { messageOf } from '../../domain/message-of.ts';
 
 /** What the controls use: the store, the shared use cases' ports, Ctrl-C and who is at the terminal. */
 export type ControlPorts = Pick<CliPorts, 'openStore' | 'servicesFor' | 'signals' | 'actor'>;
@@ -31,7 +32,7 @@ export async function controlCommand(control: RolloutControl, argv: readonly str
   try {
     parsed = parseArgs({ args: [...argv], options: { db: { type: 'string' }, inventory: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
   } catch (e) {
-    io.stderr(`liferay-rollout ${control}: ${(e as Error).message}\n${CONTROL_USAGE}`);
+    io.stderr(`liferay-rollout ${control}: ${messageOf(e)}\n${CONTROL_USAGE}`);
     return EXIT.usage;
   }
   if (parsed.values.help === true) {

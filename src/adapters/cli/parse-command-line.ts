@@ -3,6 +3,7 @@ import type { MaintenanceRequest } from '../../domain/request/maintenance-reques
 import { parseRequest } from '../../domain/request/parse-request.ts';
 import { EXIT, type CliIo } from './cli-io.ts';
 import { CLI_REQUEST_USAGE } from './render-text.ts';
+import { messageOf } from '../../domain/message-of.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Values<T extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>>['values'];
@@ -23,7 +24,7 @@ export function parseCommandLine<T extends Options>(
   try {
     parsed = parseArgs({ args: [...argv], options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
   } catch (e) {
-    io.stderr(`liferay-rollout ${command}: ${(e as Error).message}\n${usage}`);
+    io.stderr(`liferay-rollout ${command}: ${messageOf(e)}\n${usage}`);
     return EXIT.usage;
   }
   if ((parsed.values as { help?: boolean }).help === true) {

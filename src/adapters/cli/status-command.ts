@@ -10,6 +10,7 @@ import { formatInventoryError } from '../../config/format-inventory-error.ts';
 import { loadInventory } from '../../config/load-inventory.ts';
 import type { CliPorts } from './cli-ports.ts';
 import { cliText } from './render-text.ts';
+import { messageOf } from '../../domain/message-of.ts';
 
 /** What status and history use: the store, and the nodes for status --inventory. */
 export type StatusPorts = Pick<CliPorts, 'openStore' | 'executor' | 'healthProbe'>;
@@ -52,7 +53,7 @@ export async function statusCommand(kind: 'status' | 'history', argv: readonly s
   try {
     parsed = parseArgs({ args: [...argv], options: { db: { type: 'string' }, inventory: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
   } catch (e) {
-    io.stderr(`liferay-rollout ${kind}: ${(e as Error).message}\n${STATUS_USAGE}`);
+    io.stderr(`liferay-rollout ${kind}: ${messageOf(e)}\n${STATUS_USAGE}`);
     return EXIT.usage;
   }
   if (parsed.values.help === true) {

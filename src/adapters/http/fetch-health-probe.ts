@@ -1,4 +1,6 @@
 import type { HealthProbe } from '../../app/ports.ts';
+import { messageOf } from '../../domain/message-of.ts';
+import { errnoOf } from '../../domain/errno-of.ts';
 
 /** Health checks from the bot's side with fetch: no redirects followed, time-out per request. */
 export class FetchHealthProbe implements HealthProbe {
@@ -8,8 +10,7 @@ export class FetchHealthProbe implements HealthProbe {
       await response.body?.cancel().catch(() => undefined);
       return { status: response.status };
     } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code;
-      return { error: cause ?? (error as Error).message };
+      return { error: errnoOf(error instanceof Error ? error.cause : undefined) ?? messageOf(error) };
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import { CodedError } from '../../domain/coded-error.ts';
+import { messageOf } from '../../domain/message-of.ts';
 import type { Block } from './blocks/slack-message.ts';
 
 /** The few Web API calls our Slack adapters make, so they can be driven by a real WebClient or a test double. */
@@ -35,9 +36,10 @@ export type SlackApiMethod = 'chat.postMessage' | 'chat.update';
  */
 export type SlackApiErrorKind = 'rate_limited' | 'unavailable' | 'rejected';
 
-/** A failed Web API call. `code` is Slack's `error` (`channel_not_found`, `ratelimited`, ...) or `http_<status>` / `request_error`. */
+/** A failed Web API call (code `slack_api_failed`). `slackError` is Slack's `error` (`channel_not_found`, `ratelimited`, ...) or `http_<status>` / `request_error`. */
 export class SlackApiError extends CodedError {
   readonly method: SlackApiMethod;
+  readonly slackError: string;
   readonly kind: SlackApiErrorKind;
   /** Seconds Slack asked to wait (429 Retry-After), when rate limited. */
   readonly retryAfterSeconds: number | undefined;
@@ -45,18 +47,20 @@ export class SlackApiError extends CodedError {
 
   constructor(
     method: SlackApiMethod,
-    code: string,
+    slackError: string,
     kind: SlackApiErrorKind,
     extra: { readonly retryAfterSeconds?: number | undefined; readonly httpStatus?: number | undefined; readonly cause?: unknown } = {},
   ) {
-    super(code, `${method} failed: ${code}`, {
+    super('slack_api_failed', `${method} failed: ${slackError}`, {
       method,
+      slackError,
       kind,
       ...(extra.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: extra.retryAfterSeconds }),
       ...(extra.httpStatus === undefined ? {} : { httpStatus: extra.httpStatus }),
     });
     this.name = 'SlackApiError';
     this.method = method;
+    this.slackError = slackError;
     this.kind = kind;
     this.retryAfterSeconds = extra.retryAfterSeconds;
     this.httpStatus = extra.httpStatus;
@@ -106,7 +110,7 @@ export function toSlackApiError(method: SlackApiMethod, error: unknown): SlackAp
     case 'slack_webapi_request_error':
       return new SlackApiError(method, 'request_error', 'unavailable', { cause: error });
     default: {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = messageOf(error);
       if (/rate limit|retry header/i.test(message)) return new SlackApiError(method, 'ratelimited', 'rate_limited', { cause: error });
       return new SlackApiError(method, 'unknown_error', 'unavailable', { cause: error });
     }

@@ -72,7 +72,7 @@ const recordingSlackApi = (inner: SlackApi, clock: Clock): SlackApi & { readonly
         call.outcome = 'ok';
         return result;
       } catch (error) {
-        call.outcome = (error as { code?: string }).code ?? 'error';
+        call.outcome = error instanceof SlackApiError ? error.slackError : 'error';
         throw error;
       }
     },
@@ -85,7 +85,7 @@ const recordingSlackApi = (inner: SlackApi, clock: Clock): SlackApi & { readonly
         await inner.update(args);
         call.outcome = 'ok';
       } catch (error) {
-        call.outcome = (error as { code?: string }).code ?? 'error';
+        call.outcome = error instanceof SlackApiError ? error.slackError : 'error';
         throw error;
       } finally {
         updatesInFlight -= 1;
@@ -498,13 +498,13 @@ describe('webClientSlackApi over a real WebClient (retries: 0, rejectRateLimited
   });
 
   it.each([
-    { fault: { status: 429, retryAfter: 7 }, expected: { code: 'ratelimited', kind: 'rate_limited', retryAfterSeconds: 7, httpStatus: 429 } },
-    { fault: { status: 500 }, expected: { code: 'internal_error', kind: 'unavailable', httpStatus: 500 } },
-    { fault: { status: 503, error: 'service_unavailable' }, expected: { code: 'service_unavailable', kind: 'unavailable', httpStatus: 503 } },
-    { fault: { error: 'fatal_error' }, expected: { code: 'fatal_error', kind: 'unavailable' } },
-    { fault: { error: 'channel_not_found' }, expected: { code: 'channel_not_found', kind: 'rejected' } },
-    { fault: { error: 'invalid_blocks' }, expected: { code: 'invalid_blocks', kind: 'rejected' } },
-  ])('turns $fault into a SlackApiError $expected.code ($expected.kind)', async ({ fault, expected }) => {
+    { fault: { status: 429, retryAfter: 7 }, expected: { slackError: 'ratelimited', kind: 'rate_limited', retryAfterSeconds: 7, httpStatus: 429 } },
+    { fault: { status: 500 }, expected: { slackError: 'internal_error', kind: 'unavailable', httpStatus: 500 } },
+    { fault: { status: 503, error: 'service_unavailable' }, expected: { slackError: 'service_unavailable', kind: 'unavailable', httpStatus: 503 } },
+    { fault: { error: 'fatal_error' }, expected: { slackError: 'fatal_error', kind: 'unavailable' } },
+    { fault: { error: 'channel_not_found' }, expected: { slackError: 'channel_not_found', kind: 'rejected' } },
+    { fault: { error: 'invalid_blocks' }, expected: { slackError: 'invalid_blocks', kind: 'rejected' } },
+  ])('turns $fault into a SlackApiError $expected.slackError ($expected.kind)', async ({ fault, expected }) => {
     const api = await startFakeSlackApi();
     fake = api;
     api.failNext('chat.postMessage', fault);
@@ -517,6 +517,6 @@ describe('webClientSlackApi over a real WebClient (retries: 0, rejectRateLimited
     const url = api.url;
     await api.close();
     const error = await failure(webClientSlackApi(client(url)).update({ channel: CHANNEL, ts: '1.2', text: 'x' }));
-    expect(error).toMatchObject({ method: 'chat.update', code: 'request_error', kind: 'unavailable' });
+    expect(error).toMatchObject({ method: 'chat.update', code: 'slack_api_failed', slackError: 'request_error', kind: 'unavailable' });
   });
 });

@@ -8,6 +8,7 @@ import { statusBoard } from './blocks/status-board.ts';
 import { stepReply } from './blocks/step-reply.ts';
 import { DEFAULT_MIN_POST_INTERVAL_MS, SlackChannelLane } from './slack-channel-lane.ts';
 import { rateLimitHoldMs, toSlackApiError, type SlackApi, type SlackApiError, type SlackApiMethod } from './slack-api.ts';
+import { messageOf } from '../../domain/message-of.ts';
 
 export interface SlackProgressNotifierOptions {
   readonly api: SlackApi;
@@ -208,7 +209,7 @@ export class SlackProgressNotifier implements ProgressNotifier {
         rollout.replies.push(this.summaryFor(rollout));
       }
     } catch (error) {
-      this.log.error({ rolloutId, event: event.type, error: String(error) }, 'progress not rendered');
+      this.log.error({ rolloutId, event: event.type, error: messageOf(error) }, 'progress not rendered');
     }
     this.kick(rollout);
   }
@@ -230,7 +231,7 @@ export class SlackProgressNotifier implements ProgressNotifier {
       const message = stepReply(event, { plan: rollout.announcement.plan, titles: rollout.titles });
       return { kind: 'step', text: message.text, blocks: message.blocks };
     } catch (error) {
-      this.log.error({ rolloutId: rollout.announcement.rolloutId, event: event.type, error: String(error) }, 'step reply not rendered');
+      this.log.error({ rolloutId: rollout.announcement.rolloutId, event: event.type, error: messageOf(error) }, 'step reply not rendered');
       return { kind: 'text-only', text: `${event.type} at ${event.at}` };
     }
   }
@@ -293,7 +294,7 @@ export class SlackProgressNotifier implements ProgressNotifier {
       }
     } catch (error) {
       // A bug, not Slack: never let it escape as an unhandled rejection.
-      this.log.error({ rolloutId: rollout.announcement.rolloutId, error: String(error) }, 'slack delivery stopped');
+      this.log.error({ rolloutId: rollout.announcement.rolloutId, error: messageOf(error) }, 'slack delivery stopped');
       rollout.replies.length = 0;
       rollout.boardShown = rollout.version;
     } finally {
@@ -337,7 +338,7 @@ export class SlackProgressNotifier implements ProgressNotifier {
           return;
         case 'rejected':
           this.logRejected(rollout, error);
-          if (batch.blocks !== undefined && TEXT_FALLBACK_ERRORS.has(error.code)) {
+          if (batch.blocks !== undefined && TEXT_FALLBACK_ERRORS.has(error.slackError)) {
             rollout.replies.splice(0, batch.count, { kind: 'text-only', text: cutLine(batch.text, TEXT_MAX) });
           } else {
             rollout.replies.splice(0, batch.count);
@@ -356,7 +357,7 @@ export class SlackProgressNotifier implements ProgressNotifier {
     try {
       message = this.board(rollout);
     } catch (error) {
-      this.log.error({ rolloutId: rollout.announcement.rolloutId, error: String(error) }, 'status board not rendered');
+      this.log.error({ rolloutId: rollout.announcement.rolloutId, error: messageOf(error) }, 'status board not rendered');
       rollout.boardShown = version;
       return;
     }
@@ -389,7 +390,7 @@ export class SlackProgressNotifier implements ProgressNotifier {
         case 'rejected':
           this.logRejected(rollout, error);
           rollout.updateBackoff.reset();
-          if (!textOnly && TEXT_FALLBACK_ERRORS.has(error.code)) rollout.boardTextOnly = true;
+          if (!textOnly && TEXT_FALLBACK_ERRORS.has(error.slackError)) rollout.boardTextOnly = true;
           else rollout.boardShown = Math.max(rollout.boardShown, version);
           break;
       }
@@ -408,11 +409,11 @@ export class SlackProgressNotifier implements ProgressNotifier {
   }
 
   private logOutage(rollout: Rollout, error: SlackApiError, retryInMs: number, attempts: number): void {
-    this.log.warn({ rolloutId: rollout.announcement.rolloutId, method: error.method, error: error.code, attempts, retryInMs }, 'slack unavailable');
+    this.log.warn({ rolloutId: rollout.announcement.rolloutId, method: error.method, error: error.slackError, attempts, retryInMs }, 'slack unavailable');
   }
 
   private logRejected(rollout: Rollout, error: SlackApiError): void {
     const method: SlackApiMethod = error.method;
-    this.log.warn({ rolloutId: rollout.announcement.rolloutId, method, error: error.code }, 'slack delivery failed');
+    this.log.warn({ rolloutId: rollout.announcement.rolloutId, method, error: error.slackError }, 'slack delivery failed');
   }
 }

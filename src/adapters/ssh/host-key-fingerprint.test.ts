@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ssh2 from 'ssh2';
 import { afterAll, describe, expect, it } from 'vitest';
+import { errnoOf } from '../../domain/errno-of.ts';
 import { fingerprintOf, normalizeFingerprint } from './host-key-fingerprint.ts';
 
 const { utils } = ssh2;
@@ -19,7 +20,7 @@ function hasSshKeygen(): boolean {
     execFileSync('ssh-keygen', ['-?'], { stdio: 'ignore' });
     return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== 'ENOENT';
+    return errnoOf(error) !== 'ENOENT';
   }
 }
 

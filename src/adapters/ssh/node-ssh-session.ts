@@ -8,6 +8,7 @@ import type { CommandResult, NodeSession, NodeTarget, RunOptions } from '../../a
 import { OutputTail } from './output-tail.ts';
 import { SshConnection } from './ssh-connection.ts';
 import { isTransientConnectError } from './ssh-connect-error.ts';
+import { messageOf } from '../../domain/message-of.ts';
 
 export interface NodeSshSessionSettings {
   /** Pause before each reconnect attempt; its length is the number of attempts. */
@@ -76,7 +77,7 @@ class FactoryStdin extends Readable {
     try {
       opened = this.open();
     } catch (error) {
-      this.destroy(error instanceof Error ? error : new Error(String(error)));
+      this.destroy(error instanceof Error ? error : new Error(messageOf(error)));
       return;
     }
     const source = opened instanceof Readable ? opened : new Readable().wrap(opened);
@@ -106,10 +107,6 @@ function stdinStream(stdin: NonNullable<RunOptions['stdin']>): Readable {
   if (typeof stdin === 'function') return new FactoryStdin(stdin);
   const bytes = typeof stdin === 'string' ? Buffer.from(stdin, 'utf8') : Buffer.from(stdin.buffer, stdin.byteOffset, stdin.byteLength);
   return Readable.from([bytes], { objectMode: false });
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function abortError(target: NodeTarget, stdout?: OutputTail, stderr?: OutputTail): CodedError {
@@ -173,7 +170,7 @@ export class NodeSshSession implements NodeSession {
           await this.reconnect();
         } catch (error) {
           if (!isTransientConnectError(error)) throw error;
-          lastProblem = (error as Error).message;
+          lastProblem = messageOf(error);
           continue;
         }
       }

@@ -1,16 +1,21 @@
 import { CodedError } from '../../domain/coded-error.ts';
+import type { ErrorCode } from '../../domain/error-code.ts';
 import type { NodeTarget } from '../../app/ports.ts';
+import { messageOf } from '../../domain/message-of.ts';
+import { errnoOf } from '../../domain/errno-of.ts';
 
-/** Error codes `connect` can throw. Transient ones are worth a reconnect attempt. */
-export type SshConnectErrorCode =
+/** Error codes `connect` can throw (of `ErrorCode`). Transient ones are worth a reconnect attempt. */
+export type SshConnectErrorCode = Extract<
+  ErrorCode,
   | 'host_key_mismatch'
   | 'auth_failed'
   | 'key_unreadable'
   | 'connect_timeout'
   | 'unreachable'
-  | 'connect_failed';
+  | 'connect_failed'
+>;
 
-const TRANSIENT: ReadonlySet<string> = new Set(['connect_timeout', 'unreachable', 'connect_failed']);
+const TRANSIENT: ReadonlySet<ErrorCode> = new Set<SshConnectErrorCode>(['connect_timeout', 'unreachable', 'connect_failed']);
 
 export function isTransientConnectError(error: unknown): boolean {
   return error instanceof CodedError && TRANSIENT.has(error.code);
@@ -44,10 +49,9 @@ export interface HostKeyCheck {
 export function toConnectError(error: unknown, target: NodeTarget, hostKey: HostKeyCheck): CodedError {
   if (error instanceof CodedError) return error;
   const where = `${target.host}:${target.port}`;
-  const err = error instanceof Error ? (error as Error & { level?: unknown; code?: unknown }) : undefined;
-  const message = oneLine(err?.message ?? String(error));
-  const level = typeof err?.level === 'string' ? err.level : undefined;
-  const errno = typeof err?.code === 'string' ? err.code : undefined;
+  const message = oneLine(messageOf(error));
+  const level = error instanceof Error && 'level' in error && typeof error.level === 'string' ? error.level : undefined;
+  const errno = errnoOf(error);
   const details = { node: target.name, host: target.host, port: target.port, cause: message };
 
   if (hostKey.refused) {

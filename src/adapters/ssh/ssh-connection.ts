@@ -6,6 +6,8 @@ import type { NodeTarget } from '../../app/ports.ts';
 import { fingerprintOf, normalizeFingerprint } from './host-key-fingerprint.ts';
 import { toConnectError } from './ssh-connect-error.ts';
 import type { HostKeyCheck } from './ssh-connect-error.ts';
+import { messageOf } from '../../domain/message-of.ts';
+import { errnoOf } from '../../domain/errno-of.ts';
 
 /** One authenticated node-ssh connection whose host key matched its pin; notices when it drops. */
 export class SshConnection {
@@ -47,7 +49,7 @@ export class SshConnection {
       } catch (error) {
         throw new CodedError(
           'key_unreadable',
-          `${target.name}: cannot read private key ${target.privateKeyPath} (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+          `${target.name}: cannot read private key ${target.privateKeyPath} (${errnoOf(error) ?? messageOf(error)})`,
           { node: target.name, path: target.privateKeyPath },
         );
       }

@@ -10,6 +10,7 @@ import { StoredRolloutRecord } from './stored-rollout-record.ts';
 import { mayTake, ownedBy } from '../../app/lease-rules.ts';
 import { neutralText, type RichText } from '../../domain/text/rich-text.ts';
 import { legacyText, StoredText } from './stored-text.ts';
+import { messageOf } from '../../domain/message-of.ts';
 
 /**
  * Durability. `synchronous` is a per-connection setting, not a per-table one, so the events table
@@ -165,7 +166,7 @@ function decodeEvent(id: string, row: EventRow): RolloutEvent {
 }
 
 function firstLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = messageOf(error);
   return text.split(/\r?\n/, 1)[0] ?? text;
 }
 

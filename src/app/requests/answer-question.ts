@@ -31,7 +31,7 @@ export async function answerQuestion(
   const cluster = deps.clusters.get(record.cluster);
   if (cluster === undefined) return { ok: false, message: text`Cluster ${record.cluster} is no longer in the inventory` };
   const decision = canAnswer({ policy: cluster.approval, pending: pendingOf(record), user: { userId: input.userId, groupIds: input.groupIds }, now: deps.clock.now() });
-  if (!decision.allowed) return { ok: false, message: decision.message };
+  if (!decision.ok) return { ok: false, message: decision.message };
 
   let request: MaintenanceRequest = record.request;
   let answers: Answers = record.answers;

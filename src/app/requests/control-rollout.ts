@@ -5,6 +5,7 @@ import type { RolloutResult } from '../run-rollout.ts';
 import { clusterBusy } from './cluster-busy.ts';
 import { announce, startOwned, type StartOwnedDeps } from './run-owned.ts';
 import { text, type RichText } from '../../domain/text/rich-text.ts';
+import { messageOf } from '../../domain/message-of.ts';
 
 export type ControlOutcome =
   | { readonly ok: true; readonly message: RichText; readonly record: RolloutRecord; readonly run?: Promise<RolloutResult | undefined> }
@@ -32,7 +33,7 @@ export function controlRollout(
   const nowDate = deps.clock.now();
   const at = nowDate.toISOString();
   const audit = (action: string, detail: RichText): void => deps.store.audit({ at, rolloutId: record.id, actor: input.userId, action, detail });
-  if (!decision.allowed) {
+  if (!decision.ok) {
     audit(`${input.control} refused`, decision.message);
     return { ok: false, message: decision.message };
   }
@@ -56,7 +57,7 @@ export function controlRollout(
         announce(left, deps.store.events(record.id), deps);
         deps.store.appendEvent(record.id, event);
       } catch (error) {
-        deps.log.warn({ rolloutId: record.id, err: String(error) }, 'could not store the leave event');
+        deps.log.warn({ rolloutId: record.id, err: messageOf(error) }, 'could not store the leave event');
       }
       deps.notifier.publish(record.id, event);
       audit('left as is', text`${record.cluster} released`);

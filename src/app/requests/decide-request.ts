@@ -36,7 +36,7 @@ export async function approveRequest(
   if (cluster === undefined) return { kind: 'denied', message: text`Cluster ${record.cluster} is no longer in the inventory` };
   const approver = { userId: input.userId, groupIds: input.groupIds };
   const decision = canApprove({ policy: cluster.approval, pending: pendingOf(record), approver, shownPlanHash: input.shownPlanHash, now: deps.clock.now() });
-  if (!decision.allowed) {
+  if (!decision.ok) {
     if (decision.code === 'expired' && record.status === 'awaiting-approval') {
       deps.store.update(record.id, ['awaiting-approval'], { status: 'expired', updatedAt: deps.clock.now().toISOString() });
     }
@@ -100,7 +100,7 @@ export function mayReject(input: { readonly requestId: string; readonly userId: 
   const cluster = deps.clusters.get(record.cluster);
   if (cluster === undefined) return { ok: false, message: text`Cluster ${record.cluster} is no longer in the inventory` };
   const decision = canReject({ policy: cluster.approval, pending: pendingOf(record), user: { userId: input.userId, groupIds: input.groupIds }, now: deps.clock.now() });
-  return decision.allowed ? { ok: true, record } : { ok: false, message: decision.message };
+  return decision.ok ? { ok: true, record } : { ok: false, message: decision.message };
 }
 
 /** Records a rejection (with its reason) made through the modal. */

@@ -4,6 +4,7 @@ import type { NodeContext } from '../node-context.ts';
 import { ensureSession } from '../steps/execute-step.ts';
 import { probeNode } from '../steps/probe-node.ts';
 import type { ServiceDeps } from './service-deps.ts';
+import { messageOf } from '../../domain/message-of.ts';
 
 /** One node as a fresh look finds it: reachable? running? healthy? what it runs. */
 export interface NodeLook {
@@ -39,7 +40,7 @@ export async function lookAtNodes(clusterName: string, deps: LookDeps): Promise<
         const probed = await probeNode(ctx);
         return { node: spec.name, reachable: true, running, healthy, detail: probed.ok ? (probed.detail ?? '') : probed.message };
       } catch (error) {
-        return { node: spec.name, reachable: false, running: false, healthy: false, detail: error instanceof Error ? error.message : String(error) };
+        return { node: spec.name, reachable: false, running: false, healthy: false, detail: messageOf(error) };
       } finally {
         await ctx.session?.close().catch(() => undefined);
       }

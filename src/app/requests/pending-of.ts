@@ -1,4 +1,5 @@
 import type { PendingApproval } from '../../domain/approval/pending-approval.ts';
+import { assertNever } from '../../domain/assert-never.ts';
 import type { RolloutRecord } from '../rollout-record.ts';
 
 /** The approval view of a stored request. */
@@ -13,9 +14,16 @@ export function pendingOf(record: RolloutRecord): PendingApproval {
       case 'superseded':
       case 'approved':
         return record.status;
-      default:
+      case 'running':
+      case 'succeeded':
+      case 'failed':
+      case 'paused':
+      case 'interrupted':
+      case 'rolled-back':
+      case 'left-as-is':
         return 'approved' as const;
     }
+    return assertNever(record.status, 'rollout status');
   })();
   return {
     requestedBy: record.requestedBy,

@@ -9,6 +9,7 @@ import { startOwned, type StartOwnedDeps } from './run-owned.ts';
 /** What recovery reads: the locks and records, the clusters, time, the log, all of this process's ownership (whether an owner is gone included), and what a run in the background reads. */
 export type RecoverDeps = StartOwnedDeps & { readonly ownership: RunOwnership };
 import { text, type RichText } from '../../domain/text/rich-text.ts';
+import { messageOf } from '../../domain/message-of.ts';
 
 export interface Recovered {
   readonly record: RolloutRecord;
@@ -28,7 +29,7 @@ export function recoverRollouts(deps: RecoverDeps): Recovered[] {
   try {
     locks = deps.store.locks();
   } catch (error) {
-    deps.log.error({ err: String(error) }, 'cannot read the cluster locks: no recovery this time');
+    deps.log.error({ err: messageOf(error) }, 'cannot read the cluster locks: no recovery this time');
     return out;
   }
   for (const lock of locks) {
@@ -39,7 +40,7 @@ export function recoverRollouts(deps: RecoverDeps): Recovered[] {
       record = deps.store.get(lock.rolloutId);
       events = record === undefined ? [] : deps.store.events(lock.rolloutId);
     } catch (error) {
-      deps.log.error({ rolloutId: lock.rolloutId, err: String(error) }, 'a stored rollout cannot be read: it is left out of recovery');
+      deps.log.error({ rolloutId: lock.rolloutId, err: messageOf(error) }, 'a stored rollout cannot be read: it is left out of recovery');
       continue;
     }
     if (record === undefined || record.plan === undefined || !deps.clusters.has(record.cluster)) continue;

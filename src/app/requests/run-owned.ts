@@ -8,6 +8,7 @@ import type { LeaseTerms, RunOwnership } from '../run-ownership.ts';
 import { runRollout, type RolloutResult } from '../run-rollout.ts';
 import type { ServiceDeps } from './service-deps.ts';
 import { neutralText } from '../../domain/text/rich-text.ts';
+import { messageOf } from '../../domain/message-of.ts';
 
 const STATUS_OF: Readonly<Record<Exclude<RolloutResult['outcome'], 'lost'>, RolloutStatus>> = {
   succeeded: 'succeeded',
@@ -88,7 +89,7 @@ export async function runOwned(record: RolloutRecord, run: OwnedRun, deps: RunOw
       if (deps.store.renewLease(id, owner, until)) leaseUntil = until;
       else lost = 'this process no longer owns the rollout (its lease ran out and another process took it over)';
     } catch (error) {
-      deps.log.warn({ rolloutId: id, err: String(error) }, 'could not renew the rollout lease');
+      deps.log.warn({ rolloutId: id, err: messageOf(error) }, 'could not renew the rollout lease');
     }
     const took = Date.now() - began;
     renewDueAt = Date.now() + took;
@@ -168,7 +169,7 @@ export async function runOwned(record: RolloutRecord, run: OwnedRun, deps: RunOw
     if (released === undefined) deps.log.warn({ rolloutId: id, status }, 'the rollout was not ours any more when it ended: its outcome was not recorded');
     deps.store.audit({ at: at.toISOString(), rolloutId: id, actor: 'bot', action: `rollout ${status}`, detail: result.summary });
   } catch (error) {
-    deps.log.error({ rolloutId: id, status, summary: neutralText(result.summary), err: String(error) }, 'the store failed: the outcome is not recorded; the next start puts it right');
+    deps.log.error({ rolloutId: id, status, summary: neutralText(result.summary), err: messageOf(error) }, 'the store failed: the outcome is not recorded; the next start puts it right');
   }
   deps.log.info({ rolloutId: id, outcome: result.outcome, durationMs: result.durationMs }, 'rollout run ended');
   await deps.notifier.flush(id);

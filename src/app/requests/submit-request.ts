@@ -37,7 +37,7 @@ export async function submitRequest(input: { readonly text: string; readonly use
     return { kind: 'error', message: text`unknown cluster "${request.cluster}" (known: ${[...deps.clusters.keys()].join(', ')})`, withUsage: false };
   }
   const allowed = canRequest(cluster.approval, input.channelId);
-  if (!allowed.allowed) return { kind: 'error', message: allowed.message, withUsage: false };
+  if (!allowed.ok) return { kind: 'error', message: allowed.message, withUsage: false };
   const prepared = await evaluateRequest(request, cluster, {}, deps);
   if (!prepared.ok) return { kind: 'error', message: plain(prepared.error), withUsage: false };
   const { verdict, plan, planError, facts } = prepared.value;

@@ -28,9 +28,8 @@ export function fileEdit(ctx: NodeContext, change: ChangeAction): { path: string
     case 'patch-revert':
     case 'place-file':
       return undefined;
-    default:
-      return assertNever(change, 'change action');
   }
+  return assertNever(change, 'change action');
 }
 
 /** Reads a remote text file through the session (empty when absent). */

@@ -25,15 +25,15 @@ export async function checkChangeNeed(
 ): Promise<ChangeNeed> {
   const fromFacts = needFromFacts(request, facts);
   if (fromFacts !== undefined) return fromFacts;
-  if (change === undefined) return { need: 'unknown', detail: 'the change cannot be checked on the node' };
+  if (change === undefined) return { kind: 'unknown', detail: 'the change cannot be checked on the node' };
   if (change.type === 'place-file') {
     const read = await runChecked(ctx, placedFileCommand(ctx.paths, change), { timeoutMs: 300_000, idempotent: true }, `checking ${change.dir}/${change.file}`);
-    if (!read.ok) return { need: 'unknown', detail: read.outcome.ok ? `checking ${change.file} failed` : read.outcome.message };
+    if (!read.ok) return { kind: 'unknown', detail: read.outcome.ok ? `checking ${change.file} failed` : read.outcome.message };
     return placedFileNeed(read.result.stdout, change.file, change.dir, artifacts.find((a) => a.file === change.file)?.sha256);
   }
   const checked = await fileHasChange(ctx, change);
-  if (checked === undefined) return { need: 'unknown', detail: `there is no check for ${change.type}` };
-  if (!checked.ok) return { need: 'unknown', detail: checked.error.ok ? 'its file could not be read' : checked.error.message };
+  if (checked === undefined) return { kind: 'unknown', detail: `there is no check for ${change.type}` };
+  if (!checked.ok) return { kind: 'unknown', detail: checked.error.ok ? 'its file could not be read' : checked.error.message };
   const file = checked.value.path.startsWith(`${ctx.paths.home}/`) ? checked.value.path.slice(ctx.paths.home.length + 1) : checked.value.path;
-  return checked.value.has ? { need: 'done', detail: `its ${file} already has the change` } : { need: 'needed', detail: `its ${file} does not have the change` };
+  return checked.value.has ? { kind: 'done', detail: `its ${file} already has the change` } : { kind: 'needed', detail: `its ${file} does not have the change` };
 }

@@ -16,6 +16,7 @@ import { stopNode } from './stop-node.ts';
 import { verifyChange } from './verify-change.ts';
 import { waitCluster } from './wait-cluster.ts';
 import { waitStarted } from './wait-started.ts';
+import { messageOf } from '../../domain/message-of.ts';
 
 /** Opens the node's SSH session if needed; a refused host key or unreachable node is a failed step. */
 export async function ensureSession(ctx: NodeContext, deps: Pick<StepDeps, 'executor'>): Promise<StepOutcome> {
@@ -24,7 +25,7 @@ export async function ensureSession(ctx: NodeContext, deps: Pick<StepDeps, 'exec
     ctx.session = await deps.executor.connect(ctx.target);
     return succeeded(`connected to ${ctx.target.host}:${ctx.target.port}, host key ${ctx.target.hostKeySha256} matches the pin`);
   } catch (error) {
-    return failed(`cannot connect to ${ctx.spec.name}: ${(error as Error).message}`);
+    return failed(`cannot connect to ${ctx.spec.name}: ${messageOf(error)}`);
   }
 }
 
@@ -73,7 +74,6 @@ export async function executeStep(step: PlanStep, ctx: NodeContext, deps: StepDe
       if (!healthy.ok) return healthy;
       return verifyChange(ctx, action.change);
     }
-    default:
-      return assertNever(action, 'step action');
   }
+  return assertNever(action, 'step action');
 }

@@ -8,6 +8,7 @@ import { runChecked } from '../run-checked.ts';
 import type { StepOutcome } from '../step-outcome.ts';
 import { ensureSession } from './execute-step.ts';
 import { verifyChange } from './verify-change.ts';
+import { messageOf } from '../../domain/message-of.ts';
 
 /** How long a command left running by a dead run is waited for before it is stopped. */
 export const LEFTOVER_WAIT_SECONDS = 600;
@@ -29,7 +30,7 @@ export async function findStanding(ctx: NodeContext, deps: StepDeps, change: Cha
   try {
     running = (await session.run(isRunningCommand(ctx.paths), { timeoutMs: 30_000, idempotent: true })).exitCode === 0;
   } catch (error) {
-    return err({ ok: false, message: `could not tell whether ${ctx.spec.name} runs: ${(error as Error).message}`, outputTail: '' });
+    return err({ ok: false, message: `could not tell whether ${ctx.spec.name} runs: ${messageOf(error)}`, outputTail: '' });
   }
   const answer = running ? await deps.healthProbe.check(ctx.spec.healthUrl, 10_000) : undefined;
   const healthy = answer !== undefined && 'status' in answer && answer.status === 200;

@@ -1,8 +1,9 @@
 import { CodedError } from '../../domain/coded-error.ts';
 import { followFileCommand } from '../../domain/plan/node-commands.ts';
 import type { NodeContext } from '../node-context.ts';
+import { messageOf } from '../../domain/message-of.ts';
 
-export type FollowResult = { readonly found: true; readonly line: string } | { readonly found: false; readonly lastLines: string; readonly error?: string };
+export type FollowResult = { readonly ok: true; readonly line: string } | { readonly ok: false; readonly lastLines: string; readonly error?: string };
 
 /**
  * Follows a remote file from a byte offset as a stream (tail -F over SSH) and stops as soon as
@@ -19,7 +20,7 @@ export async function followLog(
   signal?: AbortSignal,
 ): Promise<FollowResult> {
   const session = ctx.session;
-  if (session === undefined) return { found: false, lastLines: '', error: `not connected to ${ctx.spec.name}` };
+  if (session === undefined) return { ok: false, lastLines: '', error: `not connected to ${ctx.spec.name}` };
   const abort = new AbortController();
   if (signal?.aborted === true) abort.abort();
   signal?.addEventListener('abort', () => abort.abort(), { once: true });
@@ -43,11 +44,11 @@ export async function followLog(
   try {
     await session.run(followFileCommand(path, offset, pid), { timeoutMs, onStdout, signal: abort.signal, idempotent: true });
   } catch (error) {
-    if (found !== undefined) return { found: true, line: found };
-    if (signal?.aborted === true) return { found: false, lastLines: [...recent, partial].join('\n').trim(), error: 'stopped' };
+    if (found !== undefined) return { ok: true, line: found };
+    if (signal?.aborted === true) return { ok: false, lastLines: [...recent, partial].join('\n').trim(), error: 'stopped' };
     const timedOut = error instanceof CodedError && error.code === 'step_timeout';
-    return { found: false, lastLines: [...recent, partial].join('\n').trim(), ...(timedOut ? {} : { error: (error as Error).message }) };
+    return { ok: false, lastLines: [...recent, partial].join('\n').trim(), ...(timedOut ? {} : { error: messageOf(error) }) };
   }
-  if (found !== undefined) return { found: true, line: found };
-  return { found: false, lastLines: [...recent, partial].join('\n').trim(), error: pid === undefined ? 'the log stream ended' : `its JVM (pid ${pid}) exited` };
+  if (found !== undefined) return { ok: true, line: found };
+  return { ok: false, lastLines: [...recent, partial].join('\n').trim(), error: pid === undefined ? 'the log stream ended' : `its JVM (pid ${pid}) exited` };
 }

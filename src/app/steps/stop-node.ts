@@ -4,6 +4,7 @@ import { rawShell } from '../../domain/shell/shell-command.ts';
 import type { NodeContext, StepDeps } from '../node-context.ts';
 import { runChecked } from '../run-checked.ts';
 import { failed, succeeded, type StepOutcome } from '../step-outcome.ts';
+import { messageOf } from '../../domain/message-of.ts';
 
 /** How long the process may take to disappear once the force command has run. */
 const GONE_AFTER_FORCE_SECONDS = 30;
@@ -15,7 +16,7 @@ async function isRunning(ctx: NodeContext): Promise<boolean | StepOutcome> {
     const result = await session.run(isRunningCommand(ctx.paths), { timeoutMs: 30_000, idempotent: true });
     return result.exitCode === 0;
   } catch (error) {
-    return failed(`could not tell whether ${ctx.spec.name} runs: ${(error as Error).message}`);
+    return failed(`could not tell whether ${ctx.spec.name} runs: ${messageOf(error)}`);
   }
 }
 
@@ -46,7 +47,7 @@ async function runGraceful(ctx: NodeContext, deps: StepDeps, stop: string, deadl
       deps.log.warn({ node: ctx.spec.name, timeoutMs }, 'stop command still running at the stop deadline; it was ended');
       return;
     }
-    deps.log.warn({ node: ctx.spec.name, error: (error as Error).message }, 'stop command failed; waiting, then forcing');
+    deps.log.warn({ node: ctx.spec.name, error: messageOf(error) }, 'stop command failed; waiting, then forcing');
   }
 }
 

@@ -58,7 +58,7 @@ export async function waitCluster(
       undefined,
       settled.signal,
     );
-    if (!result.found) lastLines = result.lastLines;
+    if (!result.ok) lastLines = result.lastLines;
   } finally {
     pending?.abort();
   }

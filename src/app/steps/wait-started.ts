@@ -19,7 +19,7 @@ export async function waitStarted(ctx: NodeContext, logLine: string, timeoutSeco
     }
   }
   const result = await followLog(ctx, ctx.paths.catalinaOut, ctx.catalinaOffset ?? 0, timeoutSeconds * 1000, (line) => line.includes(logLine), Number.isInteger(pid) ? pid : undefined);
-  if (result.found) {
+  if (result.ok) {
     const ms = parseStartupLine(result.line);
     return succeeded(ms === undefined ? result.line.trim() : `started in ${(ms / 1000).toFixed(1)} s`);
   }

@@ -20,10 +20,10 @@ describe('canAnswer', () => {
   ])('%s', (_name, userId, p, code, message) => {
     const decision = canAnswer({ policy, pending: p, user: { userId, groupIds: [] }, now: NOW });
     if (code === undefined) {
-      expect(decision).toEqual({ allowed: true });
+      expect(decision).toEqual({ ok: true });
       return;
     }
-    expect(decision).toMatchObject({ allowed: false, code });
-    expect(!decision.allowed && slackText(decision.message)).toContain(message);
+    expect(decision).toMatchObject({ ok: false, code });
+    expect(!decision.ok && slackText(decision.message)).toContain(message);
   });
 });

@@ -178,16 +178,16 @@ describe('canApprove', () => {
       now: row.now ?? NOW,
     });
     if (row.code === undefined) {
-      expect(decision).toEqual({ allowed: true });
+      expect(decision).toEqual({ ok: true });
       return;
     }
-    expect(decision).toMatchObject({ allowed: false, code: row.code });
-    if (row.message !== undefined && !decision.allowed) expect(slackText(decision.message)).toContain(row.message);
+    expect(decision).toMatchObject({ ok: false, code: row.code });
+    if (row.message !== undefined && !decision.ok) expect(slackText(decision.message)).toContain(row.message);
   });
 
   it('explains in one line every time', () => {
     const decision = canApprove({ policy, pending, approver: { userId: 'U9', groupIds: [] }, shownPlanHash: HASH, now: NOW });
-    expect(!decision.allowed && slackText(decision.message)).not.toContain('\n');
+    expect(!decision.ok && slackText(decision.message)).not.toContain('\n');
   });
 });
 

@@ -24,7 +24,7 @@ describe('canReject', () => {
     ['the requester while the request waits for answers', 'U1', [], pending('awaiting-answers')],
     ['an approver while the request waits for answers', 'U2', [], pending('awaiting-answers')],
   ] as const)('allows %s', (_name, userId, groupIds, p) => {
-    expect(canReject({ policy, pending: p, user: { userId, groupIds }, now: NOW })).toEqual({ allowed: true });
+    expect(canReject({ policy, pending: p, user: { userId, groupIds }, now: NOW })).toEqual({ ok: true });
   });
 
   it.each([
@@ -35,7 +35,7 @@ describe('canReject', () => {
     ['a reject after expiry', 'U2', pending('awaiting-approval', { requestedAt: '2025-01-06T09:00:00.000Z' }), 'expired', 'expired 30 minutes ago'],
   ] as const)('refuses %s', (_name, userId, p, code, message) => {
     const decision = canReject({ policy, pending: p, user: { userId, groupIds: [] }, now: NOW });
-    expect(decision).toMatchObject({ allowed: false, code });
-    expect(!decision.allowed && slackText(decision.message)).toContain(message);
+    expect(decision).toMatchObject({ ok: false, code });
+    expect(!decision.ok && slackText(decision.message)).toContain(message);
   });
 });

@@ -18,7 +18,7 @@ describe('canRequest', () => {
     ['the only channel', ['C1'], 'C1'],
     ['one of several channels', ['C1', 'C2'], 'C2'],
   ])('allows %s', (_name, channels, channel) => {
-    expect(canRequest(policy(channels, 'prod'), channel)).toEqual({ allowed: true });
+    expect(canRequest(policy(channels, 'prod'), channel)).toEqual({ ok: true });
   });
 
   it.each([
@@ -29,7 +29,7 @@ describe('canRequest', () => {
     ['a policy without a cluster name', policy(['C1']), 'C2', 'Requests for this cluster are taken only in <#C1>'],
   ])('refuses %s', (_name, p, channel, message) => {
     const decision = canRequest(p, channel);
-    expect(decision).toMatchObject({ allowed: false, code: 'wrong_channel' });
-    expect(!decision.allowed && slackText(decision.message)).toContain(message);
+    expect(decision).toMatchObject({ ok: false, code: 'wrong_channel' });
+    expect(!decision.ok && slackText(decision.message)).toContain(message);
   });
 });

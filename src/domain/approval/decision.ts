@@ -16,7 +16,7 @@ export type DenialCode =
   | 'dry_run';
 
 /** The answer of a policy check. `message`: one friendly line for an ephemeral reply, channel-neutral. */
-export type Decision = { readonly allowed: true } | { readonly allowed: false; readonly code: DenialCode; readonly message: RichText };
+export type Decision = { readonly ok: true } | { readonly ok: false; readonly code: DenialCode; readonly message: RichText };
 
-export const allow = (): Decision => ({ allowed: true });
-export const deny = (code: DenialCode, message: RichText): Decision => ({ allowed: false, code, message });
+export const allow = (): Decision => ({ ok: true });
+export const deny = (code: DenialCode, message: RichText): Decision => ({ ok: false, code, message });

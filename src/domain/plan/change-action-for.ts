@@ -71,9 +71,8 @@ export function changeActionFor(request: MaintenanceRequest, cluster: ClusterSpe
     }
     case 'release':
       return err('release updates (bundle replacement) are not supported yet: this tool does not replace a 7.4 bundle; do it by hand with the whole cluster down');
-    default:
-      return assertNever(request, 'request');
   }
+  return assertNever(request, 'request');
 }
 
 /** Files and folders (relative to LIFERAY_HOME) a change touches: what is backed up before it is applied. */
@@ -92,7 +91,6 @@ export function touchedPaths(action: ChangeAction): string[] {
     case 'jvm-options':
     case 'java-home':
       return [action.setenv];
-    default:
-      return assertNever(action, 'change action');
   }
+  return assertNever(action, 'change action');
 }

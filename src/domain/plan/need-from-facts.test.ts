@@ -27,7 +27,7 @@ describe('needFromFacts', () => {
     ['java, other major', 'java update 11.0.22 on prod', at([], '1.8.0_292'), 'needed', 'runs Java 1.8.0_292'],
     ['java, unknown', 'java update 11.0.22 on prod', at([]), 'unknown', 'the Java it runs is not known'],
   ])('%s', (_name, text, facts, need, detail) => {
-    expect(needFromFacts(aRequest(text), facts)).toEqual({ need, detail });
+    expect(needFromFacts(aRequest(text), facts)).toEqual({ kind: need, detail });
   });
 
   it.each([

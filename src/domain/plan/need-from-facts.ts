@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never.ts';
 import { installedFixpack } from '../eligibility/installed-fixpack.ts';
 import type { ClusterFacts } from '../liferay/cluster-facts.ts';
 import { compareFixpacks, parsePatchId } from '../liferay/patch-id.ts';
@@ -5,9 +6,9 @@ import { compareJavaVersions, parseJavaVersion } from '../liferay/java-version.t
 import type { MaintenanceRequest } from '../request/maintenance-request.ts';
 import type { ChangeNeed } from './change-need.ts';
 
-const done = (detail: string): ChangeNeed => ({ need: 'done', detail });
-const needed = (detail: string): ChangeNeed => ({ need: 'needed', detail });
-const unknown = (detail: string): ChangeNeed => ({ need: 'unknown', detail });
+const done = (detail: string): ChangeNeed => ({ kind: 'done', detail });
+const needed = (detail: string): ChangeNeed => ({ kind: 'needed', detail });
+const unknown = (detail: string): ChangeNeed => ({ kind: 'unknown', detail });
 
 /**
  * Does a node with these (probed) facts still need the request's change? Answered for patches and
@@ -46,7 +47,14 @@ export function needFromFacts(request: MaintenanceRequest, facts: ClusterFacts):
       if (current === undefined) return unknown('the Java it runs is not known');
       return compareJavaVersions(current, target) === 0 ? done(`already runs Java ${current.raw}`) : needed(`runs Java ${current.raw}`);
     }
-    default:
+    case 'module':
+    case 'plugin':
+    case 'property':
+    case 'config':
+    case 'jvm':
+    case 'release':
+    case 'commerce':
       return undefined;
   }
+  return assertNever(request, 'request');
 }

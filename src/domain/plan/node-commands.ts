@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never.ts';
 import { sh, shGlob, type ShellCommand } from '../shell/shell-command.ts';
 import type { ChangeAction } from './change-action.ts';
 import type { NodePaths } from './node-paths.ts';
@@ -97,9 +98,14 @@ mkdir -p ${change.dir}
 ${change.replacesGlob === undefined ? sh`:` : sh`for old in ${change.dir}/${shGlob(change.replacesGlob)}; do [ -e "$old" ] && [ "$old" != ${change.dir}/${change.file} ] && rm -f "$old" && echo "removed $old"; done`}
 cp ${p.staging}/${change.file} ${change.dir}/.${change.file}.part && mv -f ${change.dir}/.${change.file}.part ${change.dir}/${change.file}
 echo "placed ${change.dir}/${change.file}"`;
-    default:
+    case 'set-properties':
+    case 'unset-properties':
+    case 'set-osgi-config':
+    case 'jvm-options':
+    case 'java-home':
       return undefined;
   }
+  return assertNever(change, 'change action');
 }
 
 /** Reads a text file; prints nothing (exit 0) when it does not exist yet. */

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { ChangeNeed } from './change-need.ts';
 import { nodesNeeding, type NodesNeeding } from './nodes-needing.ts';
 
-const done = (detail: string): ChangeNeed => ({ need: 'done', detail });
-const needed: ChangeNeed = { need: 'needed', detail: 'has dxp-13-7110' };
-const unknown = (detail: string): ChangeNeed => ({ need: 'unknown', detail });
+const done = (detail: string): ChangeNeed => ({ kind: 'done', detail });
+const needed: ChangeNeed = { kind: 'needed', detail: 'has dxp-13-7110' };
+const unknown = (detail: string): ChangeNeed => ({ kind: 'unknown', detail });
 const NODES = ['node1', 'node2', 'node3'];
 
 describe('nodesNeeding', () => {

@@ -17,12 +17,12 @@ export function nodesNeeding(nodes: readonly string[], needs: ReadonlyMap<string
   const unsure: SkippedNode[] = [];
   for (const node of nodes) {
     const need = needs.get(node);
-    if (need?.need === 'done') {
+    if (need?.kind === 'done') {
       skipped.push({ node, reason: need.detail });
       continue;
     }
     needing.push(node);
-    if (need?.need === 'unknown') unsure.push({ node, reason: need.detail });
+    if (need?.kind === 'unknown') unsure.push({ node, reason: need.detail });
   }
   return { needing, skipped, unsure };
 }

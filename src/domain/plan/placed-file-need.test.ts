@@ -14,6 +14,6 @@ describe('placedFileNeed', () => {
     ['a deployed WAR that differs', `deployed ${B}  -\n`, 'deploy', A, 'unknown', 'osgi/war/x.jar differs from the artifact, but Liferay may have rewritten it when deploying'],
     ['no artifact to compare with', `placed ${A}  -\n`, 'osgi/modules', undefined, 'unknown', 'x.jar is not in the artifact folder to compare with'],
   ])('%s', (_name, output, dir, sha256, need, detail) => {
-    expect(placedFileNeed(output, 'x.jar', dir, sha256)).toEqual({ need, detail });
+    expect(placedFileNeed(output, 'x.jar', dir, sha256)).toEqual({ kind: need, detail });
   });
 });

@@ -14,12 +14,12 @@ export function placedFileNeed(output: string, file: string, dir: string, sha256
   const placed = shaAfter('placed');
   const deployed = shaAfter('deployed');
   const others = lines.filter((l) => l.startsWith('other ')).map((l) => l.slice('other '.length));
-  if (sha256 === undefined) return { need: 'unknown', detail: `${file} is not in the artifact folder to compare with` };
+  if (sha256 === undefined) return { kind: 'unknown', detail: `${file} is not in the artifact folder to compare with` };
   const short = `${sha256.slice(0, 12)}…`;
-  if (placed === undefined && deployed === undefined) return { need: 'needed', detail: `has no ${dir}/${file}` };
-  if (placed !== undefined && placed !== sha256) return { need: 'needed', detail: `its ${dir}/${file} differs from the artifact (sha256 ${placed.slice(0, 12)}…, artifact ${short})` };
-  if (others.length > 0) return { need: 'needed', detail: `also has ${others.join(', ')}` };
-  if (placed !== undefined) return { need: 'done', detail: `already has ${dir}/${file} (sha256 ${short})` };
-  if (deployed === sha256) return { need: 'done', detail: `already has ${file} deployed in osgi/war (sha256 ${short})` };
-  return { need: 'unknown', detail: `osgi/war/${file} differs from the artifact, but Liferay may have rewritten it when deploying` };
+  if (placed === undefined && deployed === undefined) return { kind: 'needed', detail: `has no ${dir}/${file}` };
+  if (placed !== undefined && placed !== sha256) return { kind: 'needed', detail: `its ${dir}/${file} differs from the artifact (sha256 ${placed.slice(0, 12)}…, artifact ${short})` };
+  if (others.length > 0) return { kind: 'needed', detail: `also has ${others.join(', ')}` };
+  if (placed !== undefined) return { kind: 'done', detail: `already has ${dir}/${file} (sha256 ${short})` };
+  if (deployed === sha256) return { kind: 'done', detail: `already has ${file} deployed in osgi/war (sha256 ${short})` };
+  return { kind: 'unknown', detail: `osgi/war/${file} differs from the artifact, but Liferay may have rewritten it when deploying` };
 }

@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never.ts';
 import type { RevertTarget } from '../eligibility/verdict.ts';
 import { parsePatchId } from '../liferay/patch-id.ts';
 import type { MaintenanceRequest } from '../request/maintenance-request.ts';
@@ -20,7 +21,12 @@ export function requiredArtifacts(request: MaintenanceRequest, revertTo?: Revert
       return [request.file];
     case 'commerce':
       return [`liferay-commerce-${request.version}.lpkg`];
-    default:
+    case 'property':
+    case 'config':
+    case 'jvm':
+    case 'java':
+    case 'release':
       return [];
   }
+  return assertNever(request, 'request');
 }

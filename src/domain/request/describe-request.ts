@@ -24,9 +24,8 @@ export function describeChange(request: MaintenanceRequest): string {
       return `release update ${request.release}`;
     case 'commerce':
       return `commerce update ${request.version}`;
-    default:
-      return assertNever(request, 'request');
   }
+  return assertNever(request, 'request');
 }
 
 export function describeRequest(request: MaintenanceRequest): string {

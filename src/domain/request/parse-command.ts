@@ -6,6 +6,7 @@ import { parseClusterName } from './parse-cluster-name.ts';
 import { parseFailure } from './parse-failure.ts';
 import { quoteToken } from './quote-token.ts';
 import { tokenize } from './tokenize.ts';
+import { messageOf } from '../message-of.ts';
 
 /**
  * Parse `/liferay <text>` (or the CLI's request words): `help`, `status [cluster]`,
@@ -33,6 +34,6 @@ export function parseCommand(text: string): Result<Command, ParseError> {
     return request.ok ? ok({ type: 'change', request: request.value }) : parseFailure(request.error);
   } catch (error) {
     // A bug, not an expected outcome; still never a stack trace for the user.
-    return parseFailure(`internal parser error: ${error instanceof Error ? error.message : 'unknown'}`);
+    return parseFailure(`internal parser error: ${messageOf(error)}`);
   }
 }

@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never.ts';
 import type { MaintenanceRequest } from '../request/maintenance-request.ts';
 
 /** The request that undoes this one when there is a single such request (patches), else undefined. */
@@ -6,7 +7,15 @@ export function inverseRequest(request: MaintenanceRequest): MaintenanceRequest 
     case 'fixpack':
     case 'hotfix':
       return { ...request, action: request.action === 'install' ? 'revert' : 'install', dryRun: false };
-    default:
+    case 'module':
+    case 'plugin':
+    case 'property':
+    case 'config':
+    case 'jvm':
+    case 'java':
+    case 'release':
+    case 'commerce':
       return undefined;
   }
+  return assertNever(request, 'request');
 }

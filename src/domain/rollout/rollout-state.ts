@@ -102,9 +102,8 @@ export function statusDuring(kind: StepKind, purpose: StepPurpose = 'rollout'): 
     case 'wait-cluster':
     case 'enable':
       return 'starting';
-    default:
-      return assertNever(kind, 'step kind');
   }
+  return assertNever(kind, 'step kind');
 }
 
 function setNode(state: RolloutState, node: string, patch: Partial<NodeState>): RolloutState {
@@ -182,9 +181,8 @@ export function transition(state: RolloutState, event: RolloutEvent): RolloutSta
       return { ...state, status: 'interrupted', finishedAt: event.at, summary: event.summary, currentStep: undefined };
     case 'RolloutLeft':
       return { ...state, status: 'left-as-is', finishedAt: event.at, summary: event.summary, currentStep: undefined };
-    default:
-      return assertNever(event, 'rollout event');
   }
+  return assertNever(event, 'rollout event');
 }
 
 export function replay(nodes: readonly string[], events: readonly RolloutEvent[]): RolloutState {

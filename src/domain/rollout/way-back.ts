@@ -55,7 +55,6 @@ export function wayBack(request: MaintenanceRequest, facts: ClusterFacts, paths:
     case 'release':
     case 'commerce':
       return restore(`restore the previous version (${backups})`);
-    default:
-      return assertNever(request, 'request');
   }
+  return assertNever(request, 'request');
 }

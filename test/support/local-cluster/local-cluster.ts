@@ -15,6 +15,7 @@ import type { SimState } from './sim-state.ts';
 import { generateSshKeyPair, writeSshKeyPair } from './ssh-key-pair.ts';
 import { nodeCommandEnv, startSsh2NodeServer } from './ssh2-node-server.ts';
 import { waitUntil } from './wait-until.ts';
+import { messageOf } from '../../../src/domain/message-of.ts';
 
 const run = promisify(execFile);
 
@@ -185,7 +186,7 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
       const response = await fetch(`http://127.0.0.1:${spec.healthPort}/sim/state`, { signal: AbortSignal.timeout(2000) });
       return (await response.json()) as SimState;
     } catch (error) {
-      throw new CodedError('node_down', `${name} does not answer on port ${spec.healthPort}`, { cause: String(error) });
+      throw new CodedError('node_down', `${name} does not answer on port ${spec.healthPort}`, { cause: messageOf(error) });
     }
   };
   const healthStatus = async (name: string): Promise<number> => {

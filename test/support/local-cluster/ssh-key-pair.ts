@@ -24,8 +24,12 @@ export function generateSshKeyPair(comment: string): SshKeyPair {
     const pair = utils.generateKeyPairSync('ed25519', { comment });
     const parsed = utils.parseKey(pair.public);
     const privateParsed = utils.parseKey(pair.private);
-    if (parsed instanceof Error || privateParsed instanceof Error) {
-      lastError = parsed instanceof Error ? parsed : (privateParsed as Error);
+    if (parsed instanceof Error) {
+      lastError = parsed;
+      continue;
+    }
+    if (privateParsed instanceof Error) {
+      lastError = privateParsed;
       continue;
     }
     const publicBlob = parsed.getPublicSSH();

@@ -1,4 +1,5 @@
 import { CodedError } from '../../../src/domain/coded-error.ts';
+import { messageOf } from '../../../src/domain/message-of.ts';
 
 export interface WaitOptions {
   readonly timeoutMs: number;
@@ -20,7 +21,7 @@ export async function waitUntil<T>(check: () => Promise<T | undefined | false> |
     }
     if (Date.now() >= deadline) {
       throw new CodedError('wait_timeout', `timed out after ${options.timeoutMs} ms waiting for ${options.what}`, {
-        lastError: lastError instanceof Error ? lastError.message : lastError,
+        lastError: lastError === undefined ? undefined : messageOf(lastError),
       });
     }
     await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 50));

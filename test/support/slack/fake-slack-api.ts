@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeSlackWorkspace } from './fake-slack-workspace.ts';
 import type { FakeSlackMessage, FakeSlackThread, FakeSlackWorkspaceOptions, SlackJson } from './fake-slack-workspace.ts';
+import { messageOf } from '../../../src/domain/message-of.ts';
 
 /**
  * A stand-in for Slack's Web API (`POST /api/<method>`) and for `response_url`s (`POST /response/<id>`)
@@ -189,7 +190,7 @@ export const startFakeSlackApi = async (options: FakeSlackApiOptions = {}): Prom
       if (responseUrl?.[1] !== undefined) return handleResponseUrl(req, res, responseUrl[1], body);
       return send(res, 404, { ok: false, error: 'not_found' });
     })().catch((error: unknown) => {
-      if (!res.headersSent) send(res, 500, { ok: false, error: 'fake_slack_crashed', detail: String(error) });
+      if (!res.headersSent) send(res, 500, { ok: false, error: 'fake_slack_crashed', detail: messageOf(error) });
     });
   });
 

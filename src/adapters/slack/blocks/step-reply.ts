@@ -87,7 +87,6 @@ export function stepReply(event: RolloutEvent, { plan, titles }: StepReplyContex
       return reply([`⚠️ The bot restarted while this rollout ran: ${slackLine(event.summary, MESSAGE_MAX)}`]);
     case 'RolloutLeft':
       return reply([`🏳️ Left as it is by ${mention(event.by)}: ${slackLine(event.summary, MESSAGE_MAX)}`]);
-    default:
-      return assertNever(event, 'rollout event');
   }
+  return assertNever(event, 'rollout event');
 }

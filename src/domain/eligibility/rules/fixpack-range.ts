@@ -33,8 +33,8 @@ export const fixpackRange: EligibilityRule = {
       const patch = parsePatchId(fixpackId(target.family, n, target.build));
       if (patch !== undefined) between.push(patch);
     }
-    const blocked = between.filter((p) => patchRevertibility(p, catalog, answers).status === 'non-revertible').map((p) => p.id);
-    const suspect = between.filter((p) => patchRevertibility(p, catalog, answers).status === 'suspect').map((p) => p.id);
+    const blocked = between.filter((p) => patchRevertibility(p, catalog, answers).kind === 'non-revertible').map((p) => p.id);
+    const suspect = between.filter((p) => patchRevertibility(p, catalog, answers).kind === 'suspect').map((p) => p.id);
     const outcomes: RuleOutcome[] = [];
     if (blocked.length > 0) {
       const one = blocked.length === 1;

@@ -27,11 +27,11 @@ export const fixpackRevertRange: EligibilityRule = {
       const patch = parsePatchId(fixpackId(target.family, n, target.build));
       if (patch !== undefined) between.push(patch);
     }
-    const crossed = [...between.filter((p) => patchRevertibility(p, catalog, answers).status === 'non-revertible'), ...(own.status === 'non-revertible' ? [target] : [])];
+    const crossed = [...between.filter((p) => patchRevertibility(p, catalog, answers).kind === 'non-revertible'), ...(own.kind === 'non-revertible' ? [target] : [])];
     const to = !before.known ? 'the level before it' : before.fixpack === undefined ? 'no fix pack at all (GA)' : before.fixpack.id;
     const lowest = crossed[0];
     if (lowest !== undefined) {
-      const why = own.status !== 'non-revertible' ? '' : crossed.length === 1 ? ` (${own.entry.reason})` : ` (${target.id}: ${own.entry.reason})`;
+      const why = own.kind !== 'non-revertible' ? '' : crossed.length === 1 ? ` (${own.entry.reason})` : ` (${target.id}: ${own.entry.reason})`;
       return [
         {
           rule,
@@ -55,7 +55,7 @@ export const fixpackRevertRange: EligibilityRule = {
         },
       ];
     }
-    const suspect = between.filter((p) => patchRevertibility(p, catalog, answers).status === 'suspect').map((p) => p.id);
+    const suspect = between.filter((p) => patchRevertibility(p, catalog, answers).kind === 'suspect').map((p) => p.id);
     if (suspect.length > 0) {
       return [
         {

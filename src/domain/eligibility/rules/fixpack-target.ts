@@ -14,7 +14,7 @@ export const fixpackTarget: EligibilityRule = {
     if (patch === undefined) return [];
     const status = patchRevertibility(patch, catalog, answers);
     const verb = request.action === 'install' ? 'installing' : 'reverting';
-    switch (status.status) {
+    switch (status.kind) {
       case 'non-revertible':
         // Reverting one is not a full-shutdown job but a database restore: fixpack-revert-range refuses it.
         if (request.action === 'revert') return [];

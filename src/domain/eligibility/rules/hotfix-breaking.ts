@@ -11,7 +11,7 @@ export const hotfixBreaking: EligibilityRule = {
     const patch = parsePatchId(request.patch);
     if (patch === undefined) return [];
     const status = patchRevertibility(patch, catalog, answers);
-    if (status.status === 'non-revertible') {
+    if (status.kind === 'non-revertible') {
       return [
         {
           rule: hotfixBreaking.name,
