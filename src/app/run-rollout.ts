@@ -82,6 +82,9 @@ export async function runRollout(input: RunRolloutInput, deps: StepDeps): Promis
   const began = Date.now();
   const change = changeOf(plan);
   let state = replay(plan.nodes, input.past ?? []);
+  // No node stopped yet (the run was stopped in or right after its preflight, or its preflight failed): going on means the
+  // whole preflight again, the check of the nodes against the verdict included, then every node, as for a run that starts.
+  const fresh = mode !== 'rollback' && mode !== 'start' && plan.nodes.every((n) => state.nodes[n]?.touched !== true && state.nodes[n]?.changed !== true);
   let storeError: string | undefined;
   const emit = async (event: RolloutEvent): Promise<void> => {
     state = transition(state, event);
@@ -327,7 +330,7 @@ export async function runRollout(input: RunRolloutInput, deps: StepDeps): Promis
   const forward = async (): Promise<RolloutResult> => {
     const retryNode = state.failure?.node ?? plan.nodes.find((n) => state.nodes[n]?.done !== true);
     const pendingOf = (nodes: readonly string[]): string[] => nodes.filter((n) => state.nodes[n]?.done !== true);
-    const todo = mode === 'retry' && retryNode !== undefined && plan.strategy === 'rolling' ? [retryNode] : pendingOf(plan.strategy === 'rolling' ? plan.nodes : stepNodes);
+    const todo = mode === 'retry' && !fresh && retryNode !== undefined && plan.strategy === 'rolling' ? [retryNode] : pendingOf(plan.strategy === 'rolling' ? plan.nodes : stepNodes);
     if (plan.strategy === 'rolling') {
       for (const node of todo) {
         const stop = stopWanted();
@@ -389,7 +392,7 @@ export async function runRollout(input: RunRolloutInput, deps: StepDeps): Promis
             : `resuming from ${pending[0] ?? 'the post-check'}`;
     await emit({ type: 'RolloutResumed', at: now(), mode, by: input.by ?? 'bot', nodes: mode === 'rollback' ? plan.nodes.filter((n) => state.nodes[n]?.changed === true) : pending, message });
     const wasDone = plan.nodes.filter((n) => state.nodes[n]?.done === true);
-    const stopped = await reconcile(mode === 'rollback' ? [] : pending);
+    const stopped = await reconcile(mode === 'rollback' || fresh ? [] : pending);
     if (stopped !== undefined) return stopped;
     if (mode === 'rollback') return await rollBack();
     if (mode === 'recover') {
@@ -402,6 +405,10 @@ export async function runRollout(input: RunRolloutInput, deps: StepDeps): Promis
             : 'This cluster is set to wait for a decision after a restart (afterRestart: ask).';
         return hold('interrupted', `The bot restarted while this ran and brought the nodes back to a healthy state. ${why}`);
       }
+    }
+    if (fresh) {
+      const refused = await preflight();
+      if (refused !== undefined) return refused;
     }
     return await forward();
   } catch (error) {

@@ -114,6 +114,27 @@ describe('controlRollout on a held rollout', () => {
     expect(scene.store.auditTrail(scene.record.id).map((a) => [a.actor, a.action])).toContainEqual([APPROVER, control]);
   });
 
+  it.each(['resume', 'retry'] as const)('%s after a failed preflight checks the nodes against the verdict again: refused while they differ, runs once they match', async (control) => {
+    const scene = aServiceScene();
+    scene.nodes.replacePatches('node3', ['dxp-15-7110']);
+    expect((await scene.approveAndRun(scene.process({ owner: FIRST_OWNER })))?.outcome).toBe('failed');
+    const proc = scene.process({ owner: SECOND_OWNER });
+    const since = scene.nodes.sent.length;
+    const again = async (): Promise<string | undefined> => {
+      const asked = controlRollout({ rolloutId: scene.record.id, control, userId: APPROVER, groupIds: [] }, proc.deps);
+      return asked.ok ? (await asked.run)?.outcome : undefined;
+    };
+
+    expect(await again()).toBe('failed');
+    expect(neutralText(scene.store.get(scene.record.id)?.outcomeNote ?? [])).toMatch(/^Failed in preflight on node3: the nodes are not as the verdict assumed/);
+    expect(['node1', 'node2', 'node3'].map((n) => changesOn(scene.nodes, n, since))).toEqual([[], [], []]);
+
+    scene.nodes.replacePatches('node3', ['dxp-16-7110']);
+    expect(await again()).toBe('succeeded');
+    expect(['node1', 'node2', 'node3'].map((n) => scene.nodes.installed(n))).toEqual([['dxp-17-7110'], ['dxp-17-7110'], ['dxp-17-7110']]);
+    expect(scene.nodes.down()).toEqual([]);
+  });
+
   it('leave ends it as it is and releases the cluster lock, touching no node', async () => {
     const scene = aServiceScene();
     const proc = await failedOnNode2(scene);

@@ -315,6 +315,24 @@ describe('recoverRollouts: the owner killed in preflight (no node stopped yet)',
   });
 });
 
+describe('recoverRollouts: the owner killed in preflight, a node changed by hand while the bot was down', () => {
+  it('afterRestart resume: the nodes are checked against the verdict again; the run fails in preflight and changes nothing', async () => {
+    const scene = aServiceScene({ afterRestart: 'resume' });
+    await killedAt(scene, succeeded('node2/probe'));
+    scene.nodes.replacePatches('node3', ['dxp-15-7110']);
+    const second = scene.process({ owner: SECOND_OWNER, ownerIsGone: (owner) => owner === FIRST_OWNER });
+    const since = scene.nodes.sent.length;
+
+    const result = await recoverRollouts(second.deps)[0]?.run;
+
+    expect(result?.outcome).toBe('failed');
+    expect(neutralText(result?.summary ?? [])).toMatch(/^Failed in preflight on node3: the nodes are not as the verdict assumed: .*dxp-15-7110.*No node was stopped\./);
+    expect(allChanges(scene, since)).toEqual([[], [], []]);
+    expect(NODES.map((n) => scene.nodes.installed(n))).toEqual([['dxp-16-7110'], ['dxp-16-7110'], ['dxp-15-7110']]);
+    expect(scene.nodes.down()).toEqual([]);
+  });
+});
+
 describe('recoverRollouts: the owner killed after the last node, before the rollout is marked done', () => {
   const kills = [
     { at: "after node3's NodeDone, before the post-check", when: (e: RolloutEvent) => e.type === 'NodeDone' && e.node === 'node3', stopped: "after node3's wait-cluster step" },
