@@ -21,15 +21,12 @@ export const processSignals: SignalSource = (onSignal) => {
   };
 };
 
-/** How long a CLI run's lease lasts (it renews every third of it while it runs); LEASE_SECONDS sets another. */
-export const CLI_LEASE_MS = 30_000;
-
 /**
  * The use cases' ports for a command on the bot's store: the CLI's adapters, the inventory's
  * clusters, the terminal standing in for Slack, and this process as the owner of what it runs.
  */
 function cliServices(ports: Omit<CliPorts, 'servicesFor'>, owner: string): CliPorts['servicesFor'] {
-  return (inventory, store, io): CliServices => ({
+  return (inventory, store, io, leaseMs): CliServices => ({
     store,
     clusters: clusterRuntimesOf(inventory),
     executor: ports.executor,
@@ -39,7 +36,7 @@ function cliServices(ports: Omit<CliPorts, 'servicesFor'>, owner: string): CliPo
     clock: ports.clock,
     log: ports.log,
     pollIntervalMs: ports.pollIntervalMs,
-    ownership: { owner, leaseMs: Number.parseInt(io.env['LEASE_SECONDS'] ?? '', 10) * 1000 || CLI_LEASE_MS, shutdown: { requested: false }, runs: new Map() },
+    ownership: { owner, leaseMs, shutdown: { requested: false }, runs: new Map() },
   });
 }
 

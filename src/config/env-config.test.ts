@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadEnvConfig, loadEnvFiles } from './env-config.ts';
+import { loadCliEnv, loadEnvConfig, loadEnvFiles } from './env-config.ts';
 
 const good = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef', INVENTORY: 'inventory.yml' };
 
@@ -42,5 +42,26 @@ describe('loadEnvFiles', () => {
     const env = { ...good, CATALOG: 'cat.json' };
     const full = loadEnvConfig(env);
     expect(full.ok && { INVENTORY: full.value.INVENTORY, CATALOG: full.value.CATALOG }).toEqual(loadEnvFiles(env));
+  });
+});
+
+describe('loadCliEnv', () => {
+  it.each([
+    ['nothing set: the lease by default, no inventory, no store', {}, { LEASE_SECONDS: 30 }],
+    ['empty values are unset', { INVENTORY: '', DATABASE: '', LEASE_SECONDS: '' }, { LEASE_SECONDS: 30 }],
+    ['all three', { INVENTORY: 'inv.yml', DATABASE: '/var/lib/bot/store.sqlite', LEASE_SECONDS: '5' }, { INVENTORY: 'inv.yml', DATABASE: '/var/lib/bot/store.sqlite', LEASE_SECONDS: 5 }],
+    ['the bot-only variables are not the CLI\'s business', { SLACK_BOT_TOKEN: 'xoxp-1', PORT: 'x' }, { LEASE_SECONDS: 30 }],
+  ])('%s', (_name, env, expected) => {
+    expect(loadCliEnv(env)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each([
+    ['not a number', 'abc'],
+    ['zero', '0'],
+    ['over an hour', '3601'],
+  ])('refuses a LEASE_SECONDS that is %s, naming it', (_name, value) => {
+    const result = loadCliEnv({ LEASE_SECONDS: value });
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.error).toEqual([expect.stringMatching(/^LEASE_SECONDS: /)]);
   });
 });

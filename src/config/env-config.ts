@@ -32,10 +32,30 @@ export function loadEnvFiles(env: Readonly<Record<string, string | undefined>>):
   return parsed.success ? parsed.data : {};
 }
 
-/** Reads the environment; every problem at once, one line each, naming the variable. */
-export function loadEnvConfig(env: Readonly<Record<string, string | undefined>>): Result<EnvConfig, string[]> {
+/**
+ * What the CLI reads from the environment, by the bot's rules: the inventory and the bot's store only
+ * when named (a command's `--inventory` and `--db` come first), and the lease of the runs it carries out.
+ */
+export const CliEnv = z.object({
+  INVENTORY: EnvConfig.shape.INVENTORY.optional(),
+  DATABASE: z.string().min(1).optional(),
+  LEASE_SECONDS: EnvConfig.shape.LEASE_SECONDS,
+});
+export type CliEnv = z.infer<typeof CliEnv>;
+
+function parseEnv<S extends z.ZodType>(schema: S, env: Readonly<Record<string, string | undefined>>): Result<z.infer<S>, string[]> {
   const cleaned = present(env);
-  const parsed = EnvConfig.safeParse(cleaned);
+  const parsed = schema.safeParse(cleaned);
   if (parsed.success) return ok(parsed.data);
   return err(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.code === 'invalid_type' && cleaned[String(i.path[0])] === undefined ? 'is not set' : i.message}`));
+}
+
+/** Reads the environment; every problem at once, one line each, naming the variable. */
+export function loadEnvConfig(env: Readonly<Record<string, string | undefined>>): Result<EnvConfig, string[]> {
+  return parseEnv(EnvConfig, env);
+}
+
+/** The CLI's variables (`CliEnv`); every problem at once, one line each, naming the variable. */
+export function loadCliEnv(env: Readonly<Record<string, string | undefined>>): Result<CliEnv, string[]> {
+  return parseEnv(CliEnv, env);
 }

@@ -12,10 +12,10 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = join(root, 'bin', 'liferay-rollout.js');
 
 /** The CLI in this process: runCli with the real composition, output captured through io. */
-async function cli(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), env: { INVENTORY: '' }, cwd: root };
+  const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), env: { INVENTORY: '', ...env }, cwd: root };
   const code = await runCli(args, io, composeCli());
   return { code, stdout, stderr };
 }
@@ -34,6 +34,15 @@ describe('liferay-rollout check (the real bin, as a process: the one spawned smo
     expect(result.stdout).toContain('NOT ELIGIBLE');
     expect(result.stdout).toContain('dxp-15-7110 lies between installed dxp-14-7110 and target dxp-16-7110 and is non-revertible: all nodes must be down');
   }, 150_000);
+});
+
+describe('liferay-rollout and its environment (runCli in-process)', () => {
+  it('a bad LEASE_SECONDS is named in one line, exit 2, and nothing runs', async () => {
+    const result = await cli(['check', '--facts', facts('facts-dxp71.json'), '--', 'fixpack', 'install', 'dxp-16-7110', 'on', 'prod'], { LEASE_SECONDS: 'soon' });
+
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr).toMatch(/^liferay-rollout: LEASE_SECONDS: [^\n]+\n$/);
+  });
 });
 
 describe('liferay-rollout check (runCli in-process, the real composition)', () => {

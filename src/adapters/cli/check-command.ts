@@ -1,5 +1,6 @@
 import { evaluate } from '../../domain/eligibility/evaluate.ts';
 import { EXIT, type CliIo } from './cli-io.ts';
+import type { CliEnv } from '../../config/env-config.ts';
 import { loadClusterContext } from './cluster-context.ts';
 import { formatVerdict, verdictJson } from './format-verdict.ts';
 import { parseCommandLine } from './parse-command-line.ts';
@@ -11,7 +12,7 @@ export const CHECK_USAGE = `usage: liferay-rollout check [--facts FILE] [--inven
   Exit 2: the request or an option did not parse (message on stderr)
 `;
 
-export function checkCommand(argv: readonly string[], io: CliIo): number {
+export function checkCommand(argv: readonly string[], io: CliIo, env: CliEnv): number {
   const line = parseCommandLine(
     'check',
     argv,
@@ -30,7 +31,7 @@ export function checkCommand(argv: readonly string[], io: CliIo): number {
     cwd: io.cwd,
     cluster: request.cluster,
     factsPath: line.values.facts,
-    inventoryPath: line.values.inventory ?? (io.env['INVENTORY'] || undefined),
+    inventoryPath: line.values.inventory ?? env.INVENTORY,
     catalogPaths: line.values.catalog,
     keyFiles: 'ignore',
   });

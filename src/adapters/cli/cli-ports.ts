@@ -34,7 +34,7 @@ export interface CliPorts {
   /** `cli:<os user>`: how terminal runs appear in the audit trail. */
   readonly actor: string;
   /** The use cases' ports for a command on the store at hand, once it has loaded the inventory (built by the composition). */
-  readonly servicesFor: (inventory: Inventory, store: RolloutStore, io: CliIo) => CliServices;
+  readonly servicesFor: (inventory: Inventory, store: RolloutStore, io: CliIo, leaseMs: number) => CliServices;
   /** A rollout id for a run recorded in the store, unique to this process. */
   readonly newRunId: (now: Date) => string;
   readonly signals: SignalSource;

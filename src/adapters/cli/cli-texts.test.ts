@@ -24,7 +24,7 @@ function check(argv: readonly string[]): { stdout: string; stderr: string } {
   let stdout = '';
   let stderr = '';
   const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: { INVENTORY: '' }, cwd: process.cwd() };
-  checkCommand(argv, io);
+  checkCommand(argv, io, { LEASE_SECONDS: 30 });
   return { stdout, stderr };
 }
 

@@ -5,6 +5,7 @@ import { replay } from '../../domain/rollout/rollout-state.ts';
 import { whereNodesStand } from '../../domain/rollout/where-nodes-stand.ts';
 import { openCliStore } from './open-cli-store.ts';
 import { EXIT, type CliIo } from './cli-io.ts';
+import type { CliEnv } from '../../config/env-config.ts';
 import type { CliPorts } from './cli-ports.ts';
 import { loadClusterContext } from './cluster-context.ts';
 import { stopOnSignals } from './stop-on-signals.ts';
@@ -27,7 +28,7 @@ export const CONTROL_USAGE = `usage: liferay-rollout resume|retry|rollback|pause
 `;
 
 /** `liferay-rollout resume|retry|rollback|pause|abort|leave <id>`: the Slack controls, from a terminal. */
-export async function controlCommand(control: RolloutControl, argv: readonly string[], io: CliIo, ports: ControlPorts): Promise<number> {
+export async function controlCommand(control: RolloutControl, argv: readonly string[], io: CliIo, ports: ControlPorts, env: CliEnv): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: { db: { type: 'string' }, inventory: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
@@ -44,8 +45,8 @@ export async function controlCommand(control: RolloutControl, argv: readonly str
     io.stderr(`liferay-rollout ${control}: give one rollout id (as status lists them)\n${CONTROL_USAGE}`);
     return EXIT.usage;
   }
-  const db = parsed.values.db ?? (io.env['DATABASE'] || undefined);
-  const inventoryPath = parsed.values.inventory ?? (io.env['INVENTORY'] || undefined);
+  const db = parsed.values.db ?? env.DATABASE;
+  const inventoryPath = parsed.values.inventory ?? env.INVENTORY;
   if (db === undefined || inventoryPath === undefined) {
     io.stderr(`liferay-rollout ${control}: --db FILE (or DATABASE) and --inventory FILE (or INVENTORY) are required\n${CONTROL_USAGE}`);
     return EXIT.usage;
@@ -63,7 +64,7 @@ export async function controlCommand(control: RolloutControl, argv: readonly str
       io.stderr(`liferay-rollout ${control}: ${context.ok ? 'no inventory' : context.error}\n`);
       return EXIT.usage;
     }
-    const services = ports.servicesFor(context.value.inventory, store, io);
+    const services = ports.servicesFor(context.value.inventory, store, io, env.LEASE_SECONDS * 1000);
     const actor = ports.actor;
     const outcome = controlRollout({ rolloutId: id, control, userId: actor, groupIds: [], atTerminal: true }, services);
     if (!outcome.ok) {

@@ -10,6 +10,7 @@ import type { ArtifactSource } from '../../app/ports.ts';
 import type { ShutdownRequest } from '../../app/run-ownership.ts';
 import { openCliStore } from './open-cli-store.ts';
 import { EXIT, type CliIo } from './cli-io.ts';
+import type { CliEnv } from '../../config/env-config.ts';
 import { loadClusterContext } from './cluster-context.ts';
 import { formatEvent } from './format-event.ts';
 import { formatPlan } from './format-plan.ts';
@@ -35,16 +36,16 @@ export type PlanPorts = Pick<CliPorts, 'executor' | 'artifactsAt'>;
 export type RunPorts = PlanPorts & Pick<CliPorts, 'healthProbe' | 'clock' | 'log' | 'pollIntervalMs' | 'openStore' | 'servicesFor' | 'signals' | 'terminal' | 'actor' | 'newRunId'>;
 
 /** `liferay-rollout plan`. */
-export function planCommand(argv: readonly string[], io: CliIo, ports: PlanPorts): Promise<number> {
-  return rolloutCommand('plan', argv, io, ports);
+export function planCommand(argv: readonly string[], io: CliIo, ports: PlanPorts, env: CliEnv): Promise<number> {
+  return rolloutCommand('plan', argv, io, env, ports);
 }
 
 /** `liferay-rollout run`. */
-export function runCommand(argv: readonly string[], io: CliIo, ports: RunPorts): Promise<number> {
-  return rolloutCommand('run', argv, io, ports, ports);
+export function runCommand(argv: readonly string[], io: CliIo, ports: RunPorts, env: CliEnv): Promise<number> {
+  return rolloutCommand('run', argv, io, env, ports, ports);
 }
 
-async function rolloutCommand(mode: 'plan' | 'run', argv: readonly string[], io: CliIo, ports: PlanPorts, runPorts?: RunPorts): Promise<number> {
+async function rolloutCommand(mode: 'plan' | 'run', argv: readonly string[], io: CliIo, env: CliEnv, ports: PlanPorts, runPorts?: RunPorts): Promise<number> {
   const usage = mode === 'plan' ? PLAN_USAGE : RUN_USAGE;
   const line = parseCommandLine(
     mode,
@@ -66,7 +67,7 @@ async function rolloutCommand(mode: 'plan' | 'run', argv: readonly string[], io:
   );
   if (typeof line === 'number') return line;
   const v = line.values;
-  const inventoryPath = v.inventory ?? (io.env['INVENTORY'] || undefined);
+  const inventoryPath = v.inventory ?? env.INVENTORY;
   if (inventoryPath === undefined) {
     io.stderr(`liferay-rollout ${mode}: --inventory FILE (or INVENTORY) is required: the nodes come from it\n${usage}`);
     return EXIT.usage;
@@ -116,8 +117,8 @@ async function rolloutCommand(mode: 'plan' | 'run', argv: readonly string[], io:
   }
   io.stdout(`\n${formatPlan(plan)}`);
   if (mode === 'plan' || runPorts === undefined) return EXIT.ok;
-  const db = v.db ?? (io.env['DATABASE'] || undefined);
-  return execute(prepared.value, { yes: v.yes, 'full-shutdown': v['full-shutdown'], db }, io, runPorts, { cluster, targets, artifacts, inventory, inventoryPath });
+  const db = v.db ?? env.DATABASE;
+  return execute(prepared.value, { yes: v.yes, 'full-shutdown': v['full-shutdown'], db, leaseMs: env.LEASE_SECONDS * 1000 }, io, runPorts, { cluster, targets, artifacts, inventory, inventoryPath });
 }
 
 /** 0 succeeded, 130 stopped by Ctrl-C (as a shell reports an interrupted command), 1 otherwise. */
@@ -128,7 +129,7 @@ function exitFor(result: RolloutResult, interrupted: boolean): number {
 
 async function execute(
   prepared: PreparedRollout,
-  v: { yes: boolean; 'full-shutdown': boolean; db: string | undefined },
+  v: { yes: boolean; 'full-shutdown': boolean; db: string | undefined; leaseMs: number },
   io: CliIo,
   ports: RunPorts,
   wiring: {
@@ -192,7 +193,7 @@ async function execute(
   const store = openCliStore(`run`, v.db, io, ports);
   if (store === undefined) return EXIT.usage;
   try {
-    const services = ports.servicesFor(wiring.inventory, store, io);
+    const services = ports.servicesFor(wiring.inventory, store, io, v.leaseMs);
     const now = ports.clock.now();
     const recorded = recordCliRun(prepared, store, now, { id: ports.newRunId(now), actor, owner: services.ownership.owner, leaseMs: services.ownership.leaseMs });
     if (!recorded.ok) {

@@ -4,6 +4,7 @@ import type { CliPorts } from './cli-ports.ts';
 import { statusCommand } from './status-command.ts';
 import { controlCommand } from './control-command.ts';
 import { EXIT, type CliIo } from './cli-io.ts';
+import { loadCliEnv, type CliEnv } from '../../config/env-config.ts';
 
 export const CLI_USAGE = `usage: liferay-rollout <command> [options] -- <request>
 
@@ -20,21 +21,21 @@ commands:
 Run "liferay-rollout <command> --help" for a command's options.
 `;
 
-type Command = (argv: readonly string[], io: CliIo, ports: CliPorts) => number | Promise<number>;
+type Command = (argv: readonly string[], io: CliIo, ports: CliPorts, env: CliEnv) => number | Promise<number>;
 
 /** Each command gets the ports it uses (its parameter type says which); check needs none. */
 const COMMANDS: Readonly<Record<string, Command>> = {
-  check: (argv, io) => checkCommand(argv, io),
+  check: (argv, io, _ports, env) => checkCommand(argv, io, env),
   plan: planCommand,
   run: runCommand,
-  status: (argv, io, ports) => statusCommand('status', argv, io, ports),
-  history: (argv, io, ports) => statusCommand('history', argv, io, ports),
-  resume: (argv, io, ports) => controlCommand('resume', argv, io, ports),
-  retry: (argv, io, ports) => controlCommand('retry', argv, io, ports),
-  rollback: (argv, io, ports) => controlCommand('rollback', argv, io, ports),
-  pause: (argv, io, ports) => controlCommand('pause', argv, io, ports),
-  abort: (argv, io, ports) => controlCommand('abort', argv, io, ports),
-  leave: (argv, io, ports) => controlCommand('leave', argv, io, ports),
+  status: (argv, io, ports, env) => statusCommand('status', argv, io, ports, env),
+  history: (argv, io, ports, env) => statusCommand('history', argv, io, ports, env),
+  resume: (argv, io, ports, env) => controlCommand('resume', argv, io, ports, env),
+  retry: (argv, io, ports, env) => controlCommand('retry', argv, io, ports, env),
+  rollback: (argv, io, ports, env) => controlCommand('rollback', argv, io, ports, env),
+  pause: (argv, io, ports, env) => controlCommand('pause', argv, io, ports, env),
+  abort: (argv, io, ports, env) => controlCommand('abort', argv, io, ports, env),
+  leave: (argv, io, ports, env) => controlCommand('leave', argv, io, ports, env),
 };
 
 /** The `liferay-rollout` entry point; returns the exit code. `ports` comes from the CLI's composition root (`composeCli`). */
@@ -49,5 +50,11 @@ export async function runCli(argv: readonly string[], io: CliIo, ports: CliPorts
     io.stderr(`liferay-rollout: unknown command "${name}"\n${CLI_USAGE}`);
     return EXIT.usage;
   }
-  return command(rest, io, ports);
+  // The environment only through the validated config: a bad value is named, and nothing runs.
+  const env = loadCliEnv(io.env);
+  if (!env.ok) {
+    io.stderr(env.error.map((problem) => `liferay-rollout: ${problem}\n`).join(''));
+    return EXIT.usage;
+  }
+  return command(rest, io, ports, env.value);
 }

@@ -4,6 +4,7 @@ import { listRequests, type ListedRequest } from '../../app/requests/list-reques
 import { nodeStanding } from '../../domain/rollout/where-nodes-stand.ts';
 import { openCliStore } from './open-cli-store.ts';
 import { EXIT, type CliIo } from './cli-io.ts';
+import type { CliEnv } from '../../config/env-config.ts';
 import { lookAtNodes, lookText, type NodeLook } from '../../app/requests/look-at-nodes.ts';
 import { clusterRuntimesOf } from '../../compose-inventory.ts';
 import { formatInventoryError } from '../../config/format-inventory-error.ts';
@@ -48,7 +49,7 @@ function asJson(item: ListedRequest): object {
 }
 
 /** `liferay-rollout status|history`: what the store knows, for the terminal or as JSON. */
-export async function statusCommand(kind: 'status' | 'history', argv: readonly string[], io: CliIo, ports: StatusPorts): Promise<number> {
+export async function statusCommand(kind: 'status' | 'history', argv: readonly string[], io: CliIo, ports: StatusPorts, env: CliEnv): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: { db: { type: 'string' }, inventory: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
@@ -60,7 +61,7 @@ export async function statusCommand(kind: 'status' | 'history', argv: readonly s
     io.stdout(STATUS_USAGE);
     return EXIT.ok;
   }
-  const db = parsed.values.db ?? (io.env['DATABASE'] || undefined);
+  const db = parsed.values.db ?? env.DATABASE;
   if (db === undefined) {
     io.stderr(`liferay-rollout ${kind}: --db FILE (or DATABASE) is required\n${STATUS_USAGE}`);
     return EXIT.usage;
@@ -70,7 +71,7 @@ export async function statusCommand(kind: 'status' | 'history', argv: readonly s
   try {
     const cluster = parsed.positionals[0];
     const items = listRequests(kind, cluster, store);
-    const inventoryPath = parsed.values.inventory ?? (io.env['INVENTORY'] || undefined);
+    const inventoryPath = parsed.values.inventory ?? env.INVENTORY;
     const looks: Record<string, NodeLook[]> = {};
     if (kind === 'status' && inventoryPath !== undefined) {
       const inventory = loadInventory(resolve(io.cwd, inventoryPath));
