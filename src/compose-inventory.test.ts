@@ -54,6 +54,16 @@ describe('clusterRuntimesOf', () => {
     expect(prod?.approval).toEqual({ approverUserIds: ['U0LEAD'], approverGroupIds: ['S0OPS'], allowSelfApproval: false, approvalTtlMinutes: 60, channels: ['C0PROD'], cluster: 'prod' });
   });
 
+  it.each<[string, string, number]>([
+    ['left out: the default', '', 1],
+    ['a fraction', '    health: { clusterSettleSeconds: 0.25 }\n', 0.25],
+    ['longer, for a flapping network', '    health: { clusterSettleSeconds: 5 }\n', 5],
+  ])("carries the cluster's settle window into its plan view: %s", (_, health, seconds) => {
+    const loaded = parseInventory(text.replace('    liferayHome: /opt/liferay\n    ssh: { user: liferay, keyFile', `${health}    liferayHome: /opt/liferay\n    ssh: { user: liferay, keyFile`), '/etc/liferay-rollout/inventory.yml');
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.error.problems));
+    expect(clusterRuntimesOf(loaded.value).get('prod')?.spec.health.clusterSettleSeconds).toBe(seconds);
+  });
+
   it('gives a cluster without channels and approvers (driven only from the CLI) empty lists', () => {
     expect(approvalOf('batch')).toMatchObject({ channels: [], approverUserIds: [], approverGroupIds: [] });
   });

@@ -21,6 +21,4 @@ export interface StepDeps {
   readonly log: Logger;
   /** How often waits poll what cannot be followed as a stream (HTTP health, process gone). */
   readonly pollIntervalMs: number;
-  /** How long a node's cluster view must hold before the gate passes (default CLUSTER_SETTLE_MS; tests on the local cluster use less). */
-  readonly clusterSettleMs?: number;
 }

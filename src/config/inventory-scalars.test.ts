@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { HealthUrl, HostKeyFingerprint, HostName, LocalPath, Port, RemoteAbsolutePath, TomcatDir } from './inventory-scalars.ts';
+import { HealthUrl, HostKeyFingerprint, HostName, LocalPath, Port, RemoteAbsolutePath, SettleSeconds, TomcatDir } from './inventory-scalars.ts';
 
 const valid = 'SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s';
 
@@ -16,6 +16,8 @@ describe('inventory scalars: accepted', () => {
     ['TomcatDir (nested)', TomcatDir, 'servers/tomcat-9.0.83', 'servers/tomcat-9.0.83'],
     ['HealthUrl (no {host})', HealthUrl, 'https://lb.example.com/ping', 'https://lb.example.com/ping'],
     ['LocalPath (~/…)', LocalPath, '~/.ssh/id_ed25519', '~/.ssh/id_ed25519'],
+    ['SettleSeconds (whole)', SettleSeconds, 1, 1],
+    ['SettleSeconds (fraction)', SettleSeconds, 0.25, 0.25],
   ])('%s: %j', (_name, schema, input, output) => {
     expect(schema.safeParse(input)).toEqual({ success: true, data: output });
   });
@@ -40,6 +42,10 @@ describe('inventory scalars: refused, with the reason', () => {
     ['Tomcat folder "."', TomcatDir, 'tomcat/.', /relative to liferayHome/],
     ['health URL with a space', HealthUrl, 'http://{host}/a b', /http\(s\) URL/],
     ['local path "~user"', LocalPath, '~bob/key', /not "~user"/],
+    ['settle window of 0', SettleSeconds, 0, /^expected a number of seconds greater than 0, like 1 or 0\.5$/],
+    ['negative settle window', SettleSeconds, -1, /^expected a number of seconds greater than 0/],
+    ['settle window as text', SettleSeconds, '1', /expected number, received string/],
+    ['endless settle window', SettleSeconds, Infinity, /expected number, received Infinity/],
   ])('%s', (_name, schema, input, message) => {
     const result = schema.safeParse(input);
     expect(result.success).toBe(false);

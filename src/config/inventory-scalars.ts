@@ -21,6 +21,12 @@ const secondsMessage = 'expected a whole number of seconds from 1 to 86400';
 export const TimeoutSeconds = z.int().min(1, secondsMessage).max(86_400, secondsMessage);
 export type TimeoutSeconds = z.infer<typeof TimeoutSeconds>;
 
+const settleMessage = 'expected a number of seconds greater than 0, like 1 or 0.5';
+
+/** A short wait in seconds, fractions allowed (the cluster settle window). */
+export const SettleSeconds = z.number().positive(settleMessage);
+export type SettleSeconds = z.infer<typeof SettleSeconds>;
+
 /** Operator-written text that must fit on one line (commands, log lines): not blank, no CR/LF/NUL. */
 export const SingleLineText = z
   .string()

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_APPROVAL_TTL_MINUTES } from '../domain/approval/approval-policy.ts';
 import { ProductId } from '../domain/liferay/cluster-facts.ts';
+import { DEFAULT_CLUSTER_SETTLE_SECONDS } from '../domain/liferay/cluster-gate.ts';
 import { tomcatProcess } from '../domain/liferay/tomcat-process.ts';
 import {
   DeclaredFacts,
@@ -13,6 +14,7 @@ import {
   LocalPath,
   Port,
   RemoteAbsolutePath,
+  SettleSeconds,
   SingleLineText,
   SlackChannelId,
   SlackUserGroupId,
@@ -61,6 +63,7 @@ export const CommandsConfig = z
 export type CommandsConfig = z.infer<typeof CommandsConfig>;
 
 const DEFAULT_HEALTH_URL = 'http://{host}:8080/c/portal/layout';
+const DEFAULT_CLUSTER_TIMEOUT_SECONDS = 300;
 
 /**
  * When a node counts as stopped, started, healthy and back in the cluster (LIFERAY.md §4).
@@ -77,7 +80,12 @@ export const HealthConfig = z
     stopTimeoutSeconds: TimeoutSeconds.default(120),
     startTimeoutSeconds: TimeoutSeconds.default(900),
     healthTimeoutSeconds: TimeoutSeconds.default(300),
-    clusterTimeoutSeconds: TimeoutSeconds.default(300),
+    clusterTimeoutSeconds: TimeoutSeconds.default(DEFAULT_CLUSTER_TIMEOUT_SECONDS),
+    /**
+     * How long a node's view must hold (no newer view breaking it) before the node counts as back
+     * in the cluster; fractions allowed. Longer for a flapping network; less than clusterTimeoutSeconds.
+     */
+    clusterSettleSeconds: SettleSeconds.default(DEFAULT_CLUSTER_SETTLE_SECONDS),
   })
   .strict();
 export type HealthConfig = z.infer<typeof HealthConfig>;
@@ -280,6 +288,15 @@ function checkCluster(value: unknown, ctx: z.RefinementCtx): void {
       code: 'custom',
       path: ['health', 'expectClusterMembers'],
       message: `expected at most ${nodes.length}, the number of nodes in the cluster`,
+    });
+  }
+  const settle = health['clusterSettleSeconds'];
+  const clusterTimeout = typeof health['clusterTimeoutSeconds'] === 'number' ? health['clusterTimeoutSeconds'] : DEFAULT_CLUSTER_TIMEOUT_SECONDS;
+  if (typeof settle === 'number' && Number.isFinite(settle) && settle >= clusterTimeout) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['health', 'clusterSettleSeconds'],
+      message: `expected less than clusterTimeoutSeconds (${clusterTimeout}): the view must have held within that time`,
     });
   }
   const product = ProductId.safeParse(value['product']);

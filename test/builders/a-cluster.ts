@@ -7,7 +7,7 @@ export class ClusterBuilder {
     name: 'prod',
     product: 'dxp-7.1',
     tomcatDir: 'tomcat-9.0.83',
-    health: { startupLogLine: 'Server startup in', expectClusterMembers: 3, stopTimeoutSeconds: 120, startTimeoutSeconds: 900, healthTimeoutSeconds: 300, clusterTimeoutSeconds: 300 },
+    health: { startupLogLine: 'Server startup in', expectClusterMembers: 3, stopTimeoutSeconds: 120, startTimeoutSeconds: 900, healthTimeoutSeconds: 300, clusterTimeoutSeconds: 300, clusterSettleSeconds: 1 },
     javaHomes: { '8': '/usr/lib/jvm/java-8', '11': '/usr/lib/jvm/java-11' },
     restoreOnFailure: true,
     nodes: [],
@@ -37,6 +37,11 @@ export class ClusterBuilder {
 
   onProduct(product: ProductId): this {
     this.spec = { ...this.spec, product };
+    return this;
+  }
+
+  withHealth(health: Partial<ClusterSpec['health']>): this {
+    this.spec = { ...this.spec, health: { ...this.spec.health, ...health } };
     return this;
   }
 

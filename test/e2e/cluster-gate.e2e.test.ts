@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CLUSTER_SETTLE_MS } from '../../src/app/steps/wait-cluster.ts';
+import { DEFAULT_CLUSTER_SETTLE_SECONDS } from '../../src/domain/liferay/cluster-gate.ts';
 import type { RolloutEvent } from '../../src/domain/rollout/rollout-event.ts';
 import { waitUntil } from '../support/local-cluster/wait-until.ts';
 import { startLocalRollout, type LocalRollout } from '../support/local-rollout.ts';
@@ -13,7 +13,7 @@ describe('the cluster gate on a node whose view flaps after it starts', () => {
 
   beforeAll(async () => {
     // The production settle window: these tests are about a flap shorter than it.
-    env = await startLocalRollout({ nodes: 2, timeouts: { cluster: 5 }, restoreOnFailure: false, clusterSettleMs: CLUSTER_SETTLE_MS });
+    env = await startLocalRollout({ nodes: 2, timeouts: { cluster: 5 }, restoreOnFailure: false, clusterSettleSeconds: DEFAULT_CLUSTER_SETTLE_SECONDS });
   }, 180_000);
 
   afterEach(async () => {

@@ -40,10 +40,12 @@ export interface LocalRolloutOptions extends Omit<LocalClusterOptions, 'name'> {
   /** How often the rollout's waits poll (health, process gone); default 25 ms: the sim answers at once. */
   readonly pollIntervalMs?: number;
   /**
-   * How long a cluster view must hold before the gate passes; default 250 ms (the sim's views come
-   * in one go). The cluster-gate suite keeps the production window, which its flap tests are about.
+   * The inventory's `health.clusterSettleSeconds`: how long a cluster view must hold before the gate
+   * passes; default 0.25 s (the sim's views come in one go), for every rollout on this cluster (in
+   * process, the CLI's and the bot's). The cluster-gate suite keeps the production window, which its
+   * flap tests are about.
    */
-  readonly clusterSettleMs?: number;
+  readonly clusterSettleSeconds?: number;
 }
 
 export interface LocalRollout {
@@ -90,6 +92,7 @@ export async function startLocalRollout(options: LocalRolloutOptions): Promise<L
     }
     await local.startAll();
     const t = { stop: 15, start: 30, health: 20, cluster: 20, ...options.timeouts };
+    const settle = options.clusterSettleSeconds ?? 0.25;
     const yaml = [
       `artifactDir: ${artifactDir}`,
       'clusters:',
@@ -100,7 +103,7 @@ export async function startLocalRollout(options: LocalRolloutOptions): Promise<L
       `    liferayHome: ${local.nodes[0]?.home}`,
       `    tomcatDir: ${basename(local.nodes[0]?.tomcatDir ?? 'tomcat')}`,
       `    ssh: { user: ${local.user}, keyFile: ${local.clientKeyPath}, connectTimeoutSeconds: 5 }`,
-      `    health: { stopTimeoutSeconds: ${t.stop}, startTimeoutSeconds: ${t.start}, healthTimeoutSeconds: ${t.health}, clusterTimeoutSeconds: ${t.cluster} }`,
+      `    health: { stopTimeoutSeconds: ${t.stop}, startTimeoutSeconds: ${t.start}, healthTimeoutSeconds: ${t.health}, clusterTimeoutSeconds: ${t.cluster}, clusterSettleSeconds: ${settle} }`,
       `    javaHomes: { "8": ${jdks['8u402']}, "11": ${jdks['11']} }`,
       `    restoreOnFailure: ${options.restoreOnFailure ?? true}`,
       ...commandsLine(options),
@@ -127,7 +130,7 @@ export async function startLocalRollout(options: LocalRolloutOptions): Promise<L
     const execute = (plan: RolloutPlan, expectedFacts: ClusterFacts, events: RolloutEvent[]): Promise<RolloutResult> =>
       runRollout(
         { rolloutId: `r${Date.now()}`, plan, cluster, targets, expectedFacts, onEvent: (e) => void events.push(e) },
-        { executor, healthProbe: new FetchHealthProbe(), artifacts, clock: systemClock, log: silentLog, pollIntervalMs: options.pollIntervalMs ?? 25, clusterSettleMs: options.clusterSettleMs ?? 250 },
+        { executor, healthProbe: new FetchHealthProbe(), artifacts, clock: systemClock, log: silentLog, pollIntervalMs: options.pollIntervalMs ?? 25 },
       );
     const prepare = async (text: string, answers: Answers = {}, history?: FixpackHistory): Promise<PreparedRollout> => {
       const request = parseRequest(text);

@@ -36,6 +36,15 @@ describe('StoredRolloutRecord', () => {
     expect(parsed.plan?.nodeFacts).toEqual({});
   });
 
+  it('reads a wait-cluster step stored before the settle window was a setting with the window it ran with (1 s)', () => {
+    const body = storedWith((s) => {
+      for (const step of planOf(s)['steps'] as Array<{ action: Record<string, unknown> }>) if (step.action['kind'] === 'wait-cluster') delete step.action['settleSeconds'];
+    });
+    expect(body).not.toContain('settleSeconds');
+    const waits = RecordBody.parse(body).plan?.steps.flatMap((step) => (step.action.kind === 'wait-cluster' ? [step.action.settleSeconds] : []));
+    expect(waits).toEqual([1, 1, 1]);
+  });
+
   it('keeps keys it does not know (written by a newer bot)', () => {
     const parsed = RecordBody.parse(storedWith((s) => (s['extra'] = { a: 1 })));
     expect(parsed).toMatchObject({ extra: { a: 1 } });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_CLUSTER_SETTLE_SECONDS } from '../../domain/liferay/cluster-gate.ts';
 import type { StepAction } from '../../domain/plan/rollout-step.ts';
 import type { Assignable } from './assignable.ts';
 import { StoredChangeAction } from './stored-change-action.ts';
@@ -17,7 +18,8 @@ export const StoredStepAction = z.discriminatedUnion('kind', [
   z.looseObject({ kind: z.literal('start'), command: z.string() }),
   z.looseObject({ kind: z.literal('wait-started'), logLine: z.string(), timeoutSeconds: z.number() }),
   z.looseObject({ kind: z.literal('wait-healthy'), url: z.string(), timeoutSeconds: z.number() }),
-  z.looseObject({ kind: z.literal('wait-cluster'), members: z.number(), timeoutSeconds: z.number() }),
+  // Plans stored before the settle window was a setting ran with the default one.
+  z.looseObject({ kind: z.literal('wait-cluster'), members: z.number(), timeoutSeconds: z.number(), settleSeconds: z.number().default(DEFAULT_CLUSTER_SETTLE_SECONDS) }),
   z.looseObject({ kind: z.literal('enable'), command: z.string() }),
   z.looseObject({ kind: z.literal('verify'), change: StoredChangeAction }),
 ]);

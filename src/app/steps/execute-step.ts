@@ -68,7 +68,7 @@ export async function executeStep(step: PlanStep, ctx: NodeContext, deps: StepDe
     case 'wait-healthy':
       return waitHealthy(ctx, deps, action.url, action.timeoutSeconds);
     case 'wait-cluster':
-      return waitCluster(ctx, deps, action.members, action.timeoutSeconds, deps.clusterSettleMs);
+      return waitCluster(ctx, deps, action);
     case 'verify': {
       const healthy = await checkHealthy(ctx, deps, ctx.spec.healthUrl);
       if (!healthy.ok) return healthy;

@@ -1,28 +1,25 @@
 import { parseAcceptedView, type AcceptedView } from '../../domain/liferay/accepted-view.ts';
 import { clusterGate, latestViews, type ObservedView } from '../../domain/liferay/cluster-gate.ts';
+import type { StepAction } from '../../domain/plan/rollout-step.ts';
 import type { NodeContext, StepDeps } from '../node-context.ts';
 import { failed, succeeded, type StepOutcome } from '../step-outcome.ts';
 import { followLog } from './follow-log.ts';
 
-/** How long the node's latest views must stay as expected before the gate passes. */
-export const CLUSTER_SETTLE_MS = 1000;
-
 const describeViews = (views: ReadonlyMap<string, AcceptedView>): string =>
   [...views.entries()].map(([channel, v]) => `${channel}: ${v.memberCount} [${v.members.join(', ')}]`).join('; ');
+
+/** What the wait-cluster step of a plan asks for. */
+export type ClusterWait = Omit<Extract<StepAction, { kind: 'wait-cluster' }>, 'kind'>;
 
 /**
  * Waits until the node's own log, since this start, shows it back in a cluster of at least
  * `members`: the latest view of the control and the transport channel (LIFERAY.md §4; one view
  * when the log names no channels) lists this node and has that many members, and no newer view
- * changed that within `settleMs` (see clusterGate). The node is found by its `memberName`.
+ * changed that within `settleSeconds` (see clusterGate), all within `timeoutSeconds`. The node is
+ * found by its `memberName`.
  */
-export async function waitCluster(
-  ctx: NodeContext,
-  deps: Pick<StepDeps, 'clock'>,
-  members: number,
-  timeoutSeconds: number,
-  settleMs = CLUSTER_SETTLE_MS,
-): Promise<StepOutcome> {
+export async function waitCluster(ctx: NodeContext, deps: Pick<StepDeps, 'clock'>, { members, timeoutSeconds, settleSeconds }: ClusterWait): Promise<StepOutcome> {
+  const settleMs = settleSeconds * 1000;
   const log = ctx.liferayLog;
   if (log === undefined) return failed(`no Liferay log position was recorded for ${ctx.spec.name} before it started`);
   const expected = { members, memberName: ctx.spec.memberName };
@@ -65,7 +62,7 @@ export async function waitCluster(
   const final = gate();
   if (final.state === 'passed') return succeeded(`cluster view ${describeViews(final.views)}`);
   const seen = describeViews(latestViews(observed));
-  const why = final.state === 'waiting' ? final.reason : `the view held for less than ${settleMs} ms`;
+  const why = final.state === 'waiting' ? final.reason : `the view held for less than ${settleSeconds} s`;
   return failed(
     `${ctx.spec.name} did not see a settled cluster of at least ${members} including itself (${expected.memberName}) within ${timeoutSeconds} s: ${why}${seen === '' ? '' : ` (last views: ${seen})`}`,
     lastLines,

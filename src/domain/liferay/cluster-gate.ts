@@ -50,6 +50,13 @@ function problemOf(latest: ReadonlyMap<string, AcceptedView>, expected: ClusterE
 }
 
 /**
+ * How long a node's view must hold, by default, before it counts as back in its cluster (the
+ * inventory's `health.clusterSettleSeconds`): long enough to see a stale view replaced or a quick
+ * flap, short next to a start.
+ */
+export const DEFAULT_CLUSTER_SETTLE_SECONDS = 1;
+
+/**
  * Whether a node's log shows it back in its cluster: the LATEST view of each channel (control and
  * every transport channel when the log names channels, else the one unnamed channel) lists this
  * node and has at least the expected member count, and that has held for `settleMs` (no newer

@@ -10,7 +10,7 @@ export function planStep(node: NodeSpec, phase: StepPhase, action: StepAction, t
 
 /**
  * Start a stopped node and wait until it is really back: the startup line written after this start,
- * HTTP 200, the cluster view with `members` members, then the load balancer. The one bring-up
+ * HTTP 200, the cluster view with `members` members held for the settle window, then the load balancer. The one bring-up
  * sequence: the plan, a restore and a recovery all use it.
  */
 export function bringUpSteps(node: NodeSpec, health: ClusterSpec['health'], members: number, phase: StepPhase = 'node', suffix = ''): PlanStep[] {
@@ -25,7 +25,13 @@ export function healthGateSteps(node: NodeSpec, health: ClusterSpec['health'], m
   return [
     planStep(node, phase, { kind: 'wait-started', logLine: health.startupLogLine, timeoutSeconds: health.startTimeoutSeconds }, `wait for "${health.startupLogLine}" in ${node.name}'s catalina.out`, suffix),
     planStep(node, phase, { kind: 'wait-healthy', url: node.healthUrl, timeoutSeconds: health.healthTimeoutSeconds }, `wait for HTTP 200 from ${node.healthUrl}`, suffix),
-    planStep(node, phase, { kind: 'wait-cluster', members, timeoutSeconds: health.clusterTimeoutSeconds }, `wait until ${node.name} sees a cluster of ${members} member${members === 1 ? '' : 's'}`, suffix),
+    planStep(
+      node,
+      phase,
+      { kind: 'wait-cluster', members, timeoutSeconds: health.clusterTimeoutSeconds, settleSeconds: health.clusterSettleSeconds },
+      `wait until ${node.name} sees a cluster of ${members} member${members === 1 ? '' : 's'}, held for ${health.clusterSettleSeconds} s`,
+      suffix,
+    ),
     ...(node.commands.enable === undefined ? [] : [planStep(node, phase, { kind: 'enable', command: node.commands.enable }, `put ${node.name} back into the load balancer`, suffix)]),
   ];
 }

@@ -115,6 +115,17 @@ describe('buildPlan: strategy and order', () => {
     expect(waits).toEqual([3, 3, 3]);
   });
 
+  it.each([
+    ['the default window', aCluster().build(), 1, 'wait until node2 sees a cluster of 3 members, held for 1 s'],
+    ['a fractional window', aCluster().withHealth({ clusterSettleSeconds: 0.25 }).build(), 0.25, 'wait until node2 sees a cluster of 3 members, held for 0.25 s'],
+    ['a long window', aCluster().withHealth({ clusterSettleSeconds: 30 }).build(), 30, 'wait until node2 sees a cluster of 3 members, held for 30 s'],
+  ])("gives every wait-cluster step the cluster's settle window and says it: %s", (_, cluster, settleSeconds, title) => {
+    const p = plan('property set a.b=c on prod', cluster);
+    const waits = p.steps.filter((s) => s.action.kind === 'wait-cluster');
+    expect(waits.map((s) => s.action)).toEqual(['node1', 'node2', 'node3'].map(() => ({ kind: 'wait-cluster', members: 3, timeoutSeconds: 300, settleSeconds })));
+    expect(waits.find((s) => s.node === 'node2')?.title).toBe(title);
+  });
+
   it('does every preflight check on every node before the first stop', () => {
     const p = plan('fixpack install dxp-14-7110 on prod');
     const firstStop = p.steps.findIndex((s) => s.action.kind === 'stop');
@@ -155,6 +166,7 @@ describe('buildPlan: hash', () => {
     expect(plan('property set a.b=c on prod').hash).toBe(base.hash);
     expect(plan('property set a.b=d on prod').hash).not.toBe(base.hash);
     expect(plan('property set a.b=c on prod', aCluster().withNodes(2).build()).hash).not.toBe(base.hash);
+    expect(plan('property set a.b=c on prod', aCluster().withHealth({ clusterSettleSeconds: 2 }).build()).hash).not.toBe(base.hash);
     expect(plan('module update acme-blog-1.1.0.jar on prod --schema none').hash).not.toBe(
       plan('module update acme-blog-1.1.0.jar on prod --schema none', aCluster().build(), [{ ...artifact('acme-blog-1.1.0.jar'), sha256: 'b'.repeat(64) }]).hash,
     );

@@ -34,6 +34,8 @@ export interface ClusterSpec {
     readonly startTimeoutSeconds: number;
     readonly healthTimeoutSeconds: number;
     readonly clusterTimeoutSeconds: number;
+    /** How long a node's cluster view must hold before it counts as back in the cluster (see clusterGate). */
+    readonly clusterSettleSeconds: number;
   };
   /** Java major -> JAVA_HOME on the nodes. */
   readonly javaHomes: Readonly<Record<string, string>>;

@@ -15,7 +15,8 @@ export type StepAction =
   | { readonly kind: 'start'; readonly command: string }
   | { readonly kind: 'wait-started'; readonly logLine: string; readonly timeoutSeconds: number }
   | { readonly kind: 'wait-healthy'; readonly url: string; readonly timeoutSeconds: number }
-  | { readonly kind: 'wait-cluster'; readonly members: number; readonly timeoutSeconds: number }
+  /** `settleSeconds`: how long the node's view must hold within `timeoutSeconds` (the cluster's `health.clusterSettleSeconds`). */
+  | { readonly kind: 'wait-cluster'; readonly members: number; readonly timeoutSeconds: number; readonly settleSeconds: number }
   | { readonly kind: 'enable'; readonly command: string }
   | { readonly kind: 'verify'; readonly change: ChangeAction };
 
