@@ -59,9 +59,10 @@ describe('loadCliEnv', () => {
     ['not a number', 'abc'],
     ['zero', '0'],
     ['over an hour', '3601'],
+    ['a fraction', '2.5'],
   ])('refuses a LEASE_SECONDS that is %s, naming it', (_name, value) => {
     const result = loadCliEnv({ LEASE_SECONDS: value });
     expect(result.ok).toBe(false);
-    expect(result.ok ? [] : result.error).toEqual([expect.stringMatching(/^LEASE_SECONDS: /)]);
+    expect(result.ok ? [] : result.error).toEqual(['LEASE_SECONDS: must be a whole number of seconds from 1 to 3600']);
   });
 });

@@ -1,21 +1,27 @@
 import { z } from 'zod';
 import { err, ok, type Result } from '../domain/result.ts';
 
+/** A whole number of seconds from `min` to `max`, with one message for anything else. */
+const seconds = (min: number, max: number): z.ZodCoercedNumber => {
+  const message = `must be a whole number of seconds from ${min} to ${max}`;
+  return z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
+};
+
 /** Every variable the bot reads (see .env.example). */
 export const EnvConfig = z.object({
   SLACK_BOT_TOKEN: z.string().regex(/^xoxb-[A-Za-z0-9-]+$/, 'must be a bot token (xoxb-...)'),
   SLACK_SIGNING_SECRET: z.string().regex(/^[0-9a-f]{32}$/i, 'must be the 32-hex-digit signing secret from Basic Information'),
   SLACK_APP_TOKEN: z.string().regex(/^xapp-[A-Za-z0-9-]+$/, 'must be an app-level token (xapp-...) with connections:write').optional(),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce.number({ error: 'must be a port number, like 3000' }).int('must be a port number, like 3000').min(1, 'must be a port number, like 3000').max(65535, 'must be a port number, like 3000').default(3000),
   INVENTORY: z.string().min(1, 'must name the inventory file'),
   DATABASE: z.string().min(1).default('./liferay-rollout.sqlite'),
   SLACK_API_URL: z.url({ message: 'must be a URL such as https://slack.com/api/' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
   CATALOG: z.string().min(1).optional(),
   /** On SIGTERM: how long to wait for the node in progress to be back up before exiting (systemd's TimeoutStopSec should be longer). */
-  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+  SHUTDOWN_TIMEOUT_SECONDS: seconds(1, 86_400).default(600),
   /** A rollout's lease: another bot process may take a rollout over this long after its owner stopped renewing. */
-  LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  LEASE_SECONDS: seconds(1, 3600).default(30),
 });
 export type EnvConfig = z.infer<typeof EnvConfig>;
 
