@@ -4,7 +4,7 @@ import { FolderArtifactSource } from './adapters/artifacts/folder-artifact-sourc
 import type { CliPorts, CliServices, SignalSource, StopSignal } from './adapters/cli/cli-ports.ts';
 import { terminalNotifier } from './adapters/cli/terminal-notifier.ts';
 import { FetchHealthProbe } from './adapters/http/fetch-health-probe.ts';
-import { processOwner } from './adapters/process-owner.ts';
+import { ownerIsGone, processOwner } from './adapters/process-owner.ts';
 import { NodeSshExecutor } from './adapters/ssh/node-ssh-executor.ts';
 import { openSqliteRolloutStore } from './adapters/store/sqlite-rollout-store.ts';
 import { systemClock } from './adapters/system-clock.ts';
@@ -36,7 +36,7 @@ function cliServices(ports: Omit<CliPorts, 'servicesFor'>, owner: string): CliPo
     clock: ports.clock,
     log: ports.log,
     pollIntervalMs: ports.pollIntervalMs,
-    ownership: { owner, leaseMs, shutdown: { requested: false }, runs: new Map() },
+    ownership: { owner, leaseMs, ownerIsGone, shutdown: { requested: false }, runs: new Map() },
   });
 }
 

@@ -181,3 +181,81 @@ describe('controlRollout on a held rollout', () => {
     expect(scene.nodes.sent.slice(since)).toEqual([]);
   });
 });
+
+describe('controlRollout on a rollout whose run is gone (its process killed, or its lease ran out)', () => {
+  /** The first run killed (SIGKILL) while node2 is down: the record stays running, owned by FIRST_OWNER. */
+  async function killedWithNode2Down(scene: ServiceScene): Promise<void> {
+    const first = scene.process({ owner: FIRST_OWNER });
+    first.onPublish = (event) => {
+      if (event.type === 'StepSucceeded' && event.stepId === 'node2/stop') throw new Error('SIGKILL');
+    };
+    expect(await scene.approveAndRun(first)).toBeUndefined();
+    expect(scene.store.get(scene.record.id)?.status).toBe('running');
+    expect(scene.nodes.down()).toEqual(['node2']);
+  }
+  const taker = (scene: ServiceScene, how: 'process gone' | 'lease ran out') =>
+    how === 'process gone'
+      ? scene.process({ owner: SECOND_OWNER, ownerIsGone: (owner) => owner === FIRST_OWNER })
+      : (scene.clock.advance(31_000), scene.process({ owner: SECOND_OWNER }));
+
+  it.each([
+    { control: 'resume', how: 'process gone', outcome: 'succeeded', installed: ['dxp-17-7110', 'dxp-17-7110', 'dxp-17-7110'] },
+    { control: 'resume', how: 'lease ran out', outcome: 'succeeded', installed: ['dxp-17-7110', 'dxp-17-7110', 'dxp-17-7110'] },
+    { control: 'rollback', how: 'process gone', outcome: 'rolled-back', installed: ['dxp-16-7110', 'dxp-16-7110', 'dxp-16-7110'] },
+  ] as const)('$control once the $how: taken over, told in the thread, $outcome, no node left down', async ({ control, how, outcome, installed }) => {
+    const scene = aServiceScene();
+    await killedWithNode2Down(scene);
+    const proc = taker(scene, how);
+
+    const asked = controlRollout({ rolloutId: scene.record.id, control, userId: APPROVER, groupIds: [], atTerminal: true }, proc.deps);
+
+    expect(asked.ok).toBe(true);
+    const result = asked.ok ? await asked.run : undefined;
+    expect(result?.outcome).toBe(outcome);
+    expect(proc.published[0]).toMatchObject({ type: 'RolloutInterrupted' });
+    expect(neutralText(proc.published[0]?.type === 'RolloutInterrupted' ? proc.published[0].summary : [])).toMatch(
+      new RegExp(`^the run that carried it out \\(${FIRST_OWNER}\\) is gone; it stopped after node2's stop step .*Taken over by ${APPROVER} to `),
+    );
+    expect(['node1', 'node2', 'node3'].map((n) => scene.nodes.installed(n)[0])).toEqual(installed);
+    expect(scene.nodes.down()).toEqual([]);
+    expect(scene.store.locks()).toEqual([]);
+    expect(scene.store.auditTrail(scene.record.id).map((a) => [a.actor, a.action])).toEqual(expect.arrayContaining([[APPROVER, 'taken over'], [APPROVER, control]]));
+  });
+
+  it('leave once the process is gone: the cluster is free, the nodes as they are (node2 still down: said, not hidden)', async () => {
+    const scene = aServiceScene();
+    await killedWithNode2Down(scene);
+    const proc = taker(scene, 'process gone');
+
+    const asked = controlRollout({ rolloutId: scene.record.id, control: 'leave', userId: APPROVER, groupIds: [], atTerminal: true }, proc.deps);
+
+    expect(asked).toMatchObject({ ok: true, record: { status: 'left-as-is' } });
+    expect(scene.store.locks()).toEqual([]);
+    expect(proc.published.map((e) => e.type)).toEqual(['RolloutInterrupted', 'RolloutLeft']);
+  });
+
+  it('pause once the process is gone is refused with what can be done', async () => {
+    const scene = aServiceScene();
+    await killedWithNode2Down(scene);
+    const proc = taker(scene, 'process gone');
+
+    const asked = controlRollout({ rolloutId: scene.record.id, control: 'pause', userId: APPROVER, groupIds: [], atTerminal: true }, proc.deps);
+
+    expect(asked.ok).toBe(false);
+    expect(neutralText(asked.ok ? [] : asked.message)).toBe(
+      `This rollout is interrupted: it cannot pause after the node in progress now (it can: resume, retry the node, roll back the changed nodes, leave it as it is); the run that carried it out (${FIRST_OWNER}) is gone`,
+    );
+    expect(scene.store.get(scene.record.id)?.status).toBe('running');
+  });
+
+  it('a run that is alive (its lease runs, its process is there) is not taken over: resume is refused as before', async () => {
+    const scene = aServiceScene();
+    await killedWithNode2Down(scene);
+    const proc = scene.process({ owner: SECOND_OWNER });
+
+    const asked = controlRollout({ rolloutId: scene.record.id, control: 'resume', userId: APPROVER, groupIds: [], atTerminal: true }, proc.deps);
+
+    expect(asked).toEqual({ ok: false, message: ['This rollout is running: it cannot resume now (it can: pause after the node in progress, abort)'] });
+    expect(scene.store.locks()).toMatchObject([{ owner: FIRST_OWNER }]);
+  });
+});

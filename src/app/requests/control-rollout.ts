@@ -1,6 +1,8 @@
 import { canControl, CONTROL_LABELS, type RolloutControl } from '../../domain/approval/can-control.ts';
 import type { RolloutEvent } from '../../domain/rollout/rollout-event.ts';
-import { HELD, type RolloutRecord } from '../rollout-record.ts';
+import { HELD, type RolloutRecord, type RolloutStatus } from '../rollout-record.ts';
+import type { RunOwnership } from '../run-ownership.ts';
+import { lastRecorded, lastStep } from '../../domain/rollout/last-recorded.ts';
 import type { RolloutResult } from '../run-rollout.ts';
 import { clusterBusy } from './cluster-busy.ts';
 import { announce, startOwned, type StartOwnedDeps } from './run-owned.ts';
@@ -12,7 +14,21 @@ export type ControlOutcome =
   | { readonly ok: false; readonly message: RichText };
 
 /** What a control reads: the rollout and its cluster's policy, the log, the notifier, and what a run in the background reads (which also claims with this process's lease terms). */
-export type ControlDeps = StartOwnedDeps;
+export type ControlDeps = StartOwnedDeps & { readonly ownership: Pick<RunOwnership, 'ownerIsGone'> };
+
+/**
+ * The owner of a `running` rollout that no longer runs it: its process is gone (same host) or its
+ * lease ran out. Such a rollout is as good as interrupted: it can be resumed, retried, rolled back or
+ * left from Slack or the terminal without waiting for a bot to take it over.
+ */
+function goneOwner(record: RolloutRecord, deps: ControlDeps, now: number): { readonly owner: string } | undefined {
+  if (record.status !== 'running' || deps.ownership.runs.has(record.id)) return undefined;
+  const lock = deps.store.locks().find((l) => l.rolloutId === record.id);
+  if (lock === undefined) return undefined;
+  const owner = lock.owner ?? 'unknown';
+  if (lock.owner === undefined || lock.expiresAt === undefined || lock.expiresAt <= now || deps.ownership.ownerIsGone(lock.owner)) return { owner };
+  return undefined;
+}
 
 const MODE = { resume: 'resume', retry: 'retry', rollback: 'rollback' } as const;
 
@@ -29,14 +45,27 @@ export function controlRollout(
   if (record === undefined) return { ok: false, message: text`No rollout ${input.rolloutId} is known to this store` };
   const cluster = deps.clusters.get(record.cluster);
   if (cluster === undefined) return { ok: false, message: text`Cluster ${record.cluster} is no longer in the inventory` };
-  const decision = canControl({ policy: cluster.approval, actor: { userId: input.userId, groupIds: input.groupIds }, control: input.control, status: record.status, atTerminal: input.atTerminal === true });
   const nowDate = deps.clock.now();
+  const gone = goneOwner(record, deps, nowDate.getTime());
+  const status = gone === undefined ? record.status : 'interrupted';
+  const decision = canControl({ policy: cluster.approval, actor: { userId: input.userId, groupIds: input.groupIds }, control: input.control, status, atTerminal: input.atTerminal === true });
   const at = nowDate.toISOString();
   const audit = (action: string, detail: RichText): void => deps.store.audit({ at, rolloutId: record.id, actor: input.userId, action, detail });
   if (!decision.ok) {
     audit(`${input.control} refused`, decision.message);
-    return { ok: false, message: decision.message };
+    return { ok: false, message: gone === undefined ? decision.message : text`${decision.message}; the run that carried it out (${gone.owner}) is gone` };
   }
+  const held: readonly RolloutStatus[] = gone === undefined ? HELD : ['running'];
+  const takeOverFrom = gone?.owner;
+  // What the run that is gone left: told first in the rollout's thread (its own last posts may be lost), and in the audit trail.
+  const prelude = (): RolloutEvent[] => {
+    if (gone === undefined) return [];
+    const events = deps.store.events(record.id);
+    const recorded = lastRecorded(events);
+    const summary = text`the run that carried it out (${gone.owner}) is gone; it stopped ${lastStep(events)}.${recorded === '' ? '' : ` Last recorded: ${recorded}.`} Taken over by ${input.userId} to ${CONTROL_LABELS[input.control]}`;
+    audit('taken over', summary);
+    return [{ type: 'RolloutInterrupted', at, summary }];
+  };
   switch (input.control) {
     case 'pause':
     case 'abort': {
@@ -50,7 +79,16 @@ export function controlRollout(
       };
     }
     case 'leave': {
-      const left = deps.store.release(record.id, undefined, HELD, { status: 'left-as-is', control: undefined, decisionNote: `left as it is by ${input.userId}`, updatedAt: at }, true, nowDate.getTime());
+      if (gone !== undefined) {
+        const now = nowDate.getTime();
+        const claimed = deps.store.claim(record.id, held, { updatedAt: at }, { owner: deps.ownership.owner, until: now + deps.ownership.leaseMs, now, takeOverFrom });
+        if (!claimed.ok) return { ok: false, message: text`The rollout is ${claimed.reason === 'status' ? (claimed.record?.status ?? 'gone') : 'run by another process'} now: nothing was changed` };
+        for (const event of prelude()) {
+          deps.store.appendEvent(record.id, event);
+          deps.notifier.publish(record.id, event);
+        }
+      }
+      const left = deps.store.release(record.id, gone === undefined ? undefined : deps.ownership.owner, held, { status: 'left-as-is', control: undefined, decisionNote: `left as it is by ${input.userId}`, updatedAt: at }, true, nowDate.getTime());
       if (left === undefined) return { ok: false, message: text`The rollout is running again or already finished: nothing was changed` };
       const event: RolloutEvent = { type: 'RolloutLeft', at, by: input.userId, summary: text`the nodes stay as they are and ${record.cluster} is free for other requests` };
       try {
@@ -67,7 +105,7 @@ export function controlRollout(
     case 'retry':
     case 'rollback': {
       const now = nowDate.getTime();
-      const claimed = deps.store.claim(record.id, HELD, { status: 'running', control: undefined, updatedAt: at }, { owner: deps.ownership.owner, until: now + deps.ownership.leaseMs, now });
+      const claimed = deps.store.claim(record.id, held, { status: 'running', control: undefined, updatedAt: at }, { owner: deps.ownership.owner, until: now + deps.ownership.leaseMs, now, takeOverFrom });
       if (!claimed.ok) {
         if (claimed.reason === 'status') return { ok: false, message: text`The rollout is ${claimed.record?.status ?? 'gone'} now: nothing was started` };
         if (claimed.reason === 'owned') {
@@ -77,7 +115,7 @@ export function controlRollout(
         return { ok: false, message: clusterBusy(claimed.holder, deps.store) };
       }
       audit(input.control, text`${CONTROL_LABELS[input.control]}`);
-      const run = startOwned(claimed.record, { mode: MODE[input.control], by: input.userId }, deps);
+      const run = startOwned(claimed.record, { mode: MODE[input.control], by: input.userId, prelude: prelude() }, deps);
       return { ok: true, record: claimed.record, run, message: text`${CONTROL_LABELS[input.control].charAt(0).toUpperCase()}${CONTROL_LABELS[input.control].slice(1)}: started; every step follows in the thread` };
     }
   }
