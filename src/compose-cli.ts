@@ -36,7 +36,7 @@ function cliServices(ports: Omit<CliPorts, 'servicesFor'>, owner: string): CliPo
     clock: ports.clock,
     log: ports.log,
     pollIntervalMs: ports.pollIntervalMs,
-    ownership: { owner, leaseMs, ownerIsGone, shutdown: { requested: false }, runs: new Map() },
+    ownership: { owner, leaseMs, ownerIsGone: ports.ownerIsGone, shutdown: { requested: false }, runs: new Map() },
   });
 }
 
@@ -55,6 +55,7 @@ export function composeCli(overrides: Partial<CliPorts> = {}): CliPorts {
     clock: systemClock,
     log: silentLog,
     actor: `cli:${userInfo().username}`,
+    ownerIsGone,
     newRunId: (now) => `cli-${now.getTime().toString(36)}-${process.pid.toString(36)}`,
     signals: processSignals,
     terminal: {

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,6 +43,20 @@ describe('liferay-rollout and its environment (runCli in-process)', () => {
     expect(result).toMatchObject({ code: 2, stdout: '' });
     expect(result.stderr).toMatch(/^liferay-rollout: LEASE_SECONDS: [^\n]+\n$/);
   });
+});
+
+describe('liferay-rollout whose reader went away (the real bin, as a process)', () => {
+  it('ends its output quietly (no EPIPE stack) and exits as the command does', async () => {
+    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', bin, 'help'], { cwd: root, env: { ...process.env, INVENTORY: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The reader is gone before the CLI writes a byte, as with `liferay-rollout history | head -0`.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  }, 150_000);
 });
 
 describe('liferay-rollout check (runCli in-process, the real composition)', () => {

@@ -33,6 +33,8 @@ export interface CliPorts {
   readonly log: Logger;
   /** `cli:<os user>`: how terminal runs appear in the audit trail. */
   readonly actor: string;
+  /** Whether the process named by a rollout owner id is gone for sure (same host, no such process). */
+  readonly ownerIsGone: (owner: string) => boolean;
   /** The use cases' ports for a command on the store at hand, once it has loaded the inventory (built by the composition). */
   readonly servicesFor: (inventory: Inventory, store: RolloutStore, io: CliIo, leaseMs: number) => CliServices;
   /** A rollout id for a run recorded in the store, unique to this process. */

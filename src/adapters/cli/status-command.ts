@@ -4,6 +4,7 @@ import { listRequests, type ListedRequest } from '../../app/requests/list-reques
 import { nodeStanding } from '../../domain/rollout/where-nodes-stand.ts';
 import { openCliStore } from './open-cli-store.ts';
 import { EXIT, type CliIo } from './cli-io.ts';
+import { goneOwner } from '../../app/requests/gone-owner.ts';
 import type { CliEnv } from '../../config/env-config.ts';
 import { lookAtNodes, lookText, type NodeLook } from '../../app/requests/look-at-nodes.ts';
 import { clusterRuntimesOf } from '../../compose-inventory.ts';
@@ -14,7 +15,7 @@ import { cliText } from './render-text.ts';
 import { messageOf } from '../../domain/message-of.ts';
 
 /** What status and history use: the store, and the nodes for status --inventory. */
-export type StatusPorts = Pick<CliPorts, 'openStore' | 'executor' | 'healthProbe'>;
+export type StatusPorts = Pick<CliPorts, 'openStore' | 'executor' | 'healthProbe' | 'ownerIsGone' | 'clock'>;
 
 export const STATUS_USAGE = `usage: liferay-rollout status|history [--db FILE] [--inventory FILE] [--json] [cluster]
   status:  open, running and held rollouts (with every node's state); history: the latest ones with
@@ -97,6 +98,8 @@ export async function statusCommand(kind: 'status' | 'history', argv: readonly s
       if (state !== undefined && kind === 'status') {
         for (const [node, s] of Object.entries(state.nodes)) io.stdout(`      ${node}: ${nodeStanding(s)}${s.step === undefined ? '' : ` (${s.step})`}\n`);
       }
+      const gone = kind === 'status' ? goneOwner(record, { store, ownership: { runs: new Map(), ownerIsGone: ports.ownerIsGone } }, ports.clock.now().getTime()) : undefined;
+      if (gone !== undefined) io.stdout(`      its run (${gone.owner}) is gone: go on with liferay-rollout resume|retry|rollback|leave ${record.id}\n`);
       const note = noteOf(record);
       if (note !== undefined && record.status !== 'awaiting-approval') io.stdout(`      ${note}\n`);
       if (kind === 'history') {

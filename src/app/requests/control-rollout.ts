@@ -2,6 +2,7 @@ import { canControl, CONTROL_LABELS, type RolloutControl } from '../../domain/ap
 import type { RolloutEvent } from '../../domain/rollout/rollout-event.ts';
 import { HELD, type RolloutRecord, type RolloutStatus } from '../rollout-record.ts';
 import type { RunOwnership } from '../run-ownership.ts';
+import { goneOwner } from './gone-owner.ts';
 import { lastRecorded, lastStep } from '../../domain/rollout/last-recorded.ts';
 import type { RolloutResult } from '../run-rollout.ts';
 import { clusterBusy } from './cluster-busy.ts';
@@ -15,20 +16,6 @@ export type ControlOutcome =
 
 /** What a control reads: the rollout and its cluster's policy, the log, the notifier, and what a run in the background reads (which also claims with this process's lease terms). */
 export type ControlDeps = StartOwnedDeps & { readonly ownership: Pick<RunOwnership, 'ownerIsGone'> };
-
-/**
- * The owner of a `running` rollout that no longer runs it: its process is gone (same host) or its
- * lease ran out. Such a rollout is as good as interrupted: it can be resumed, retried, rolled back or
- * left from Slack or the terminal without waiting for a bot to take it over.
- */
-function goneOwner(record: RolloutRecord, deps: ControlDeps, now: number): { readonly owner: string } | undefined {
-  if (record.status !== 'running' || deps.ownership.runs.has(record.id)) return undefined;
-  const lock = deps.store.locks().find((l) => l.rolloutId === record.id);
-  if (lock === undefined) return undefined;
-  const owner = lock.owner ?? 'unknown';
-  if (lock.owner === undefined || lock.expiresAt === undefined || lock.expiresAt <= now || deps.ownership.ownerIsGone(lock.owner)) return { owner };
-  return undefined;
-}
 
 const MODE = { resume: 'resume', retry: 'retry', rollback: 'rollback' } as const;
 

@@ -1,0 +1,20 @@
+import type { RolloutStore } from '../ports.ts';
+import type { RolloutRecord } from '../rollout-record.ts';
+import type { RunOwnership } from '../run-ownership.ts';
+
+/** What telling a gone owner reads: the cluster locks, and this process's runs and view of other processes. */
+export type GoneOwnerDeps = { readonly store: Pick<RolloutStore, 'locks'>; readonly ownership: Pick<RunOwnership, 'runs' | 'ownerIsGone'> };
+
+/**
+ * The owner of a `running` rollout that no longer runs it: its process is gone (same host) or its
+ * lease ran out. Such a rollout is as good as interrupted: it can be resumed, retried, rolled back or
+ * left from Slack or the terminal without waiting for a bot to take it over.
+ */
+export function goneOwner(record: RolloutRecord, deps: GoneOwnerDeps, now: number): { readonly owner: string } | undefined {
+  if (record.status !== 'running' || deps.ownership.runs.has(record.id)) return undefined;
+  const lock = deps.store.locks().find((l) => l.rolloutId === record.id);
+  if (lock === undefined) return undefined;
+  const owner = lock.owner ?? 'unknown';
+  if (lock.owner === undefined || lock.expiresAt === undefined || lock.expiresAt <= now || deps.ownership.ownerIsGone(lock.owner)) return { owner };
+  return undefined;
+}
