@@ -23,7 +23,8 @@ export async function followLog(
   if (session === undefined) return { ok: false, lastLines: '', error: `not connected to ${ctx.spec.name}` };
   const abort = new AbortController();
   if (signal?.aborted === true) abort.abort();
-  signal?.addEventListener('abort', () => abort.abort(), { once: true });
+  const onAbort = (): void => abort.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
   let partial = '';
   let found: string | undefined;
   const recent: string[] = [];
@@ -48,6 +49,9 @@ export async function followLog(
     if (signal?.aborted === true) return { ok: false, lastLines: [...recent, partial].join('\n').trim(), error: 'stopped' };
     const timedOut = error instanceof CodedError && error.code === 'step_timeout';
     return { ok: false, lastLines: [...recent, partial].join('\n').trim(), ...(timedOut ? {} : { error: messageOf(error) }) };
+  } finally {
+    // The caller's signal outlives this follow (one per node and wait): its listener goes with it.
+    signal?.removeEventListener('abort', onAbort);
   }
   if (found !== undefined) return { ok: true, line: found };
   return { ok: false, lastLines: [...recent, partial].join('\n').trim(), error: pid === undefined ? 'the log stream ended' : `its JVM (pid ${pid}) exited` };
