@@ -78,7 +78,7 @@ describe('ScriptedCluster', () => {
     const session = await nodes.executor.connect({ name: 'node2', host: '10.0.0.12', port: 22, user: 'liferay', hostKeySha256: 'SHA256:x', connectTimeoutMs: 1000 });
     await session.run(rawShell(node.commands.stop), { timeoutMs: 1000 });
     const answers = await Promise.all(spec.nodes.map((n) => nodes.healthProbe.check(n.healthUrl, 1000)));
-    expect(answers).toEqual([{ status: 200 }, { error: 'connect ECONNREFUSED http://10.0.0.12:8080/c/portal/layout' }, { status: 503 }]);
+    expect(answers).toEqual([{ ok: true, status: 200 }, { ok: false, error: 'connect ECONNREFUSED http://10.0.0.12:8080/c/portal/layout' }, { ok: true, status: 503 }]);
     expect(nodes.down()).toEqual(['node2']);
   });
 });

@@ -1,4 +1,4 @@
-import type { CommandResult, HealthProbe, NodeExecutor, NodeSession, NodeTarget, RunOptions } from '../../src/app/ports.ts';
+import type { CommandResult, HealthAnswer, HealthProbe, NodeExecutor, NodeSession, NodeTarget, RunOptions } from '../../src/app/ports.ts';
 import { CodedError } from '../../src/domain/coded-error.ts';
 import type { ClusterSpec, NodeSpec } from '../../src/domain/plan/cluster-spec.ts';
 import { patchZip } from '../../src/domain/plan/change-action-for.ts';
@@ -266,12 +266,12 @@ export class ScriptedCluster {
     });
   }
 
-  private health(url: string): { readonly status: number } | { readonly error: string } {
+  private health(url: string): HealthAnswer {
     const node = [...this.nodes.values()].find((n) => n.spec.healthUrl === url);
     if (node === undefined) throw new Error(`scripted cluster: no node has the health URL ${url}`);
     this.healthChecks.push(node.spec.name);
-    if (!node.running) return { error: `connect ECONNREFUSED ${url}` };
-    return { status: this.unhealthy.has(node.spec.name) ? 503 : 200 };
+    if (!node.running) return { ok: false, error: `connect ECONNREFUSED ${url}` };
+    return { ok: true, status: this.unhealthy.has(node.spec.name) ? 503 : 200 };
   }
 
   private async run(node: ScriptedNode, text: string, options: RunOptions): Promise<CommandResult> {
