@@ -23,5 +23,4 @@ export const StoredStepAction = z.discriminatedUnion('kind', [
 ]);
 export type StoredStepAction = z.infer<typeof StoredStepAction>;
 
-const readsAStepAction: Assignable<StoredStepAction, StepAction> = true;
-void readsAStepAction;
+type _ReadsStepAction = Assignable<StoredStepAction, StepAction>;

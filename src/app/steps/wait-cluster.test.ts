@@ -4,6 +4,7 @@ import { nodePaths } from '../../domain/plan/node-paths.ts';
 import type { NodeContext } from '../node-context.ts';
 import type { Clock, CommandResult, NodeSession, RunOptions } from '../ports.ts';
 import { waitCluster } from './wait-cluster.ts';
+import { typedExpect } from '../../../test/support/typed-expect.ts';
 
 /** A clock whose sleeps end only when the test moves time past them (or their signal aborts); it counts the sleeps pending at once. */
 class CountingClock implements Clock {
@@ -17,7 +18,10 @@ class CountingClock implements Clock {
 
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
     return new Promise((resolve) => {
-      if (signal?.aborted === true) return resolve();
+      if (signal?.aborted === true) {
+        resolve();
+        return;
+      }
       const sleep = {
         until: this.ms + ms,
         end: () => {
@@ -69,7 +73,7 @@ describe('waitCluster: the settle window', () => {
 
     const outcome = await waitCluster(ctx, { clock }, 2, 60, SETTLE_MS);
 
-    expect(outcome).toMatchObject({ ok: true, detail: expect.stringMatching(/^cluster view control: 2 \[node1, node2\]; transport-0: 2 \[node1, node2\]/) });
+    expect(outcome).toMatchObject({ ok: true, detail: typedExpect.stringMatching(/^cluster view control: 2 \[node1, node2\]; transport-0: 2 \[node1, node2\]/) });
     expect(clock.mostPending).toBe(1);
   });
 });
