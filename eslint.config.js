@@ -16,7 +16,7 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Named exports only.' }],
     },
   },
-  // Type-aware, on every TypeScript file (tsconfig.json includes src, test, bin, scripts and *.config.ts).
+  // Type-aware, on every TypeScript file (tsconfig.json includes src, test, bin, scripts, examples and *.config.ts).
   ...tseslint.configs.strictTypeChecked.map((config) => ({ ...config, files: ['**/*.ts'] })),
   {
     files: ['**/*.ts'],
