@@ -7,6 +7,7 @@ import { ACTION_IDS } from '../src/adapters/slack/blocks/action-ids.ts';
 import { PEOPLE, startBotHarness } from '../test/support/bot-harness.ts';
 import { renderBlocks } from '../test/support/slack/render-transcript.ts';
 import { cliText } from '../src/adapters/cli/render-text.ts';
+import { stringField } from '../test/support/string-field.ts';
 
 const say = (text: string): void => {
   process.stdout.write(`${text}\n`);
@@ -39,7 +40,7 @@ try {
   const first = harness.fake.calls('chat.postMessage').find((c) => c.args['thread_ts'] === undefined);
   if (first !== undefined) {
     say('──────────────── The request message as first posted ────────────────');
-    say(renderBlocks(first.args['blocks'] as unknown[] | undefined, String(first.args['text'] ?? '')).map((l) => `  │ ${l}`).join('\n'));
+    say(renderBlocks(first.args['blocks'] as unknown[] | undefined, stringField(first.args, 'text')).map((l) => `  │ ${l}`).join('\n'));
     say('');
   }
   say('──────────────── Slack transcript (the message is now the status board) ────────────────');

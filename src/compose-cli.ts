@@ -59,7 +59,8 @@ export function composeCli(overrides: Partial<CliPorts> = {}): CliPorts {
     newRunId: (now) => `cli-${now.getTime().toString(36)}-${process.pid.toString(36)}`,
     signals: processSignals,
     terminal: {
-      isTty: process.stdin.isTTY === true,
+      // @types/node types stdin as a tty.ReadStream (isTTY: boolean); piped or redirected it is another stream, without isTTY.
+      isTty: (process.stdin as { readonly isTTY?: boolean }).isTTY === true,
       ask: async (prompt) => {
         const rl = createInterface({ input: process.stdin, output: process.stdout });
         try {

@@ -5,7 +5,10 @@ export const systemClock: Clock = {
   // The abort listener goes when the sleep ends either way: callers reuse one signal for many sleeps (the cluster gate's settle checks).
   sleep: (ms, signal) =>
     new Promise((resolve) => {
-      if (signal?.aborted === true) return resolve();
+      if (signal?.aborted === true) {
+        resolve();
+        return;
+      }
       const onAbort = (): void => {
         clearTimeout(timer);
         resolve();

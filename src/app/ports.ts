@@ -138,10 +138,13 @@ export interface RunControl {
   lost(): string | undefined;
 }
 
+/** What a health check found: `ok` when something answered HTTP (whatever the status), else the error text. */
+export type HealthAnswer = { readonly ok: true; readonly status: number } | { readonly ok: false; readonly error: string };
+
 /** Bot-side HTTP check of a node's health URL. */
 export interface HealthProbe {
   /** The HTTP status, or an error text when nothing answered. Never throws. */
-  check(url: string, timeoutMs: number): Promise<{ readonly status: number } | { readonly error: string }>;
+  check(url: string, timeoutMs: number): Promise<HealthAnswer>;
 }
 
 /** Structured logger (pino's shape): object first, fixed message. */

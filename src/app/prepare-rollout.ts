@@ -80,8 +80,8 @@ export async function prepareRollout(input: PrepareInput, deps: PrepareDeps): Pr
   const verdict = evaluateNodes(request, nodeFacts, selection, input.catalog, { policy: input.policy, ...(input.answers === undefined ? {} : { answers: input.answers }), ...(input.history === undefined ? {} : { history: input.history }) });
   const prepared = { facts, nodeFacts, verdict };
   if (verdict.type === 'error') return ok({ ...prepared, plan: undefined, planError: verdict.message });
-  if (verdict.type === 'verdict' && verdict.revertTo !== undefined) artifacts = undefined;
-  artifacts ??= await deps.artifacts.describe(requiredArtifacts(request, verdict.type === 'verdict' ? verdict.revertTo : undefined));
+  if (verdict.revertTo !== undefined) artifacts = undefined;
+  artifacts ??= await deps.artifacts.describe(requiredArtifacts(request, verdict.revertTo));
   if (!artifacts.ok) return ok({ ...prepared, plan: undefined, planError: artifacts.error });
   const plan = buildPlan({ verdict, cluster, artifacts: artifacts.value, skipped: selection.skipped, nodeFacts, hash: sha256Hex });
   return ok({ ...prepared, plan: plan.ok ? plan.value : undefined, planError: plan.ok ? undefined : plan.error });

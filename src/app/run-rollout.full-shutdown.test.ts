@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aRolloutScene, type RolloutScene } from '../../test/builders/a-rollout-scene.ts';
+import { aRolloutScene, resultOf, type RolloutScene } from '../../test/builders/a-rollout-scene.ts';
 import { APPROVER } from '../../test/builders/service-deps.ts';
 import { changesOn, eventsOf, nodeSummary } from '../../test/support/rollout-checks.ts';
 import { neutralText } from '../domain/text/rich-text.ts';
@@ -64,7 +64,7 @@ describe('runRollout, full shutdown', () => {
     expect(neutralText(failed.result?.summary ?? [])).toMatch(summary);
     expect(scene.nodes.down()).toEqual(afterFailure.down);
     expect(installedOf(scene)).toEqual(afterFailure.installed);
-    expect(nodeSummary(failed.result!.state)).toEqual(afterFailure.nodes);
+    expect(nodeSummary(resultOf(failed).state)).toEqual(afterFailure.nodes);
 
     const resumed = await scene.run({ mode: 'resume', by: APPROVER });
     expect(resumed.result?.outcome).toBe('succeeded');
@@ -73,7 +73,7 @@ describe('runRollout, full shutdown', () => {
     const sent = scene.nodes.commands(undefined, resumed.since);
     const firstStart = sent.findIndex((c) => c.does === 'start');
     expect(sent.slice(firstStart).filter((c) => c.does === 'patch-install' || c.does === 'stop')).toEqual([]);
-    expect(nodeSummary(resumed.result!.state)).toEqual({ node1: verified, node2: verified, node3: verified });
+    expect(nodeSummary(resultOf(resumed).state)).toEqual({ node1: verified, node2: verified, node3: verified });
     expect(installedOf(scene)).toEqual([FP17, FP17, FP17]);
     expect(scene.nodes.down()).toEqual([]);
     expectSound(scene);

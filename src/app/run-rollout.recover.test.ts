@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aRolloutScene, stepEvent, type RolloutScene } from '../../test/builders/a-rollout-scene.ts';
+import { aRolloutScene, stepEvent, resultOf, type RolloutScene } from '../../test/builders/a-rollout-scene.ts';
 import { changesOn, eventsOf, nodeSummary } from '../../test/support/rollout-checks.ts';
 import { neutralText } from '../domain/text/rich-text.ts';
 
@@ -73,7 +73,7 @@ describe('runRollout recover: the bot restarted in the middle of node2', () => {
     expect(changesOn(scene.nodes, 'node2', run.since)).toEqual(resumeDoes);
     expect(changesOn(scene.nodes, 'node3', run.since)).toEqual(FULL_NODE);
     expect(['node1', 'node2', 'node3'].map((n) => scene.nodes.installed(n))).toEqual([FP17, FP17, FP17]);
-    expect(nodeSummary(run.result!.state)).toEqual({ node1: verified, node2: verified, node3: verified });
+    expect(nodeSummary(resultOf(run).state)).toEqual({ node1: verified, node2: verified, node3: verified });
     expect(scene.nodes.marker('node2')).toBeUndefined();
     expect(scene.nodes.down()).toEqual([]);
     expect(scene.nodes.downTogether).toEqual([]);
@@ -89,7 +89,7 @@ describe('runRollout recover: the bot restarted in the middle of node2', () => {
     expect(changesOn(scene.nodes, 'node1', run.since)).toEqual([]);
     expect(changesOn(scene.nodes, 'node2', run.since)).toEqual(askDoes);
     expect(changesOn(scene.nodes, 'node3', run.since)).toEqual([]);
-    expect(nodeSummary(run.result!.state)).toEqual({ node1: done, node2: askLeaves, node3: ready });
+    expect(nodeSummary(resultOf(run).state)).toEqual({ node1: done, node2: askLeaves, node3: ready });
     expect(scene.nodes.down()).toEqual([]);
     expect(scene.nodes.unknownCommands).toEqual([]);
   });
@@ -116,7 +116,7 @@ describe('runRollout recover: the bot restarted in the middle of node2', () => {
     expect(changesOn(scene.nodes, 'node1', run.since)).toEqual([]);
     expect(changesOn(scene.nodes, 'node2', run.since)).toEqual(['restore', 'start']);
     expect(changesOn(scene.nodes, 'node3', run.since)).toEqual([]);
-    expect(nodeSummary(run.result!.state)).toEqual({ node1, node2: restored, node3: ready });
+    expect(nodeSummary(resultOf(run).state)).toEqual({ node1, node2: restored, node3: ready });
     expect(scene.nodes.down()).toEqual([]);
     expect(scene.nodes.unknownCommands).toEqual([]);
   });

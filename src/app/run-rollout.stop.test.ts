@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aRolloutScene, stepEvent, type RolloutScene, type SceneRunOptions } from '../../test/builders/a-rollout-scene.ts';
+import { aRolloutScene, stepEvent, resultOf, type RolloutScene, type SceneRunOptions } from '../../test/builders/a-rollout-scene.ts';
 import { APPROVER } from '../../test/builders/service-deps.ts';
 import { changesOn, eventsOf, nodeSummary, stepsRun } from '../../test/support/rollout-checks.ts';
 import { neutralText } from '../domain/text/rich-text.ts';
@@ -35,7 +35,7 @@ describe('runRollout: abort stops after the current step and brings the node in 
     expect(changesOn(scene.nodes, 'node2')).toEqual(node2Did);
     expect(scene.nodes.installed('node2')).toEqual(installed);
     expect(changesOn(scene.nodes, 'node3')).toEqual([]);
-    expect(nodeSummary(run.result!.state)).toEqual({ node1: done, node2, node3: ready });
+    expect(nodeSummary(resultOf(run).state)).toEqual({ node1: done, node2, node3: ready });
     expect(scene.nodes.down()).toEqual([]);
     expectSound(scene);
   });
@@ -56,7 +56,7 @@ describe('runRollout: pause and shutdown let the node in progress finish its who
     expect(changesOn(scene.nodes, 'node2')).toEqual(FULL_NODE);
     expect(changesOn(scene.nodes, 'node3')).toEqual([]);
     expect(eventsOf(run.shown, 'NodeDone').map((e) => e.node)).toEqual(['node1', 'node2']);
-    expect(nodeSummary(run.result!.state)).toEqual({ node1: done, node2: done, node3: ready });
+    expect(nodeSummary(resultOf(run).state)).toEqual({ node1: done, node2: done, node3: ready });
     expect(scene.nodes.down()).toEqual([]);
     expectSound(scene);
 
@@ -80,7 +80,7 @@ describe('runRollout: the store fails', () => {
     expect(run.shown.at(-1)).toMatchObject({ type: 'RolloutDone', outcome: 'failed' });
     expect(changesOn(scene.nodes, 'node2')).toEqual(['stop', 'restore', 'start']);
     expect(changesOn(scene.nodes, 'node3')).toEqual([]);
-    expect(nodeSummary(run.result!.state)).toEqual({ node1: done, node2: restored, node3: ready });
+    expect(nodeSummary(resultOf(run).state)).toEqual({ node1: done, node2: restored, node3: ready });
     expect(scene.nodes.down()).toEqual([]);
     expectSound(scene);
   });

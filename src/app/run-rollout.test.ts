@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aRolloutScene, type RolloutScene } from '../../test/builders/a-rollout-scene.ts';
+import { aRolloutScene, resultOf, type RolloutScene } from '../../test/builders/a-rollout-scene.ts';
 import { APPROVER } from '../../test/builders/service-deps.ts';
 import { changesOn, eventsOf, nodeSummary } from '../../test/support/rollout-checks.ts';
 import { neutralText } from '../domain/text/rich-text.ts';
@@ -78,7 +78,7 @@ describe('runRollout start: one node at a time, a failure stops before the next 
     const run = await scene.run();
 
     expect(run.result?.outcome).toBe(outcome);
-    expect(nodeSummary(run.result!.state)).toEqual(nodes);
+    expect(nodeSummary(resultOf(run).state)).toEqual(nodes);
     expect(['node1', 'node2', 'node3'].map((n) => scene.nodes.installed(n))).toEqual(installed);
     expect(run.result?.state.failure?.stepId).toBe(failedStep);
     expect(scene.nodes.down()).toEqual([]);
@@ -125,7 +125,7 @@ describe('runRollout start: one node at a time, a failure stops before the next 
     expect(run.result?.outcome).toBe('failed');
     expect(scene.nodes.file('node1', 'portal-ext.properties')).toContain('index.read.only=true');
     expect(scene.nodes.file('node2', 'portal-ext.properties')).toBeUndefined();
-    expect(nodeSummary(run.result!.state)).toMatchObject({ node1: done, node2: restored, node3: ready });
+    expect(nodeSummary(resultOf(run).state)).toMatchObject({ node1: done, node2: restored, node3: ready });
     expectSound(scene);
   });
 });
@@ -156,7 +156,7 @@ describe('runRollout after a failure on node2 (the stored events as past)', () =
     // The first run's backup (taken before the change) is kept.
     expect(eventsOf(run.shown, 'StepSucceeded').find((e) => e.stepId === 'node2/backup')?.detail).toMatch(/^backup already taken/);
     expect(eventsOf(run.shown, 'StepSucceeded').filter((e) => e.kind === 'verify').map((e) => e.node)).toEqual(['node1', 'node2', 'node3']);
-    expect(nodeSummary(run.result!.state)).toEqual({ node1: verified, node2: verified, node3: verified });
+    expect(nodeSummary(resultOf(run).state)).toEqual({ node1: verified, node2: verified, node3: verified });
     expect(['node1', 'node2', 'node3'].map((n) => scene.nodes.installed(n))).toEqual([FP17, FP17, FP17]);
     expect(scene.nodes.down()).toEqual([]);
     expectSound(scene);
@@ -172,7 +172,7 @@ describe('runRollout after a failure on node2 (the stored events as past)', () =
     expect(changesOn(scene.nodes, 'node1', run.since)).toEqual([]);
     expect(changesOn(scene.nodes, 'node2', run.since)).toEqual(['stop', 'backup', 'patch-install', 'start']);
     expect(changesOn(scene.nodes, 'node3', run.since)).toEqual([]);
-    expect(nodeSummary(run.result!.state)).toEqual({ node1: done, node2: done, node3: ready });
+    expect(nodeSummary(resultOf(run).state)).toEqual({ node1: done, node2: done, node3: ready });
     expect(eventsOf(run.shown, 'StepStarted').filter((e) => e.kind === 'verify')).toEqual([]);
     expectSound(scene);
 
@@ -196,7 +196,7 @@ describe('runRollout after a failure on node2 (the stored events as past)', () =
     expect(changesOn(scene.nodes, 'node2', run.since)).toEqual([]);
     expect(changesOn(scene.nodes, 'node3', run.since)).toEqual([]);
     expect(eventsOf(run.shown, 'RestoreFinished')).toMatchObject([{ node: 'node1', ok: true, purpose: 'rollback' }]);
-    expect(nodeSummary(run.result!.state)).toEqual({ node1: { status: 'rolled-back', changed: false, done: false }, node2: asBefore, node3: asBefore });
+    expect(nodeSummary(resultOf(run).state)).toEqual({ node1: { status: 'rolled-back', changed: false, done: false }, node2: asBefore, node3: asBefore });
     expect(scene.nodes.down()).toEqual([]);
     expectSound(scene);
   });
@@ -227,7 +227,7 @@ describe('runRollout after a failure on node2 (the stored events as past)', () =
     expect(neutralText(run.result?.summary ?? [])).toBe(`Roll back failed on node1. Where things stand: ${stands}; node2, node3 untouched.`);
     expect(scene.nodes.installed('node1')).toEqual(installed);
     expect(scene.nodes.isRunning('node1')).toBe(running);
-    expect(nodeSummary(run.result!.state)).toMatchObject({ node1 });
+    expect(nodeSummary(resultOf(run).state)).toMatchObject({ node1 });
     expect(changesOn(scene.nodes, 'node2', run.since)).toEqual([]);
     expect(changesOn(scene.nodes, 'node3', run.since)).toEqual([]);
     expectSound(scene);

@@ -177,7 +177,7 @@ export async function runRollout(input: RunRolloutInput, deps: StepDeps): Promis
   /** Members a node should see when it comes back, given how many other plan nodes are up. */
   const membersFor = (node: string): number => {
     if (plan.strategy === 'rolling') return cluster.health.expectClusterMembers;
-    const othersDown = stepNodes.filter((n) => n !== node && state.nodes[n]?.touched === true && state.nodes[n]?.done !== true).length;
+    const othersDown = stepNodes.filter((n) => n !== node && state.nodes[n]?.touched === true && !state.nodes[n].done).length;
     return Math.max(1, cluster.health.expectClusterMembers - othersDown);
   };
 
@@ -217,7 +217,7 @@ export async function runRollout(input: RunRolloutInput, deps: StepDeps): Promis
       node,
       ok: restored.ok,
       purpose: 'restore',
-      message: restored.ok ? `${node} put back from its backup and healthy` : `${node} could not be put back: ${restored.ok ? '' : restored.message}`,
+      message: restored.ok ? `${node} put back from its backup and healthy` : `${node} could not be put back: ${restored.message}`,
     });
     return restored.ok;
   };
@@ -318,7 +318,7 @@ export async function runRollout(input: RunRolloutInput, deps: StepDeps): Promis
         node,
         ok: outcome.ok,
         purpose: 'rollback',
-        message: outcome.ok ? `${node} rolled back from its backup and healthy` : `${node} could not be rolled back: ${outcome.ok ? '' : outcome.message}`,
+        message: outcome.ok ? `${node} rolled back from its backup and healthy` : `${node} could not be rolled back: ${outcome.message}`,
       });
       if (!outcome.ok) return hold('failed', `Roll back failed on ${node}.`);
     }
@@ -403,7 +403,7 @@ export async function runRollout(input: RunRolloutInput, deps: StepDeps): Promis
           lost.length > 0
             ? `${lost.join(', ')} no longer verif${lost.length === 1 ? 'ies' : 'y'} as updated and healthy, so the bot does not continue on its own.`
             : 'This cluster is set to wait for a decision after a restart (afterRestart: ask).';
-        return hold('interrupted', `The bot restarted while this ran and brought the nodes back to a healthy state. ${why}`);
+        return await hold('interrupted', `The bot restarted while this ran and brought the nodes back to a healthy state. ${why}`);
       }
     }
     if (fresh) {
@@ -418,6 +418,6 @@ export async function runRollout(input: RunRolloutInput, deps: StepDeps): Promis
     }
     throw error;
   } finally {
-    await Promise.all([...contexts.values()].map((c) => c.session?.close().catch(() => undefined)));
+    await Promise.all([...contexts.values()].map(async (c) => c.session?.close().catch(() => undefined)));
   }
 }

@@ -8,6 +8,7 @@ import { tomcatProcess } from '../domain/liferay/tomcat-process.ts';
 import type { InventoryError, InventoryProblem } from './format-inventory-error.ts';
 import type { ClusterConfig, Inventory, NodeConfig } from './inventory-schema.ts';
 import { loadInventory, parseInventory } from './load-inventory.ts';
+import { typedExpect } from '../../test/support/typed-expect.ts';
 
 /** The Tomcat bundle's default commands, as the loaded inventory fills them in. */
 const tomcatCommands = (home: string, dir: string): Pick<NodeConfig['commands'], 'stop' | 'forceStop' | 'start'> => {
@@ -129,7 +130,7 @@ describe('parseInventory: one problem, with its path and line', () => {
   ])('$name → $path (line $line)', ({ text, path, line, message }) => {
     const problems = problemsOf(text);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toEqual({ path, ...(line === undefined ? {} : { line }), message: expect.stringMatching(message) });
+    expect(problems[0]).toEqual({ path, ...(line === undefined ? {} : { line }), message: typedExpect.stringMatching(message) });
   });
 });
 
@@ -173,7 +174,7 @@ describe('parseInventory: defaults', () => {
           ssh: { user: 'liferay', port: 22, connectTimeoutSeconds: 20, auth: { kind: 'keyFile', keyFile: '/home/bot/.ssh/id_ed25519' } },
           commands: {
             stop: '/opt/liferay/tomcat/bin/shutdown.sh',
-            forceStop: expect.stringContaining("pkill -9 -f -- '-Dcatalina\\.base=/opt/liferay/tomcat( |$)'"),
+            forceStop: typedExpect.stringContaining("pkill -9 -f -- '-Dcatalina\\.base=/opt/liferay/tomcat( |$)'"),
             start: '/opt/liferay/tomcat/bin/startup.sh',
           },
           health: {
@@ -268,7 +269,7 @@ describe('parseInventory: YAML syntax', () => {
     { name: 'tab indentation', text: variant('    liferayHome', '\tliferayHome'), line: 7, message: /tab/i },
   ])('$name is a problem with its line', ({ text, line, message }) => {
     const problems = problemsOf(text);
-    expect(problems[0]).toEqual({ path: '', line, message: expect.stringMatching(message) });
+    expect(problems[0]).toEqual({ path: '', line, message: typedExpect.stringMatching(message) });
   });
 });
 
@@ -309,7 +310,7 @@ describe('loadInventory', () => {
     const result = loadInventory(path);
     expect(result).toEqual({
       ok: false,
-      error: { code: 'inventory_unreadable', file: path, problems: [{ path: '', message: expect.stringMatching(message) }] } satisfies InventoryError,
+      error: { code: 'inventory_unreadable', file: path, problems: [{ path: '', message: typedExpect.stringMatching(message) }] } satisfies InventoryError,
     });
   });
 
@@ -329,7 +330,7 @@ describe('loadInventory', () => {
     const { path, home } = inventoryDir(base);
     chmodSync(join(home, '.ssh', 'id_ed25519'), 0o000);
     const result = loadInventory(path, { homeDir: home });
-    expect(!result.ok && result.error.problems).toEqual([{ path: 'clusters.prod.ssh.keyFile', line: 8, message: expect.stringMatching(/cannot be read \(EACCES\)$/) }]);
+    expect(!result.ok && result.error.problems).toEqual([{ path: 'clusters.prod.ssh.keyFile', line: 8, message: typedExpect.stringMatching(/cannot be read \(EACCES\)$/) }]);
   });
 
   it('loads an inventory whose key file is there, and one that uses the SSH agent', () => {

@@ -43,6 +43,12 @@ export interface SceneRun {
   readonly afterLoss: readonly SentCommand[];
 }
 
+/** The run's result, for a run that ran to its end (fails the test with a message when the bot was killed or died). */
+export function resultOf(run: SceneRun): RolloutResult {
+  if (run.result === undefined) throw new Error('the run has no result: the bot was killed or died during it');
+  return run.result;
+}
+
 class Killed extends Error {}
 
 /** A plan, its cluster spec, a ManualClock and a ScriptedCluster behind the runner's ports; runs accumulate their stored events. */

@@ -6,6 +6,7 @@ import { runCli } from '../../src/adapters/cli/run-cli.ts';
 import { composeCli } from '../../src/compose-cli.ts';
 import { openSqliteRolloutStore } from '../../src/adapters/store/sqlite-rollout-store.ts';
 import { startLocalRollout, type LocalRollout } from '../support/local-rollout.ts';
+import { ifSet } from '../support/if-set.ts';
 
 describe('liferay-rollout run ... --dry-run on a 2-node local cluster', () => {
   let env: LocalRollout;
@@ -15,7 +16,7 @@ describe('liferay-rollout run ... --dry-run on a 2-node local cluster', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await env?.stop();
+    await ifSet(env)?.stop();
   });
 
   it.each([

@@ -7,6 +7,7 @@ import { runCli } from '../../src/adapters/cli/run-cli.ts';
 import { openSqliteRolloutStore } from '../../src/adapters/store/sqlite-rollout-store.ts';
 import { composeCli } from '../../src/compose-cli.ts';
 import { startLocalRollout, type LocalRollout } from '../support/local-rollout.ts';
+import { ifSet } from '../support/if-set.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = join(root, 'bin', 'liferay-rollout.js');
@@ -74,7 +75,7 @@ describe('liferay-rollout plan/run against a 3-node local cluster (ssh2 test ser
   }, 180_000);
 
   afterAll(async () => {
-    await env?.stop();
+    await ifSet(env)?.stop();
   });
 
   it('plan prints the verdict and every step without touching a node', async () => {

@@ -4,6 +4,7 @@ import type { RolloutEvent } from '../../src/domain/rollout/rollout-event.ts';
 import { waitUntil } from '../support/local-cluster/wait-until.ts';
 import { startLocalRollout, type LocalRollout } from '../support/local-rollout.ts';
 import { neutralText } from '../../src/domain/text/rich-text.ts';
+import { ifSet } from '../support/if-set.ts';
 
 const clusterStep = (events: readonly RolloutEvent[], node: string): RolloutEvent | undefined =>
   events.find((e) => (e.type === 'StepSucceeded' || e.type === 'StepFailed') && e.stepId === `${node}/wait-cluster`);
@@ -22,7 +23,7 @@ describe('the cluster gate on a node whose view flaps after it starts', () => {
   });
 
   afterAll(async () => {
-    await env?.stop();
+    await ifSet(env)?.stop();
   });
 
   it('does not pass on a full view that a smaller one replaced 100 ms later', async () => {

@@ -16,6 +16,8 @@ import { raceRecord } from '../support/race-record.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../support/slack/fake-slack-api.ts';
 import { holdWriteLock } from '../support/store-faults.ts';
 import { readClusterLocks, readStoredEvents, readStoredRollouts, waitForRollout } from '../support/store-watch.ts';
+import { ifSet } from '../support/if-set.ts';
+import { stringField } from '../support/string-field.ts';
 
 /**
  * The one-rollout-per-cluster lock is atomic across processes. Two OS processes (the claim worker,
@@ -118,7 +120,7 @@ describe(`the cluster lock between two processes: ${TRIALS} of ${TRIALS} races h
 
   afterAll(async () => {
     await Promise.all(workers.map((w) => w.stop()));
-    store?.close();
+    ifSet(store)?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -231,7 +233,7 @@ describe('the real things started together: a CLI run --db and an approval in th
     const botSide = await waitUntil(
       () => {
         const refused = f.calls('chat.postEphemeral').find((c) => c.args['user'] === PEOPLE.approver);
-        if (refused !== undefined) return { ran: false, text: String(refused.args['text'] ?? '') };
+        if (refused !== undefined) return { ran: false, text: stringField(refused.args, 'text') };
         const record = readStoredRollouts(dbPath).find((x) => x.id === requestId);
         if (record?.status === 'superseded') return { ran: false, text: 'superseded: the cluster changed since the verdict' };
         return record !== undefined && ['succeeded', 'failed', 'paused', 'interrupted'].includes(record.status) ? { ran: true, text: record.status } : undefined;
@@ -239,7 +241,7 @@ describe('the real things started together: a CLI run --db and an approval in th
       { timeoutMs: 240_000, what: "the bot's side settled (run, refused or superseded)" },
     ).catch((error: unknown) => {
       // What the bot did instead, for whoever reads the failure.
-      const calls = f.calls().map((c) => `${c.method}${c.args['user'] === undefined ? '' : `(${String(c.args['user'])})`}: ${String(c.args['text'] ?? '').slice(0, 160)}`);
+      const calls = f.calls().map((c) => `${c.method}${c.args['user'] === undefined ? '' : `(${stringField(c.args, 'user')})`}: ${stringField(c.args, 'text').slice(0, 160)}`);
       const logs = bot.logs().map((l) => l.raw.slice(0, 400));
       const records = readStoredRollouts(dbPath).map((x) => `${x.id} ${x.status}`);
       throw new Error(`${error instanceof Error ? error.message : String(error)}\nrecords: ${records.join(', ')}\nSlack calls:\n${calls.join('\n')}\nbot log:\n${logs.slice(-40).join('\n')}`);

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalRollout, type LocalRollout } from '../support/local-rollout.ts';
 import { neutralText } from '../../src/domain/text/rich-text.ts';
+import { typedExpect } from '../support/typed-expect.ts';
+import { ifSet } from '../support/if-set.ts';
 
 const startups = (text: string): number => text.split('\n').filter((l) => l.includes('Server startup in')).length;
 const reasonsOf = (verdict: { type: string; reasons?: readonly { rule: string; message: string }[] }): string[] => (verdict.reasons ?? []).map((r) => `${r.rule}: ${r.message}`);
@@ -18,7 +20,7 @@ describe('a cluster whose nodes differ, on a 3-node local cluster over SSH', () 
   }, 180_000);
 
   afterAll(async () => {
-    await env?.stop();
+    await ifSet(env)?.stop();
   });
 
   it('a property one node already has (edited by hand) is planned and run for the others only', async () => {
@@ -50,7 +52,7 @@ describe('a cluster whose nodes differ, on a 3-node local cluster over SSH', () 
     try {
       const prepared = await env.prepare(`module install ${jar} on prod --schema none`);
       expect(prepared.plan?.nodes).toEqual(['node2', 'node3']);
-      expect(prepared.plan?.skipped).toEqual([{ node: 'node1', reason: expect.stringMatching(/^already has osgi\/modules\/com\.acme\.blog\.web-1\.1\.0\.jar \(sha256 [0-9a-f]{12}…\)$/) }]);
+      expect(prepared.plan?.skipped).toEqual([{ node: 'node1', reason: typedExpect.stringMatching(/^already has osgi\/modules\/com\.acme\.blog\.web-1\.1\.0\.jar \(sha256 [0-9a-f]{12}…\)$/) }]);
       expect(prepared.plan?.steps.filter((s) => s.action.kind === 'stage').map((s) => s.node)).toEqual(['node2', 'node3']);
     } finally {
       for (const node of ['node1', 'node2']) rmSync(join(home(node), 'osgi/modules', jar), { force: true });

@@ -5,6 +5,8 @@ import type { RolloutEvent } from '../../src/domain/rollout/rollout-event.ts';
 import { replay } from '../../src/domain/rollout/rollout-state.ts';
 import { startLocalRollout, type LocalRollout } from '../support/local-rollout.ts';
 import { neutralText } from '../../src/domain/text/rich-text.ts';
+import { ifSet } from '../support/if-set.ts';
+import { messageOf } from '../../src/domain/message-of.ts';
 
 const stepsOf = (events: readonly RolloutEvent[], type: RolloutEvent['type']): string[] =>
   events.flatMap((e) => (e.type === type && 'stepId' in e ? [e.stepId] : []));
@@ -18,7 +20,7 @@ describe('a failed step on a 3-node local cluster', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await env?.stop();
+    await ifSet(env)?.stop();
   });
 
   it('writes hostile-looking values literally: nothing reaches a shell', async () => {
@@ -78,7 +80,7 @@ describe('a failed step on a 3-node local cluster', () => {
     try {
       const error = await env.prepare('property set unreachable.test=1 on prod').then(
         () => undefined,
-        (e: Error) => e.message,
+        (e: unknown) => messageOf(e),
       );
       expect(error).toMatch(/node2/);
       expect(error).toMatch(/unreachable|refused|cannot connect/i);

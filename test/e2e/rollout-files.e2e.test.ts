@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalRollout, type LocalRollout } from '../support/local-rollout.ts';
 import { expectRollsNodeByNode, type ChangeKindRow } from '../support/rolls-node-by-node.ts';
+import { ifSet } from '../support/if-set.ts';
 
 // One rollout per change kind over real SSH; the kinds are spread over a few files so they run side by side.
 describe('file rollouts on a 3-node local cluster over SSH', () => {
@@ -16,7 +17,7 @@ describe('file rollouts on a 3-node local cluster over SSH', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await env?.stop();
+    await ifSet(env)?.stop();
   });
 
   // Each row: a change, then what every node must show afterwards (rows run in order).

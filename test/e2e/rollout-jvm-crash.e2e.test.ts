@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalRollout, type LocalRollout } from '../support/local-rollout.ts';
+import { ifSet } from '../support/if-set.ts';
 
 describe('a node whose JVM dies during startup', () => {
   let env: LocalRollout;
@@ -10,7 +11,7 @@ describe('a node whose JVM dies during startup', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await env?.stop();
+    await ifSet(env)?.stop();
   });
 
   it('is reported at once with the log lines, not after the start time-out', async () => {

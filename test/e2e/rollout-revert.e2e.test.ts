@@ -7,6 +7,7 @@ import { replay } from '../../src/domain/rollout/rollout-state.ts';
 import { aRolloutRecord } from '../builders/a-rollout-record.ts';
 import { startLocalRollout, type LocalRollout } from '../support/local-rollout.ts';
 import { neutralText } from '../../src/domain/text/rich-text.ts';
+import { ifSet } from '../support/if-set.ts';
 
 const stepsOf = (events: readonly RolloutEvent[], type: RolloutEvent['type']): string[] =>
   events.flatMap((e) => (e.type === type && 'stepId' in e ? [e.stepId] : []));
@@ -21,7 +22,7 @@ describe('going back: a fix pack revert on a 3-node local cluster', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await env?.stop();
+    await ifSet(env)?.stop();
   });
 
   const patchesDir = (node: string): string[] => readdirSync(join(env.local.node(node).home, 'patching-tool/patches')).sort();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalRollout, type LocalRollout } from '../support/local-rollout.ts';
 import { expectRollsNodeByNode, type ChangeKindRow } from '../support/rolls-node-by-node.ts';
+import { ifSet } from '../support/if-set.ts';
 
 // One rollout per change kind over real SSH; the kinds are spread over a few files so they run side by side.
 describe('patch rollouts on a 3-node local cluster over SSH', () => {
@@ -15,7 +16,7 @@ describe('patch rollouts on a 3-node local cluster over SSH', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await env?.stop();
+    await ifSet(env)?.stop();
   });
 
   /** hotfix-77 installed on a node (Patching Tool's state and its zip in patches/), whatever ran before. */

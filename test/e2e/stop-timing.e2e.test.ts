@@ -3,6 +3,7 @@ import type { RolloutEvent } from '../../src/domain/rollout/rollout-event.ts';
 import { TOMCAT_DIR_NAME } from '../support/local-cluster/liferay-home-layout.ts';
 import { startLocalRollout, type LocalRollout } from '../support/local-rollout.ts';
 import { neutralText } from '../../src/domain/text/rich-text.ts';
+import { ifSet } from '../support/if-set.ts';
 
 const alive = (pid: number): boolean => {
   try {
@@ -26,7 +27,7 @@ describe('a node whose shutdown hangs', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await env?.stop();
+    await ifSet(env)?.stop();
   });
 
   it('is force-killed at the stop time-out counted from the stop, and the outcome says so', async () => {

@@ -12,6 +12,7 @@ import { startFakeSlackApi, type FakeSlackApi } from '../support/slack/fake-slac
 import { holdWriteLock } from '../support/store-faults.ts';
 import { readClusterLocks, readStoredEvents, readStoredRollouts, waitForRollout, waitForStepStarted, type StoredEvent } from '../support/store-watch.ts';
 import { neutralText } from '../../src/domain/text/rich-text.ts';
+import { stringField } from '../support/string-field.ts';
 
 /**
  * The rollout store failing in the middle of a rollout is a failure like any other. The production
@@ -105,7 +106,7 @@ const isMsg = (msg: string) => (l: { json: Record<string, unknown> | undefined }
 
 /** The distinct warn/error messages a bot logged (with their `err` when they have one), in first-seen order. */
 const problemsLogged = (bot: BotProcess): string[] => [
-  ...new Set(bot.logs().flatMap((l) => (l.json !== undefined && Number(l.json['level']) >= 40 ? [`${String(l.json['msg'])}${l.json['err'] === undefined ? '' : ` (${String(l.json['err']).split('\n', 1)[0]})`}`] : []))),
+  ...new Set(bot.logs().flatMap((l) => (l.json !== undefined && Number(l.json['level']) >= 40 ? [`${String(l.json['msg'])}${l.json['err'] === undefined ? '' : ` (${stringField(l.json, 'err').split('\n', 1)[0]})`}`] : []))),
 ];
 
 describe('the store failing mid-rollout (the bot process, a real SQLite file)', () => {
@@ -137,7 +138,7 @@ describe('the store failing mid-rollout (the bot process, a real SQLite file)', 
     await expectAllHealthy(w.rollout);
     // node1 has the change; node2 was stopped and put back as it was.
     expect(await portalExtValues(w.rollout)).toEqual({ node1: '1', node2: undefined });
-    const storeError = String(noticed.json?.['err'] ?? '');
+    const storeError = stringField(noticed.json, 'err');
     expect(storeError).toMatch(/database is locked/);
     // The lock is free again when the run ends: its outcome is stored (failed, held for a decision, the cluster kept for it).
     expect(readStoredRollouts(w.dbPath).find((r) => r.id === rolloutId)?.status).toBe('failed');

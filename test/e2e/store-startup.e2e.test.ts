@@ -16,6 +16,8 @@ import { freePort } from '../support/local-cluster/free-port.ts';
 import { startLocalRollout, type LocalRollout } from '../support/local-rollout.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../support/slack/fake-slack-api.ts';
 import { chattrUnavailable, checkpointAndClose, makeImmutable, overwritePages } from '../support/store-faults.ts';
+import { ifSet } from '../support/if-set.ts';
+import { stringField } from '../support/string-field.ts';
 
 /**
  * Start-up and a damaged store: the bot refuses a file it cannot trust or cannot write with one line
@@ -28,7 +30,7 @@ const MAIN = join(ROOT, 'src', 'main.ts');
 
 let rollout: LocalRollout;
 let fake: FakeSlackApi;
-let dir: string;
+let dir: string | undefined;
 const undo: (() => void)[] = [];
 
 beforeAll(async () => {
@@ -43,8 +45,8 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  await fake?.close();
-  await rollout?.stop();
+  await ifSet(fake)?.close();
+  await ifSet(rollout)?.stop();
 });
 
 const freshDb = (): string => {
@@ -198,7 +200,7 @@ const BAD_ROWS: readonly BadRow[] = [
 async function ask(bot: BotProcess, text: string): Promise<string> {
   const before = fake.responses().length;
   expect((await bot.slash(text, PEOPLE.requester)).status).toBe(200);
-  const answer = await fake.waitFor((c) => c.method === 'response_url' && fake.responses().indexOf(c) >= before && !String(c.args['text'] ?? '').startsWith('⏳'), 30_000);
+  const answer = await fake.waitFor((c) => c.method === 'response_url' && fake.responses().indexOf(c) >= before && !stringField(c.args, 'text').startsWith('⏳'), 30_000);
   return JSON.stringify(answer.args);
 }
 

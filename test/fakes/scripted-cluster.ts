@@ -1,4 +1,5 @@
-import type { CommandResult, HealthProbe, NodeExecutor, NodeSession, NodeTarget, RunOptions } from '../../src/app/ports.ts';
+import type { CommandResult, HealthAnswer, HealthProbe, NodeExecutor, NodeSession, NodeTarget, RunOptions } from '../../src/app/ports.ts';
+import { assertNever } from '../../src/domain/assert-never.ts';
 import { CodedError } from '../../src/domain/coded-error.ts';
 import type { ClusterSpec, NodeSpec } from '../../src/domain/plan/cluster-spec.ts';
 import { patchZip } from '../../src/domain/plan/change-action-for.ts';
@@ -98,9 +99,22 @@ function pointOf(command: NodeCommand): FaultPoint | undefined {
       return 'start';
     case 'read-file':
       return 'read';
-    default:
+    // No fault point: the checks, reads of logs and sizes, follows, the force stop and the balancer hooks.
+    case 'is-running':
+    case 'home-exists':
+    case 'patching-tool-info':
+    case 'staged-sha256':
+    case 'file-size':
+    case 'liferay-log':
+    case 'follow':
+    case 'catalina-tail':
+    case 'leftover':
+    case 'force-stop':
+    case 'drain':
+    case 'enable':
       return undefined;
   }
+  return assertNever(command, 'node command');
 }
 
 /**
@@ -266,12 +280,12 @@ export class ScriptedCluster {
     });
   }
 
-  private health(url: string): { readonly status: number } | { readonly error: string } {
+  private health(url: string): HealthAnswer {
     const node = [...this.nodes.values()].find((n) => n.spec.healthUrl === url);
     if (node === undefined) throw new Error(`scripted cluster: no node has the health URL ${url}`);
     this.healthChecks.push(node.spec.name);
-    if (!node.running) return { error: `connect ECONNREFUSED ${url}` };
-    return { status: this.unhealthy.has(node.spec.name) ? 503 : 200 };
+    if (!node.running) return { ok: false, error: `connect ECONNREFUSED ${url}` };
+    return { ok: true, status: this.unhealthy.has(node.spec.name) ? 503 : 200 };
   }
 
   private async run(node: ScriptedNode, text: string, options: RunOptions): Promise<CommandResult> {

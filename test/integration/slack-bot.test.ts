@@ -6,6 +6,7 @@ import { recoverRollouts } from '../../src/app/requests/recover-rollouts.ts';
 import { CHANNEL, PEOPLE, startBotHarness, type BotHarness } from '../support/bot-harness.ts';
 import type { FakeSlackThread } from '../support/slack/fake-slack-workspace.ts';
 import { actionIds, allText } from '../support/slack/slack-user.ts';
+import { ifSet } from '../support/if-set.ts';
 
 type Json = Record<string, unknown>;
 
@@ -21,7 +22,7 @@ describe('the Slack bot, driven over signed HTTP requests against the local clus
   }, 180_000);
 
   afterAll(async () => {
-    await h?.stop();
+    await ifSet(h)?.stop();
   });
 
   it('answers a signed /liferay with the verdict, the plan and Approve / Reject in the channel', async () => {

@@ -5,6 +5,7 @@ import { CHANNEL, PEOPLE, startBotHarness, type BotHarness } from '../support/bo
 import type { FakeSlackThread } from '../support/slack/fake-slack-workspace.ts';
 import { actionIds, allText } from '../support/slack/slack-user.ts';
 import { waitUntil } from '../support/local-cluster/wait-until.ts';
+import { ifSet } from '../support/if-set.ts';
 
 
 /**
@@ -23,7 +24,7 @@ describe('finishing a stopped rollout from Slack', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await h?.stop();
+    await ifSet(h)?.stop();
   });
 
   const board = (ts: string): FakeSlackThread => {

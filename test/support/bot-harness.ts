@@ -15,6 +15,7 @@ import { renderTranscript } from './slack/render-transcript.ts';
 import { signedSlackClient, type SignedSlackClient, type SlackHttpResponse } from './slack/signed-slack-client.ts';
 import { CHANNEL, NAMES, PEOPLE, slackUser } from './slack/slack-user.ts';
 import { startBoltHttpApp, type RunningBoltApp } from './slack/start-bolt-http-app.ts';
+import { stringField } from './string-field.ts';
 
 export const SIGNING_SECRET = '5e1f0c2a9b8d7e6f5a4b3c2d1e0f9a8b';
 export { CHANNEL, NAMES, PEOPLE } from './slack/slack-user.ts';
@@ -89,7 +90,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
       fake
         .calls('chat.postEphemeral')
         .filter((c) => c.args['user'] === user)
-        .map((c) => String(c.args['text'] ?? '')),
+        .map((c) => stringField(c.args, 'text')),
     transcript: () => renderTranscript(fake, CHANNEL, NAMES),
     stopBot: async () => {
       await bot.idle();

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +16,8 @@ export const isRoot = (): boolean => process.getuid?.() === 0;
 
 /** Runs a command; its combined output on failure. */
 function run(command: string, args: readonly string[]): { ok: boolean; output: string } {
-  const r = spawnSync(command, args, { encoding: 'utf8', timeout: 10_000 });
+  // A command that cannot be spawned (missing) gives null output, whatever @types/node says.
+  const r: SpawnSyncReturns<string | null> = spawnSync(command, args, { encoding: 'utf8', timeout: 10_000 });
   return { ok: r.status === 0, output: `${r.stdout ?? ''}${r.stderr ?? ''}${r.error === undefined ? '' : String(r.error)}`.trim() };
 }
 

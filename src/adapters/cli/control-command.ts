@@ -51,7 +51,7 @@ export async function controlCommand(control: RolloutControl, argv: readonly str
     io.stderr(`liferay-rollout ${control}: --db FILE (or DATABASE) and --inventory FILE (or INVENTORY) are required\n${CONTROL_USAGE}`);
     return EXIT.usage;
   }
-  const store = openCliStore(`${control}`, db, io, ports);
+  const store = openCliStore(control, db, io, ports);
   if (store === undefined) return EXIT.usage;
   try {
     const record = store.get(id);

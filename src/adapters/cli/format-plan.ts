@@ -3,8 +3,7 @@ import { describeRequest } from '../../domain/request/describe-request.ts';
 
 /** The plan for the terminal: strategy, nodes, skipped nodes, every step in order. */
 export function formatPlan(plan: RolloutPlan): string {
-  // Plans stored before plans named their skipped nodes have none.
-  const skipped = (plan.skipped as RolloutPlan['skipped'] | undefined) ?? [];
+  const { skipped } = plan;
   const how = plan.strategy === 'rolling' ? 'left running' : 'stopped and started with the others, not changed';
   const lines = [
     `Plan for ${describeRequest(plan.request)}`,

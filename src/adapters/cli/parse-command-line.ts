@@ -36,5 +36,5 @@ export function parseCommandLine<T extends Options>(
     io.stderr(`liferay-rollout ${command}: ${request.error.reason}\n\n${CLI_REQUEST_USAGE}\n`);
     return EXIT.usage;
   }
-  return { values: parsed.values as Values<T>, request: request.value };
+  return { values: parsed.values, request: request.value };
 }

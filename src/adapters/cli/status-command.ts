@@ -67,7 +67,7 @@ export async function statusCommand(kind: 'status' | 'history', argv: readonly s
     io.stderr(`liferay-rollout ${kind}: --db FILE (or DATABASE) is required\n${STATUS_USAGE}`);
     return EXIT.usage;
   }
-  const store = openCliStore(`${kind}`, db, io, ports);
+  const store = openCliStore(kind, db, io, ports);
   if (store === undefined) return EXIT.usage;
   try {
     const cluster = parsed.positionals[0];
@@ -83,7 +83,7 @@ export async function statusCommand(kind: 'status' | 'history', argv: readonly s
       const deps = { clusters: clusterRuntimesOf(inventory.value), executor: ports.executor, healthProbe: ports.healthProbe };
       for (const name of cluster === undefined ? [...deps.clusters.keys()] : [cluster]) looks[name] = await lookAtNodes(name, deps);
     }
-    if (parsed.values.json === true) {
+    if (parsed.values.json) {
       io.stdout(`${JSON.stringify({ kind, cluster: cluster ?? null, nodes: looks, rollouts: items.map(asJson) })}\n`);
       return EXIT.ok;
     }

@@ -1,16 +1,16 @@
-import type { HealthProbe } from '../../app/ports.ts';
+import type { HealthAnswer, HealthProbe } from '../../app/ports.ts';
 import { messageOf } from '../../domain/message-of.ts';
 import { errnoOf } from '../../domain/errno-of.ts';
 
 /** Health checks from the bot's side with fetch: no redirects followed, time-out per request. */
 export class FetchHealthProbe implements HealthProbe {
-  async check(url: string, timeoutMs: number): Promise<{ status: number } | { error: string }> {
+  async check(url: string, timeoutMs: number): Promise<HealthAnswer> {
     try {
       const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
       await response.body?.cancel().catch(() => undefined);
-      return { status: response.status };
+      return { ok: true, status: response.status };
     } catch (error) {
-      return { error: errnoOf(error instanceof Error ? error.cause : undefined) ?? messageOf(error) };
+      return { ok: false, error: errnoOf(error instanceof Error ? error.cause : undefined) ?? messageOf(error) };
     }
   }
 }

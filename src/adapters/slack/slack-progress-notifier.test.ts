@@ -15,6 +15,7 @@ import { MESSAGE_MAX_BLOCKS, TEXT_MAX } from './blocks/slack-message.ts';
 import { stepReply } from './blocks/step-reply.ts';
 import { SlackApiError, webClientSlackApi, type PostMessageArgs, type SlackApi, type SlackApiMethod, type UpdateArgs } from './slack-api.ts';
 import { SlackProgressNotifier, type SlackProgressNotifierOptions } from './slack-progress-notifier.ts';
+import { typedExpect } from '../../../test/support/typed-expect.ts';
 
 const CHANNEL = 'C0OPS';
 const REQUESTER = 'U0REQ';
@@ -212,7 +213,7 @@ describe('SlackProgressNotifier against the fake Web API', () => {
     expect((calls[1]?.at ?? 0) - (calls[0]?.at ?? 0)).toBeGreaterThanOrEqual(1000);
     expect(threadText(h.replies(ts))).toBe(expectedThread(plan, events));
     expect(failedDeliveries(h)).toEqual([]);
-    expect(h.log.entries).toContainEqual(expect.objectContaining({ level: 'info', msg: 'slack rate limited', obj: expect.objectContaining({ retryAfterSeconds: 1 }) }));
+    expect(h.log.entries).toContainEqual(expect.objectContaining({ level: 'info', msg: 'slack rate limited', obj: typedExpect.objectContaining({ retryAfterSeconds: 1 }) }));
   });
 
   it('survives three consecutive outages (500, 503 service_unavailable, ok:false service_unavailable) with growing backoff', async () => {

@@ -17,10 +17,14 @@ import { hasSshd } from '../../../test/support/local-cluster/openssh-node-server
 import { generateSshKeyPair, writeSshKeyPair } from '../../../test/support/local-cluster/ssh-key-pair.ts';
 import { waitUntil } from '../../../test/support/local-cluster/wait-until.ts';
 import { NodeSshExecutor } from './node-ssh-executor.ts';
-import type { NodeSshSession } from './node-ssh-session.ts';
+import { NodeSshSession } from './node-ssh-session.ts';
+import { ifSet } from '../../../test/support/if-set.ts';
 
 /** Whether the session has seen its connection drop (the session keeps it private; only this wait looks at it). */
-const connectionOf = (session: NodeSession): { readonly lost: boolean } => (session as NodeSshSession)['connection'];
+const connectionOf = (session: NodeSession): { readonly lost: boolean } => {
+  if (!(session instanceof NodeSshSession)) throw new Error('expected the executor to give a NodeSshSession');
+  return session['connection'];
+};
 
 const SERVERS = [
   { kind: 'ssh2', skip: false },
@@ -71,8 +75,8 @@ describe.each(SERVERS)('NodeSshExecutor against an $kind server', ({ kind, skip 
     });
 
     afterAll(async () => {
-      await session?.close();
-      await cluster?.stop();
+      await ifSet(session)?.close();
+      await ifSet(cluster)?.stop();
     });
 
     it.each([

@@ -119,7 +119,10 @@ function abortError(target: NodeTarget, stdout?: OutputTail, stderr?: OutputTail
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<'slept' | 'aborted'> {
   return new Promise((resolve) => {
-    if (signal?.aborted === true) return resolve('aborted');
+    if (signal?.aborted === true) {
+      resolve('aborted');
+      return;
+    }
     const onAbort = (): void => {
       clearTimeout(timer);
       resolve('aborted');

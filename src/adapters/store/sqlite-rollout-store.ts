@@ -217,7 +217,7 @@ const ROW_PROBLEM = /^(CHECK constraint failed in |NULL value in |non-\w+ value 
 
 function fileDamage(db: Database.Database): string | undefined {
   try {
-    for (const line of db.prepare<[], unknown>('PRAGMA quick_check').pluck().iterate()) {
+    for (const line of db.prepare<[]>('PRAGMA quick_check').pluck().iterate()) {
       const text = String(line);
       // B-tree damage comes as one row of lines under a `*** in database main ***` heading: its first finding.
       if (text !== 'ok' && !ROW_PROBLEM.test(text)) return text.split('\n').find((l) => l.trim() !== '' && !l.startsWith('*** in database')) ?? text;
@@ -460,7 +460,7 @@ class SqliteRolloutStore implements RolloutStore {
 function encodeRecord(record: RolloutRecord): string {
   const body = JSON.stringify(record);
   const readBack = RecordBody.safeParse(body);
-  if (!readBack.success) throw new CodedError('invalid_rollout_record', `rollout ${String(record.id)}: refusing to store a record: ${schemaProblem(readBack.error)}`, { id: record.id });
+  if (!readBack.success) throw new CodedError('invalid_rollout_record', `rollout ${record.id}: refusing to store a record: ${schemaProblem(readBack.error)}`, { id: record.id });
   return body;
 }
 

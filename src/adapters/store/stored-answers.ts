@@ -9,5 +9,4 @@ export const StoredAnswers = z.looseObject({
 });
 export type StoredAnswers = z.infer<typeof StoredAnswers>;
 
-const readsAnswers: Assignable<StoredAnswers, Answers> = true;
-void readsAnswers;
+type _ReadsAnswers = Assignable<StoredAnswers, Answers>;

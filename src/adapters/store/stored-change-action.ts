@@ -24,5 +24,4 @@ export const StoredChangeAction = z.discriminatedUnion('type', [
 ]);
 export type StoredChangeAction = z.infer<typeof StoredChangeAction>;
 
-const readsAChangeAction: Assignable<StoredChangeAction, ChangeAction> = true;
-void readsAChangeAction;
+type _ReadsChangeAction = Assignable<StoredChangeAction, ChangeAction>;

@@ -13,5 +13,4 @@ export const StoredPlanStep = z.looseObject({
 });
 export type StoredPlanStep = z.infer<typeof StoredPlanStep>;
 
-const readsAPlanStep: Assignable<StoredPlanStep, PlanStep> = true;
-void readsAPlanStep;
+type _ReadsPlanStep = Assignable<StoredPlanStep, PlanStep>;

@@ -67,7 +67,5 @@ export type StoredEventBody = z.infer<typeof StoredEventBody>;
 export const StoredRolloutEvent = StoredEventBody.transform(upgradeStoredEvent);
 export type StoredRolloutEvent = z.infer<typeof StoredRolloutEvent>;
 
-const readsARolloutEvent: Assignable<StoredRolloutEvent, RolloutEvent> = true;
-const namesEveryEventType: Assignable<RolloutEventType, StoredEventBody['type']> = true;
-void readsARolloutEvent;
-void namesEveryEventType;
+type _ReadsRolloutEvent = Assignable<StoredRolloutEvent, RolloutEvent>;
+type _NamesEveryEventType = Assignable<RolloutEventType, StoredEventBody['type']>; // every event type is stored

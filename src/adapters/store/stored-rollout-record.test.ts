@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aRolloutPlan } from '../../../test/builders/a-rollout-plan.ts';
 import { aRolloutRecord } from '../../../test/builders/a-rollout-record.ts';
 import type { RolloutRecord } from '../../app/rollout-record.ts';
+import type { RolloutPlan } from '../../domain/plan/rollout-plan.ts';
 import { schemaProblem } from './schema-problem.ts';
 import { StoredJson } from './stored-json.ts';
 import { StoredRolloutRecord } from './stored-rollout-record.ts';
@@ -31,9 +32,12 @@ describe('StoredRolloutRecord', () => {
     expect(parsed.outcomeNote).toEqual(['Paused on request (asked by ', { user: 'U0456BOB' }, ').']);
   });
 
-  it('reads a plan stored before nodeFacts existed with none', () => {
-    const parsed = RecordBody.parse(storedWith((s) => delete planOf(s)['nodeFacts']));
-    expect(parsed.plan?.nodeFacts).toEqual({});
+  it.each<[keyof RolloutPlan, unknown]>([
+    ['nodeFacts', {}],
+    ['skipped', []],
+  ])('reads a plan stored before %s existed with none', (key, none) => {
+    const parsed = RecordBody.parse(storedWith((s) => (s['plan'] = Object.fromEntries(Object.entries(planOf(s)).filter(([k]) => k !== key)))));
+    expect(parsed.plan?.[key]).toEqual(none);
   });
 
   it('reads a wait-cluster step stored before the settle window was a setting with the window it ran with (1 s)', () => {

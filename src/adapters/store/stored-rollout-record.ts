@@ -33,5 +33,4 @@ export const StoredRolloutRecord = z.looseObject({
 });
 export type StoredRolloutRecord = z.infer<typeof StoredRolloutRecord>;
 
-const readsARolloutRecord: Assignable<StoredRolloutRecord, RolloutRecord> = true;
-void readsARolloutRecord;
+type _ReadsRolloutRecord = Assignable<StoredRolloutRecord, RolloutRecord>;

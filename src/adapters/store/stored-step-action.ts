@@ -25,5 +25,4 @@ export const StoredStepAction = z.discriminatedUnion('kind', [
 ]);
 export type StoredStepAction = z.infer<typeof StoredStepAction>;
 
-const readsAStepAction: Assignable<StoredStepAction, StepAction> = true;
-void readsAStepAction;
+type _ReadsStepAction = Assignable<StoredStepAction, StepAction>;

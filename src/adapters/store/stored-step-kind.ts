@@ -6,7 +6,5 @@ import type { Assignable } from './assignable.ts';
 export const StoredStepKind = z.enum(['connect', 'check-healthy', 'probe', 'stage', 'drain', 'stop', 'backup', 'apply', 'restore', 'start', 'wait-started', 'wait-healthy', 'wait-cluster', 'enable', 'verify']);
 export type StoredStepKind = z.infer<typeof StoredStepKind>;
 
-const readsAStepKind: Assignable<StoredStepKind, StepKind> = true;
-const namesEveryStepKind: Assignable<StepKind, StoredStepKind> = true;
-void readsAStepKind;
-void namesEveryStepKind;
+type _ReadsStepKind = Assignable<StoredStepKind, StepKind>;
+type _NamesEveryStepKind = Assignable<StepKind, StoredStepKind>; // every step kind is stored

@@ -35,5 +35,4 @@ export function legacyText(stored: string): RichText {
 export const StoredText = z.union([z.array(StoredTextPart).readonly(), z.string().transform(legacyText)]);
 export type StoredText = z.infer<typeof StoredText>;
 
-const readsARichText: Assignable<StoredText, RichText> = true;
-void readsARichText;
+type _ReadsText = Assignable<StoredText, RichText>;

@@ -20,5 +20,4 @@ export const StoredVerdict = z.discriminatedUnion('type', [
 ]);
 export type StoredVerdict = z.infer<typeof StoredVerdict>;
 
-const readsAVerdict: Assignable<StoredVerdict, Verdict> = true;
-void readsAVerdict;
+type _ReadsVerdict = Assignable<StoredVerdict, Verdict>;

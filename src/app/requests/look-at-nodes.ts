@@ -36,7 +36,7 @@ export async function lookAtNodes(clusterName: string, deps: LookDeps): Promise<
         if (!connected.ok || ctx.session === undefined) return { node: spec.name, reachable: false, running: false, healthy: false, detail: connected.ok ? 'not connected' : connected.message };
         const running = (await ctx.session.run(isRunningCommand(ctx.paths), { timeoutMs: 30_000, idempotent: true })).exitCode === 0;
         const answer = running ? await deps.healthProbe.check(spec.healthUrl, 10_000) : undefined;
-        const healthy = answer !== undefined && 'status' in answer && answer.status === 200;
+        const healthy = answer?.ok === true && answer.status === 200;
         const probed = await probeNode(ctx);
         return { node: spec.name, reachable: true, running, healthy, detail: probed.ok ? (probed.detail ?? '') : probed.message };
       } catch (error) {

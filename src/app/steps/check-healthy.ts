@@ -7,8 +7,8 @@ export async function waitHealthy(ctx: NodeContext, deps: StepDeps, url: string,
   let last = 'no answer yet';
   for (;;) {
     const answer = await deps.healthProbe.check(url, Math.min(10_000, timeoutSeconds * 1000));
-    if ('status' in answer && answer.status === 200) return succeeded(`${url} answered 200`);
-    last = 'status' in answer ? `HTTP ${answer.status}` : answer.error;
+    if (answer.ok && answer.status === 200) return succeeded(`${url} answered 200`);
+    last = answer.ok ? `HTTP ${answer.status}` : answer.error;
     if (deps.clock.now().getTime() + deps.pollIntervalMs > deadline) break;
     await deps.clock.sleep(deps.pollIntervalMs);
   }
@@ -18,7 +18,7 @@ export async function waitHealthy(ctx: NodeContext, deps: StepDeps, url: string,
 /** Preflight: the node must be healthy right now. */
 export async function checkHealthy(ctx: NodeContext, deps: StepDeps, url: string): Promise<StepOutcome> {
   const answer = await deps.healthProbe.check(url, 10_000);
-  if ('status' in answer && answer.status === 200) return succeeded(`${url} answered 200`);
-  const what = 'status' in answer ? `HTTP ${answer.status}` : answer.error;
+  if (answer.ok && answer.status === 200) return succeeded(`${url} answered 200`);
+  const what = answer.ok ? `HTTP ${answer.status}` : answer.error;
   return failed(`${ctx.spec.name} is not healthy before the rollout (${url}: ${what}): nothing was changed`, what);
 }

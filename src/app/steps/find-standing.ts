@@ -33,11 +33,11 @@ export async function findStanding(ctx: NodeContext, deps: StepDeps, change: Cha
     return err({ ok: false, message: `could not tell whether ${ctx.spec.name} runs: ${messageOf(error)}`, outputTail: '' });
   }
   const answer = running ? await deps.healthProbe.check(ctx.spec.healthUrl, 10_000) : undefined;
-  const healthy = answer !== undefined && 'status' in answer && answer.status === 200;
+  const healthy = answer?.ok === true && answer.status === 200;
   const verified = await verifyChange(ctx, change);
   const hasChange = verified.ok ? 'yes' : /not connected|could not|cannot/.test(verified.message) ? 'unknown' : 'no';
   const parts = [
-    running ? (healthy ? 'running and healthy' : `running but not healthy (${answer === undefined ? 'no answer' : 'status' in answer ? `HTTP ${answer.status}` : answer.error})`) : 'stopped',
+    running ? (healthy ? 'running and healthy' : `running but not healthy (${answer === undefined ? 'no answer' : answer.ok ? `HTTP ${answer.status}` : answer.error})`) : 'stopped',
     hasChange === 'yes' ? 'has the change' : hasChange === 'no' ? 'does not have the change' : 'the change could not be checked',
     ...(left === 'none' ? [] : left.startsWith('stale') ? [] : [`a command of the earlier run was still working there: ${left}`]),
   ];

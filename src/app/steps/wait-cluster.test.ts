@@ -8,6 +8,7 @@ import type { NodeContext, StepDeps } from '../node-context.ts';
 import type { Clock, CommandResult, NodeSession, RunOptions } from '../ports.ts';
 import { executeStep } from './execute-step.ts';
 import { waitCluster } from './wait-cluster.ts';
+import { typedExpect } from '../../../test/support/typed-expect.ts';
 
 /** A clock whose sleeps end only when the test moves time past them (or their signal aborts); it counts the sleeps pending at once. */
 class CountingClock implements Clock {
@@ -21,7 +22,10 @@ class CountingClock implements Clock {
 
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
     return new Promise((resolve) => {
-      if (signal?.aborted === true) return resolve();
+      if (signal?.aborted === true) {
+        resolve();
+        return;
+      }
       const sleep = {
         until: this.ms + ms,
         end: () => {
@@ -82,7 +86,7 @@ describe('waitCluster: the settle window', () => {
 
     const outcome = await waitCluster(ctx, { clock }, { members: 2, timeoutSeconds: 60, settleSeconds: SETTLE_MS / 1000 });
 
-    expect(outcome).toMatchObject({ ok: true, detail: expect.stringMatching(/^cluster view control: 2 \[node1, node2\]; transport-0: 2 \[node1, node2\]/) });
+    expect(outcome).toMatchObject({ ok: true, detail: typedExpect.stringMatching(/^cluster view control: 2 \[node1, node2\]; transport-0: 2 \[node1, node2\]/) });
     expect(clock.mostPending).toBe(1);
   });
 });

@@ -11,7 +11,7 @@ export async function waitStarted(ctx: NodeContext, logLine: string, timeoutSeco
   // The JVM's pid lets the follow end the moment the JVM dies, instead of at the time-out.
   const running = await runChecked(ctx, isRunningCommand(ctx.paths), { timeoutMs: 30_000, idempotent: true }, 'looking for the JVM');
   const pid = running.ok ? Number.parseInt(running.result.stdout.trim().split(/\s+/)[0] ?? '', 10) : Number.NaN;
-  if (!running.ok && running.outcome.ok === false && running.outcome.exitCode === 1) {
+  if (!running.ok && !running.outcome.ok && running.outcome.exitCode === 1) {
     const since = await runChecked(ctx, sh`tail -c +${(ctx.catalinaOffset ?? 0) + 1} ${ctx.paths.catalinaOut} | tail -n 20`, { timeoutMs: 30_000, idempotent: true }, 'reading catalina.out');
     const lines = since.ok ? since.result.stdout : '';
     if (!lines.includes(logLine)) {

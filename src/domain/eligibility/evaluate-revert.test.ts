@@ -21,7 +21,7 @@ function summary(verdict: Verdict): string {
 const at = (product: ClusterFacts['product'], ...patches: string[]): ClusterFacts => ({ product, patches, java: '11.0.20' });
 const before = (fixpackBefore: Record<string, string | null>): EvaluateOptions => ({ history: { fixpackBefore } });
 
-type Row = readonly [name: string, text: string, facts: ClusterFacts, options: EvaluateOptions, kind: 'eligible' | 'ineligible' | 'needs-confirmation' | 'error', mentions: string, revertTo: string | null | 'none'];
+type Row = readonly [name: string, text: string, facts: ClusterFacts, options: EvaluateOptions, kind: 'eligible' | 'ineligible' | 'needs-confirmation' | 'error', mentions: string, revertTo: string | null];
 
 // LIFERAY.md §2 "Going down": back to the level just before, never silently to GA, never below a non-revertible fix pack.
 // revertTo: the fix pack the plan goes back to, null = GA, 'none' = no way back in the verdict.

@@ -6,6 +6,7 @@ import { parseRequest } from '../request/parse-request.ts';
 import type { MaintenanceRequest } from '../request/maintenance-request.ts';
 import { evaluate, type EvaluateOptions } from './evaluate.ts';
 import type { Verdict } from './verdict.ts';
+import { typedExpect } from '../../../test/support/typed-expect.ts';
 
 const catalog = PatchCatalog.parse(JSON.parse(readFileSync(new URL('../../../catalog/non-revertible.json', import.meta.url), 'utf8')));
 
@@ -109,7 +110,7 @@ describe('evaluate: LIFERAY.md §1 rows', () => {
 describe('evaluate: structure', () => {
   it('says what to do instead when ineligible', () => {
     const verdict = check('fixpack install dxp-16-7110 on prod', dxp71);
-    expect(verdict.type === 'verdict' && verdict.reasons.at(-1)).toMatchObject({ rule: 'full-shutdown', message: expect.stringContaining('stop every node') });
+    expect(verdict.type === 'verdict' && verdict.reasons.at(-1)).toMatchObject({ rule: 'full-shutdown', message: typedExpect.stringContaining('stop every node') });
   });
 
   it('names the rule of every reason', () => {

@@ -8,10 +8,14 @@ export function commonFacts(nodeFacts: NodeFacts): ClusterFacts {
   const all = Object.values(nodeFacts);
   const [first] = all;
   if (first === undefined) return {};
-  const common: Record<string, unknown> = {};
+  const common: ClusterFacts = {};
   for (const key of KEYS) {
     const text = factText(first, key);
-    if (text !== undefined && all.every((f) => factText(f, key) === text)) common[key] = first[key];
+    if (text !== undefined && all.every((f) => factText(f, key) === text)) copyFact(common, first, key);
   }
-  return common as ClusterFacts;
+  return common;
 }
+
+const copyFact = <K extends keyof ClusterFacts>(to: ClusterFacts, from: Pick<ClusterFacts, K>, key: K): void => {
+  to[key] = from[key];
+};

@@ -7,6 +7,7 @@ import { EMPTY_CATALOG } from '../liferay/patch-catalog.ts';
 import { parseRequest } from '../request/parse-request.ts';
 import { buildPlan, type PlanInput } from './build-plan.ts';
 import type { PlanArtifact, RolloutPlan } from './rollout-plan.ts';
+import { typedExpect } from '../../../test/support/typed-expect.ts';
 
 const facts: ClusterFacts = { product: 'dxp-7.1', patches: ['dxp-13-7110'], java: '1.8.0_292', fixpackBefore: { 'dxp-13-7110': 'dxp-12-7110' } };
 const artifact = (file: string): PlanArtifact => ({ file, sha256: 'a'.repeat(64), bytes: 10 });
@@ -88,8 +89,8 @@ describe('buildPlan: a fix pack revert goes back to the level before', () => {
       { patch: 'hotfix-77-7110', zip: 'liferay-hotfix-77-7110.zip', restore: undefined, removeZipsMatching: undefined }, []],
   ] as const)('%s', (_name, text, fixpackBefore, change, staged) => {
     const p = plan(text, aCluster().build(), allArtifacts, { ...facts, patches: ['dxp-13-7110', 'hotfix-77-7110'], fixpackBefore });
-    expect(revertOf(p)).toEqual({ kind: 'apply', change: expect.objectContaining(change) });
-    expect(p.steps.find((s) => s.action.kind === 'verify')?.action).toEqual({ kind: 'verify', change: expect.objectContaining(change) });
+    expect(revertOf(p)).toEqual({ kind: 'apply', change: typedExpect.objectContaining(change) });
+    expect(p.steps.find((s) => s.action.kind === 'verify')?.action).toEqual({ kind: 'verify', change: typedExpect.objectContaining(change) });
     expect(p.artifacts.map((a) => a.file)).toEqual(staged);
   });
 
@@ -109,7 +110,7 @@ describe('buildPlan: strategy and order', () => {
     const p = plan('property set a.b=c on prod', aCluster().withNodes(3).withHooks('lb drain', 'lb enable').build());
     expect(p.strategy).toBe('rolling');
     const work = p.steps.filter((s) => s.phase === 'node');
-    expect(work.map((s) => s.node)).toEqual([...Array(9).fill('node1'), ...Array(9).fill('node2'), ...Array(9).fill('node3')]);
+    expect(work.map((s) => s.node)).toEqual([...Array<string>(9).fill('node1'), ...Array<string>(9).fill('node2'), ...Array<string>(9).fill('node3')]);
     expect(kindsOf(p, 'node2')).toEqual(['drain', 'stop', 'backup', 'apply', 'start', 'wait-started', 'wait-healthy', 'wait-cluster', 'enable']);
     const waits = work.filter((s) => s.action.kind === 'wait-cluster').map((s) => (s.action.kind === 'wait-cluster' ? s.action.members : 0));
     expect(waits).toEqual([3, 3, 3]);

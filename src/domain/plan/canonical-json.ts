@@ -7,5 +7,7 @@ export function canonicalJson(value: unknown): string {
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
-  return JSON.stringify(value) ?? 'null';
+  // undefined for undefined, a function or a symbol, whatever the lib's `string` says.
+  const json = JSON.stringify(value) as string | undefined;
+  return json ?? 'null';
 }

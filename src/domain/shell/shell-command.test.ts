@@ -60,6 +60,7 @@ describe('shGlob through /bin/sh', () => {
         // Half the time, make the pattern match one of the files for sure: its literal name.
         const pattern = pick % 2 === 0 ? tokens.map((t) => ('live' in t ? t.live : t.literal)).join('') : (files[pick % files.length] ?? '').replace(/[*?[\]]/g, '*');
         const parts: Token[] =
+          // eslint-disable-next-line @typescript-eslint/no-misused-spread -- the names are made of NAME_CHARS (ASCII): one character, one token
           pick % 2 === 0 ? [...tokens] : [...(files[pick % files.length] ?? '')].map((c): Token => ('*?[]'.includes(c) ? { live: '*' } : { literal: c }));
         // -f: the files only; a pattern such as `.` or `.*` also names the directory entries . and ..
         const script = sh`cd ${dir} && for f in ${shGlob(pattern)}; do if [ -f "$f" ]; then printf '%s\\0' "$f"; fi; done`;

@@ -44,7 +44,7 @@ function normalize(parts: readonly TextPart[]): RichText {
   return out;
 }
 
-const partsOf = (value: Value): readonly TextPart[] => (isText(value) ? value : typeof value === 'number' ? [String(value)] : [value as TextPart]);
+const partsOf = (value: Value): readonly TextPart[] => (isText(value) ? value : typeof value === 'number' ? [String(value)] : [value]);
 
 /** ``text`Already approved by ${user(id)} at ${time}` ``: a readable maker; values may be strings, numbers, parts or texts. */
 export function text(strings: TemplateStringsArray, ...values: readonly Value[]): RichText {

@@ -8,6 +8,7 @@ import type { ShellCommand } from '../../../src/domain/shell/shell-command.ts';
 import { startLocalCluster } from './local-cluster.ts';
 import type { LocalCluster } from './local-cluster.ts';
 import { waitUntil } from './wait-until.ts';
+import { ifSet } from '../if-set.ts';
 
 const STARTUP_LINE = /Server startup in \[\d{1,3}(,\d{3})+\] milliseconds/;
 const CHANNELS = ['liferay-channel-control', 'liferay-channel-transport-0'];
@@ -44,7 +45,7 @@ describe('local Liferay cluster', () => {
 
   afterAll(async () => {
     for (const session of sessions.values()) await session.close();
-    await cluster?.stop();
+    await ifSet(cluster)?.stop();
   });
 
   it('lays out each LIFERAY_HOME like a Tomcat bundle', () => {

@@ -5,6 +5,7 @@ import { sh } from '../../../src/domain/shell/shell-command.ts';
 import { startLocalCluster } from './local-cluster.ts';
 import type { LocalCluster } from './local-cluster.ts';
 import { waitUntil } from './wait-until.ts';
+import { ifSet } from '../if-set.ts';
 
 async function healthStatus(url: string): Promise<number> {
   const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
@@ -40,8 +41,8 @@ describe('fault injection', () => {
   });
 
   afterAll(async () => {
-    await session?.close();
-    await cluster?.stop();
+    await ifSet(session)?.close();
+    await ifSet(cluster)?.stop();
   });
 
   it.each([500, 404])('healthStatus %i is served instead of 200, and cleared again', async (status) => {

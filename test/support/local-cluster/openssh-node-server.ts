@@ -98,15 +98,16 @@ export async function startOpensshNodeServer(options: OpensshNodeServerOptions):
     const child = spawn(sshdPath, ['-D', '-e', '-f', configPath], { stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.pipe(log);
     child.stderr.pipe(log);
-    let exited = false;
+    // Set by the child's events while the loop below waits (a property, so the compiler does not take it for always false).
+    const seen = { exited: false };
     child.once('exit', () => {
-      exited = true;
+      seen.exited = true;
     });
     child.once('error', () => {
-      exited = true;
+      seen.exited = true;
     });
     const deadline = Date.now() + (options.startTimeoutMs ?? 10_000);
-    while (!exited && Date.now() < deadline) {
+    while (!seen.exited && Date.now() < deadline) {
       if (await sshBannerSeen(port)) {
         daemon = child;
         return;

@@ -7,6 +7,7 @@ import { sh } from '../../../src/domain/shell/shell-command.ts';
 import { startLocalCluster } from './local-cluster.ts';
 import type { LocalCluster } from './local-cluster.ts';
 import { waitUntil } from './wait-until.ts';
+import { ifSet } from '../if-set.ts';
 
 describe('simulated patching-tool.sh', () => {
   let cluster: LocalCluster;
@@ -22,8 +23,8 @@ describe('simulated patching-tool.sh', () => {
   });
 
   afterAll(async () => {
-    await session?.close();
-    await cluster?.stop();
+    await ifSet(session)?.close();
+    await ifSet(cluster)?.stop();
   });
 
   it('info lists the installed patches in the documented format', async () => {
@@ -48,7 +49,7 @@ describe('simulated patching-tool.sh', () => {
     }
     const { stdout } = await patchingTool('info');
     expect(stdout).toContain('Available patches: dxp-1-7210, dxp-2-7110, dxp-5-7110, hotfix-123-7110\n');
-    const markers = Object.fromEntries([...stdout.matchAll(/^ {2}\[(..)\] (\S+) :: /gm)].map((m) => [m[2], m[1]]));
+    const markers = Object.fromEntries([...stdout.matchAll(/^ {2}\[(..)\] (\S+) :: /gm)].map(([, marker = '', id = '']) => [id, marker] as const));
     expect(markers).toEqual({ 'dxp-1-7210': ' -', 'dxp-2-7110': '*-', 'dxp-5-7110': ' I', 'hotfix-123-7110': ' I' });
   });
 

@@ -9,6 +9,7 @@ import { sh } from '../../../src/domain/shell/shell-command.ts';
 import { startLocalCluster } from './local-cluster.ts';
 import type { LocalCluster } from './local-cluster.ts';
 import { waitUntil } from './wait-until.ts';
+import { ifSet } from '../if-set.ts';
 
 function alive(pid: number): boolean {
   try {
@@ -34,8 +35,8 @@ describe('ssh2 node server', () => {
   });
 
   afterAll(async () => {
-    await session?.close();
-    await cluster?.stop();
+    await ifSet(session)?.close();
+    await ifSet(cluster)?.stop();
   });
 
   it('runs commands in LIFERAY_HOME with HOME set to it and a small environment', async () => {

@@ -77,6 +77,9 @@ export async function startSsh2NodeServer(options: NodeSshServerOptions): Promis
     });
   };
 
+  /** ssh2 passes no accept or reject for a request that wants no reply (@types/ssh2 says they are always there). */
+  type Reply = (() => void) | undefined;
+
   const onClient = (client: Connection): void => {
     client.on('error', () => undefined);
     client.on('authentication', (ctx) => {
@@ -88,7 +91,9 @@ export async function startSsh2NodeServer(options: NodeSshServerOptions): Promis
         ctx.accept(); // the client only asked whether this key would do; it signs next
         return;
       }
-      if (allowed.verify(ctx.blob, ctx.signature, ctx.hashAlgo) !== true) {
+      // ssh2's verify answers an Error (not false) when it cannot verify; @types/ssh2 says boolean.
+      const verified = allowed.verify(ctx.blob, ctx.signature, ctx.hashAlgo) as boolean | Error;
+      if (verified !== true) {
         ctx.reject(['publickey']);
         return;
       }
@@ -104,12 +109,12 @@ export async function startSsh2NodeServer(options: NodeSshServerOptions): Promis
             running = child;
           });
         });
-        session.on('signal', (accept, _reject, info) => {
+        session.on('signal', (accept: Reply, _reject, info) => {
           if (running !== undefined) killGroup(running, `SIG${info.name}` as NodeJS.Signals);
           accept?.();
         });
-        session.on('env', (accept) => accept?.());
-        session.on('pty', (_accept, reject) => reject?.());
+        session.on('env', (accept: Reply) => accept?.());
+        session.on('pty', (_accept, reject: Reply) => reject?.());
         session.on('shell', (_accept, reject) => reject());
         session.on('sftp', (_accept, reject) => reject());
         session.on('subsystem', (_accept, reject) => reject());

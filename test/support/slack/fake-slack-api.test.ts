@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeSlackApi } from './fake-slack-api.ts';
 import type { FakeSlackApi } from './fake-slack-api.ts';
 import { recordingSlackLogger } from './recording-slack-logger.ts';
+import { typedExpect } from '../typed-expect.ts';
 
 const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text } });
 
@@ -105,7 +106,7 @@ describe('startFakeSlackApi', () => {
   it('answers invalid_blocks with the violations, and no_text for an empty message', async () => {
     const tooLong = await slackError(client.chat.postMessage({ channel: 'C1', text: 't', blocks: [{ type: 'header', text: { type: 'plain_text', text: 'h'.repeat(151) } }] }));
     expect(tooLong).toEqual(expect.objectContaining({ error: 'invalid_blocks', errors: ['/blocks/0/text/text: 151 characters, at most 150'] }));
-    const noText = await slackError(client.chat.postMessage({ channel: 'C1', blocks: [section('s')] } as never));
+    const noText = await slackError(client.chat.postMessage({ channel: 'C1', blocks: [section('s')] }));
     expect(noText.error).toBe('invalid_blocks');
     expect(await slackError(client.chat.postMessage({ channel: 'C1', text: '' }))).toMatchObject({ error: 'no_text' });
     expect(fake.channelHistory('C1')).toEqual([]);
@@ -113,7 +114,7 @@ describe('startFakeSlackApi', () => {
 
   it('answers chat.postEphemeral with a message_ts', async () => {
     const res = await client.chat.postEphemeral({ channel: 'C1', user: 'U0001', text: 'parse error: ...' });
-    expect(res).toMatchObject({ ok: true, message_ts: expect.stringMatching(/^\d{10}\.\d{6}$/) });
+    expect(res).toMatchObject({ ok: true, message_ts: typedExpect.stringMatching(/^\d{10}\.\d{6}$/) });
     expect(await slackError(client.chat.postEphemeral({ channel: 'C1', user: 'U9999', text: 'x' }))).toMatchObject({ error: 'user_not_found' });
   });
 
@@ -121,7 +122,7 @@ describe('startFakeSlackApi', () => {
     const view = { type: 'modal' as const, callback_id: 'confirm', title: { type: 'plain_text' as const, text: 'Confirm' }, blocks: [section('Sure?')] };
     const opened = await client.views.open({ trigger_id: 't1', view });
     const viewId = opened.view?.id ?? '';
-    expect(opened.view).toMatchObject({ id: expect.stringMatching(/^V/), callback_id: 'confirm', private_metadata: '' });
+    expect(opened.view).toMatchObject({ id: typedExpect.stringMatching(/^V/), callback_id: 'confirm', private_metadata: '' });
     expect(await slackError(client.views.open({ trigger_id: 't1', view }))).toMatchObject({ error: 'expired_trigger_id' });
     const updated = await client.views.update({ view_id: viewId, view: { ...view, private_metadata: '{"rollout":"r1"}' } });
     expect(updated.view).toMatchObject({ id: viewId, private_metadata: '{"rollout":"r1"}' });

@@ -150,11 +150,17 @@ export const startFakeSlackApi = async (options: FakeSlackApiOptions = {}): Prom
       record({ method, args, at: new Date(), status, response });
     };
     const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
-    if (token === undefined || !token.startsWith('xoxb-')) return answer(200, { ok: false, error: 'not_authed' });
-    if (options.tokens !== undefined && !options.tokens.includes(token)) return answer(200, { ok: false, error: 'invalid_auth' });
+    if (token === undefined || !token.startsWith('xoxb-')) {
+      answer(200, { ok: false, error: 'not_authed' });
+      return;
+    }
+    if (options.tokens !== undefined && !options.tokens.includes(token)) {
+      answer(200, { ok: false, error: 'invalid_auth' });
+      return;
+    }
     const faulted = answerFault(res, method);
-    if (faulted !== undefined) return record({ method, args, at: new Date(), ...faulted });
-    answer(200, workspace.call(method, args));
+    if (faulted === undefined) answer(200, workspace.call(method, args));
+    else record({ method, args, at: new Date(), ...faulted });
   };
 
   const handleResponseUrl = (req: IncomingMessage, res: ServerResponse, responseId: string, body: string): void => {
@@ -163,7 +169,10 @@ export const startFakeSlackApi = async (options: FakeSlackApiOptions = {}): Prom
     const args = (form === undefined || form === null ? decodeArgs('application/json', body) : decodeArgs('application/json', form)) ?? {};
     const base = { method: 'response_url', args, at: new Date(), responseId };
     const faulted = answerFault(res, 'response_url');
-    if (faulted !== undefined) return record({ ...base, ...faulted });
+    if (faulted !== undefined) {
+      record({ ...base, ...faulted });
+      return;
+    }
     const posts = (responsePosts.get(responseId) ?? 0) + 1;
     responsePosts.set(responseId, posts);
     let status = 200;
@@ -185,10 +194,10 @@ export const startFakeSlackApi = async (options: FakeSlackApiOptions = {}): Prom
       const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
       const api = /^\/api\/([\w.]+)$/.exec(path);
       const responseUrl = /^\/response\/([\w-]+)$/.exec(path);
-      if (req.method !== 'POST') return send(res, 405, { ok: false, error: 'method_not_allowed' });
-      if (api?.[1] !== undefined) return handleApi(req, res, api[1], body);
-      if (responseUrl?.[1] !== undefined) return handleResponseUrl(req, res, responseUrl[1], body);
-      return send(res, 404, { ok: false, error: 'not_found' });
+      if (req.method !== 'POST') send(res, 405, { ok: false, error: 'method_not_allowed' });
+      else if (api?.[1] !== undefined) handleApi(req, res, api[1], body);
+      else if (responseUrl?.[1] !== undefined) handleResponseUrl(req, res, responseUrl[1], body);
+      else send(res, 404, { ok: false, error: 'not_found' });
     })().catch((error: unknown) => {
       if (!res.headersSent) send(res, 500, { ok: false, error: 'fake_slack_crashed', detail: messageOf(error) });
     });

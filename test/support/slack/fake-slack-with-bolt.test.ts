@@ -9,6 +9,7 @@ import { signedSlackClient } from './signed-slack-client.ts';
 import type { SignedSlackClient } from './signed-slack-client.ts';
 import { startBoltHttpApp } from './start-bolt-http-app.ts';
 import type { RunningBoltApp } from './start-bolt-http-app.ts';
+import { typedExpect } from '../typed-expect.ts';
 
 const signingSecret = 'test-signing-secret';
 const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text } });
@@ -103,7 +104,7 @@ describe('fake Slack with a real Bolt app', () => {
     await startApp();
     const responseUrl = fake.mintResponseUrl();
     expect(await slack.slashCommand({ text: 'help', response_url: responseUrl })).toMatchObject({ status: 200 });
-    expect(fake.responses()).toMatchObject([{ args: { response_type: 'ephemeral', text: expect.stringContaining('Usage') }, status: 200 }]);
+    expect(fake.responses()).toMatchObject([{ args: { response_type: 'ephemeral', text: typedExpect.stringContaining('Usage') }, status: 200 }]);
   });
 
   it.each([

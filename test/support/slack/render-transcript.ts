@@ -1,4 +1,5 @@
 import type { FakeSlackApi } from './fake-slack-api.ts';
+import { stringField } from '../string-field.ts';
 
 type Json = Record<string, unknown>;
 
@@ -61,12 +62,12 @@ export function renderTranscript(fake: FakeSlackApi, channel: string, names: Rea
   const responses = fake.responses();
   if (ephemeral.length + responses.length > 0) out.push('Only visible to the person concerned:');
   for (const call of ephemeral) {
-    const args = call.args as Json;
-    out.push(named(`  to @${names[String(args['user'])] ?? String(args['user'])}: ${renderBlocks(args['blocks'] as unknown[] | undefined, String(args['text'] ?? '')).join(' ')}`));
+    const { args } = call;
+    out.push(named(`  to @${names[String(args['user'])] ?? String(args['user'])}: ${renderBlocks(args['blocks'] as unknown[] | undefined, stringField(args, 'text')).join(' ')}`));
   }
   for (const call of responses) {
-    const args = call.args as Json;
-    out.push(named(`  (response) ${renderBlocks(args['blocks'] as unknown[] | undefined, String(args['text'] ?? '')).join(' ')}`));
+    const { args } = call;
+    out.push(named(`  (response) ${renderBlocks(args['blocks'] as unknown[] | undefined, stringField(args, 'text')).join(' ')}`));
   }
   return out.join('\n');
 }

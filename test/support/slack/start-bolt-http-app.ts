@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
 
 export interface RunningBoltApp {
@@ -15,7 +14,7 @@ export interface RunningBoltApp {
  */
 export const startBoltHttpApp = async (app: App): Promise<RunningBoltApp> => {
   const server = await app.start({ port: 0, host: '127.0.0.1' });
-  const address = server.address() as AddressInfo | string | null;
+  const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('Bolt HTTP server has no TCP address');
   return {
     baseUrl: `http://127.0.0.1:${address.port}`,

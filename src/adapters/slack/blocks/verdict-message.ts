@@ -125,12 +125,9 @@ function others(nodes: readonly string[], first: string): string {
   return rest.length === 0 ? '' : `; the same for ${nodeSequence(rest, ', ', 10)}`;
 }
 
-/** The plan's skipped nodes; none in plans stored before plans had them. */
-const skippedOf = (plan: RolloutPlan): RolloutPlan['skipped'] => (plan.skipped as RolloutPlan['skipped'] | undefined) ?? [];
-
 /** `node1: already has dxp-14-7110; node4: …` for the nodes the plan leaves unchanged. */
 function skippedLine(plan: RolloutPlan): string | undefined {
-  const skipped = skippedOf(plan);
+  const { skipped } = plan;
   if (skipped.length === 0) return undefined;
   const shown = skipped.slice(0, MAX_NAMES).map((s) => `${escapeMrkdwn(s.node)}: ${escapeMrkdwn(s.reason)}`);
   const more = skipped.length > MAX_NAMES ? ` … and ${skipped.length - MAX_NAMES} more` : '';
@@ -143,7 +140,7 @@ export function planLines(plan: RolloutPlan): string[] {
   const first = plan.nodes[0] ?? '';
   const n = plan.nodes.length;
   const down = stoppedNodes(plan);
-  const changedOnly = skippedOf(plan).length > 0;
+  const changedOnly = plan.skipped.length > 0;
   const summary =
     plan.strategy === 'rolling'
       ? `*Plan:* rolling restart, one node at a time, in this order: ${nodeSequence(plan.nodes)} · ${plural(n, 'node')}${changedOnly ? ' changed' : ''} · about ${plan.expectedMinutes} min · plan ${code(shortHash(plan.hash))}`

@@ -1,6 +1,5 @@
 import type { webApi } from '@slack/bolt';
 import type { AnswerDeps } from '../../../app/requests/answer-question.ts';
-import type { ControlDeps } from '../../../app/requests/control-rollout.ts';
 import type { ApproveDeps, RejectDeps } from '../../../app/requests/decide-request.ts';
 import type { RecordMessageDeps } from '../../../app/requests/record-request-message.ts';
 import type { RequestViewDeps } from '../../../app/requests/request-view.ts';
@@ -20,8 +19,11 @@ export interface ChannelTalk {
   tell(channel: string | undefined, user: string, message: RichText | string): Promise<void>;
 }
 
-/** What the listeners' use cases read (each listener hands its use case only that; the request messages read the clusters' approval time-to-live). */
-export type ListenerDeps = SubmitDeps & OverviewDeps & ApproveDeps & StartOwnedDeps & RejectDeps & AnswerDeps & ControlDeps & RequestViewDeps & RecordMessageDeps;
+/**
+ * What the listeners' use cases read (each listener hands its use case only that; the request messages read the clusters' approval time-to-live).
+ * `StartOwnedDeps` serves both starting a rollout and controlling one (`ControlDeps` is the same type).
+ */
+export type ListenerDeps = SubmitDeps & OverviewDeps & ApproveDeps & StartOwnedDeps & RejectDeps & AnswerDeps & RequestViewDeps & RecordMessageDeps;
 
 /** What every listener gets: the use cases' deps (for the use cases only: listeners call use cases, never the ports), Slack, and the bot's bookkeeping. */
 export interface ListenerContext {

@@ -4,6 +4,7 @@ import { requestView } from '../../../../app/requests/request-view.ts';
 import { ANSWER_ACTION_ID } from '../../blocks/action-ids.ts';
 import { decodeAnswerValue, type AnswerValue } from '../../blocks/button-values.ts';
 import type { RequestView } from '../../../../app/requests/request-view.ts';
+import { channelOf } from './channel-of.ts';
 import { NOT_OURS, type ListenerContext } from '../listener-context.ts';
 import { groupsFor, showRequest } from '../request-messages.ts';
 
@@ -27,7 +28,7 @@ export function registerAnswer(app: App, ctx: ListenerContext): void {
   app.action<BlockAction<ButtonAction>>(ANSWER_ACTION_ID, async ({ ack, body, action }) => {
     await ack();
     const value = decodeAnswerValue(action.value);
-    const channel = body.channel?.id ?? body.container?.channel_id;
+    const channel = channelOf(body);
     if (value === undefined) return ctx.talk.tell(channel, body.user.id, NOT_OURS);
     const view = requestView(value.requestId, ctx.deps);
     const outcome = await answerQuestion({ requestId: value.requestId, userId: body.user.id, groupIds: await groupsFor(body.user.id, view, ctx), ...answerOf(value, view) }, ctx.deps);

@@ -4,6 +4,7 @@ import { requestView } from '../../../../app/requests/request-view.ts';
 import { startRollout } from '../../../../app/requests/start-rollout.ts';
 import { ACTION_IDS } from '../../blocks/action-ids.ts';
 import { decodeDecisionValue } from '../../blocks/button-values.ts';
+import { channelOf } from './channel-of.ts';
 import { NOT_OURS, type ListenerContext } from '../listener-context.ts';
 import { groupsFor, postRequest, showDecided } from '../request-messages.ts';
 
@@ -12,7 +13,7 @@ export function registerApprove(app: App, ctx: ListenerContext): void {
   const onDecision = async ({ ack, body, action }: { ack: () => Promise<void>; body: BlockAction; action: ButtonAction }): Promise<void> => {
     await ack();
     const value = decodeDecisionValue(action.value);
-    const channel = body.channel?.id ?? body.container?.channel_id;
+    const channel = channelOf(body);
     if (value === undefined) return ctx.talk.tell(channel, body.user.id, NOT_OURS);
     const groupIds = await groupsFor(body.user.id, requestView(value.requestId, ctx.deps), ctx);
     const outcome = await approveRequest({ requestId: value.requestId, userId: body.user.id, groupIds, shownPlanHash: value.planHash, strategy: value.strategy }, ctx.deps);

@@ -4,6 +4,7 @@ import { controlRollout } from '../../../../app/requests/control-rollout.ts';
 import { requestView } from '../../../../app/requests/request-view.ts';
 import type { RolloutControl } from '../../../../domain/approval/can-control.ts';
 import { CONTROL_ACTION_IDS } from '../../blocks/action-ids.ts';
+import { channelOf } from './channel-of.ts';
 import { NOT_OURS, type ListenerContext } from '../listener-context.ts';
 import { groupsFor } from '../request-messages.ts';
 
@@ -15,7 +16,7 @@ export function registerRolloutControl(app: App, ctx: ListenerContext): void {
   for (const [control, actionId] of Object.entries(CONTROL_ACTION_IDS) as [RolloutControl, string][]) {
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action }) => {
       await ack();
-      const channel = body.channel?.id ?? body.container?.channel_id;
+      const channel = channelOf(body);
       const rolloutId = RolloutIdValue.safeParse(action.value);
       const view = rolloutId.success ? requestView(rolloutId.data, ctx.deps) : undefined;
       if (view === undefined) return ctx.talk.tell(channel, body.user.id, NOT_OURS);
