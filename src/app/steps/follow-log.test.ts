@@ -16,7 +16,10 @@ function nodeWritingLines(lines: readonly string[]): NodeContext {
     target,
     run: (_command, options: RunOptions): Promise<CommandResult> =>
       new Promise((resolve, reject) => {
-        if (options.signal?.aborted === true) return reject(new Error('aborted'));
+        if (options.signal?.aborted === true) {
+          reject(new Error('aborted'));
+          return;
+        }
         options.signal?.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
         options.onStdout?.(lines.map((l) => `${l}\n`).join(''));
         setTimeout(() => resolve({ exitCode: 0, stdout: '', stderr: '', durationMs: 0 }), 0);

@@ -4,7 +4,7 @@ import type { ApproveDeps, RejectDeps } from '../../../app/requests/decide-reque
 import type { RecordMessageDeps } from '../../../app/requests/record-request-message.ts';
 import type { RequestViewDeps } from '../../../app/requests/request-view.ts';
 import type { OverviewDeps } from '../../../app/requests/requests-overview.ts';
-import type { StartOwnedDeps } from '../../../app/requests/run-owned.ts';
+import type { ControlDeps } from '../../../app/requests/control-rollout.ts';
 import type { SubmitDeps } from '../../../app/requests/submit-request.ts';
 import type { RichText } from '../../../domain/text/rich-text.ts';
 import type { SlackMessage } from '../blocks/slack-message.ts';
@@ -21,9 +21,9 @@ export interface ChannelTalk {
 
 /**
  * What the listeners' use cases read (each listener hands its use case only that; the request messages read the clusters' approval time-to-live).
- * `StartOwnedDeps` serves both starting a rollout and controlling one (`ControlDeps` is the same type).
+ * `ControlDeps` serves both starting a rollout and controlling one (a control also tells a run that is gone).
  */
-export type ListenerDeps = SubmitDeps & OverviewDeps & ApproveDeps & StartOwnedDeps & RejectDeps & AnswerDeps & RequestViewDeps & RecordMessageDeps;
+export type ListenerDeps = SubmitDeps & OverviewDeps & ApproveDeps & ControlDeps & RejectDeps & AnswerDeps & RequestViewDeps & RecordMessageDeps;
 
 /** What every listener gets: the use cases' deps (for the use cases only: listeners call use cases, never the ports), Slack, and the bot's bookkeeping. */
 export interface ListenerContext {
