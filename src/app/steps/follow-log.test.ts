@@ -1,33 +1,12 @@
 import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { aCluster } from '../../../test/builders/a-cluster.ts';
-import { nodePaths } from '../../domain/plan/node-paths.ts';
+import { aStreamingNode } from '../../../test/builders/a-streaming-node.ts';
 import type { NodeContext } from '../node-context.ts';
-import type { CommandResult, NodeSession, RunOptions } from '../ports.ts';
 import { followLog } from './follow-log.ts';
 
 /** node1 of a cluster, whose log stream writes `lines` and then ends (or stops when aborted, as ssh does). */
-function nodeWritingLines(lines: readonly string[]): NodeContext {
-  const spec = aCluster().withNodes(1).build();
-  const node = spec.nodes[0];
-  if (node === undefined) throw new Error('no node');
-  const target = { name: node.name, host: node.host, port: 22, user: 'liferay', hostKeySha256: 'SHA256:x', connectTimeoutMs: 1000 };
-  const session: NodeSession = {
-    target,
-    run: (_command, options: RunOptions): Promise<CommandResult> =>
-      new Promise((resolve, reject) => {
-        if (options.signal?.aborted === true) {
-          reject(new Error('aborted'));
-          return;
-        }
-        options.signal?.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
-        options.onStdout?.(lines.map((l) => `${l}\n`).join(''));
-        setTimeout(() => resolve({ exitCode: 0, stdout: '', stderr: '', durationMs: 0 }), 0);
-      }),
-    close: () => Promise.resolve(),
-  };
-  return { spec: node, target, paths: nodePaths(node.liferayHome, spec.tomcatDir, 'r-0001'), session, catalinaOffset: 0, liferayLog: undefined };
-}
+const nodeWritingLines = (lines: readonly string[]): NodeContext => aStreamingNode(aCluster().withNodes(1).build(), (options) => options.onStdout?.(lines.map((l) => `${l}\n`).join('')));
 
 describe('followLog', () => {
   it.each([

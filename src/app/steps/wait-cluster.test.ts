@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { aCluster } from '../../../test/builders/a-cluster.ts';
 import { silentLog } from '../../../test/builders/service-deps.ts';
+import { aStreamingNode } from '../../../test/builders/a-streaming-node.ts';
 import { healthGateSteps } from '../../domain/plan/bring-up-steps.ts';
-import type { ClusterSpec } from '../../domain/plan/cluster-spec.ts';
-import { nodePaths } from '../../domain/plan/node-paths.ts';
-import type { NodeContext, StepDeps } from '../node-context.ts';
-import type { Clock, CommandResult, NodeSession, RunOptions } from '../ports.ts';
+import type { StepDeps } from '../node-context.ts';
+import type { Clock } from '../ports.ts';
 import { executeStep } from './execute-step.ts';
 import { waitCluster } from './wait-cluster.ts';
 import { typedExpect } from '../../../test/support/typed-expect.ts';
@@ -48,37 +47,12 @@ class CountingClock implements Clock {
 const SETTLE_MS = 1000;
 const view = (channel: string, id: number): string => `2025-03-04 09:20:00.000 INFO  [liferay-channel-${channel}][JGroupsReceiver:91] Accepted view [node1|${id}] (2) [node1, node2]\n`;
 
-/** The first node of `spec`, whose log stream does what `stream` does, then ends. */
-function nodeOf(spec: ClusterSpec, stream: (options: RunOptions) => void): NodeContext {
-  const node = spec.nodes[0];
-  if (node === undefined) throw new Error('no node');
-  const target = { name: node.name, host: node.host, port: 22, user: 'liferay', hostKeySha256: 'SHA256:x', connectTimeoutMs: 1000 };
-  const session: NodeSession = {
-    target,
-    run: (_command, options: RunOptions): Promise<CommandResult> =>
-      new Promise((resolve, reject) => {
-        options.signal?.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
-        stream(options);
-        // The stream ends (as at its time-out) once what the clock set off has run; a gate that passed aborted it first.
-        setTimeout(() => resolve({ exitCode: 0, stdout: '', stderr: '', durationMs: 0 }), 0);
-      }),
-    close: () => Promise.resolve(),
-  };
-  return {
-    spec: node,
-    target,
-    paths: nodePaths(node.liferayHome, spec.tomcatDir, 'r-0001'),
-    session,
-    catalinaOffset: 0,
-    liferayLog: { path: `${node.liferayHome}/logs/liferay.2025-03-04.log`, offset: 0 },
-  };
-}
 
 describe('waitCluster: the settle window', () => {
   it('many view lines inside one settle window keep one settle check pending, not one per line, and the gate passes once the window has held', async () => {
     const spec = aCluster().withNodes(2).build();
     const clock = new CountingClock();
-    const ctx = nodeOf(spec, (options) => {
+    const ctx = aStreamingNode(spec, (options) => {
       // 15 views on each channel within the window (a chatty JGroups at startup), then the window runs out.
       for (let i = 0; i < 15; i += 1) options.onStdout?.(view('control', i) + view('transport-0', i));
       clock.advance(SETTLE_MS);
@@ -109,7 +83,7 @@ describe("the plan's wait-cluster step: the window of the cluster's health.clust
     if (step === undefined) throw new Error('no wait-cluster step');
     expect(step.action).toEqual({ kind: 'wait-cluster', members: 2, timeoutSeconds: 60, settleSeconds });
     const clock = new CountingClock();
-    const ctx = nodeOf(spec, (options) => {
+    const ctx = aStreamingNode(spec, (options) => {
       options.onStdout?.(view('control', 1) + view('transport-0', 1));
       clock.advance(heldMs);
     });
