@@ -2,8 +2,7 @@ import { canControl, CONTROL_LABELS, type RolloutControl } from '../../domain/ap
 import type { RolloutEvent } from '../../domain/rollout/rollout-event.ts';
 import { HELD, type RolloutRecord, type RolloutStatus } from '../rollout-record.ts';
 import type { RunOwnership } from '../run-ownership.ts';
-import { goneOwner } from './gone-owner.ts';
-import { lastRecorded, lastStep } from '../../domain/rollout/last-recorded.ts';
+import { goneOwner, goneRunAccount } from './gone-owner.ts';
 import type { RolloutResult } from '../run-rollout.ts';
 import { clusterBusy } from './cluster-busy.ts';
 import { announce, startOwned, type StartOwnedDeps } from './run-owned.ts';
@@ -47,9 +46,7 @@ export function controlRollout(
   // What the run that is gone left: told first in the rollout's thread (its own last posts may be lost), and in the audit trail.
   const prelude = (): RolloutEvent[] => {
     if (gone === undefined) return [];
-    const events = deps.store.events(record.id);
-    const recorded = lastRecorded(events);
-    const summary = text`the run that carried it out (${gone.owner}) is gone; it stopped ${lastStep(events)}.${recorded === '' ? '' : ` Last recorded: ${recorded}.`} Taken over by ${input.userId} to ${CONTROL_LABELS[input.control]}`;
+    const summary = text`${goneRunAccount(gone.owner, deps.store.events(record.id))} Taken over by ${input.userId} to ${CONTROL_LABELS[input.control]}`;
     audit('taken over', summary);
     return [{ type: 'RolloutInterrupted', at, summary }];
   };

@@ -1,3 +1,6 @@
+import { lastRecorded, lastStep } from '../../domain/rollout/last-recorded.ts';
+import type { RolloutEvent } from '../../domain/rollout/rollout-event.ts';
+import { text, type RichText } from '../../domain/text/rich-text.ts';
 import type { RolloutStore } from '../ports.ts';
 import type { RolloutRecord } from '../rollout-record.ts';
 import type { RunOwnership } from '../run-ownership.ts';
@@ -17,4 +20,10 @@ export function goneOwner(record: RolloutRecord, deps: GoneOwnerDeps, now: numbe
   const owner = lock.owner ?? 'unknown';
   if (lock.owner === undefined || lock.expiresAt === undefined || lock.expiresAt <= now || deps.ownership.ownerIsGone(lock.owner)) return { owner };
   return undefined;
+}
+
+/** What a run that is gone left, from its events: where it stopped and what it recorded last (its own last posts may be lost). */
+export function goneRunAccount(owner: string, events: readonly RolloutEvent[]): RichText {
+  const recorded = lastRecorded(events);
+  return text`the run that carried it out (${owner}) is gone; it stopped ${lastStep(events)}.${recorded === '' ? '' : ` Last recorded: ${recorded}.`}`;
 }

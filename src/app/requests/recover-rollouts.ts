@@ -1,9 +1,9 @@
 import type { RolloutEvent } from '../../domain/rollout/rollout-event.ts';
 import { replay } from '../../domain/rollout/rollout-state.ts';
-import { lastRecorded, lastStep } from '../../domain/rollout/last-recorded.ts';
 import type { RolloutRecord } from '../rollout-record.ts';
 import type { RolloutResult } from '../run-rollout.ts';
 import type { RunOwnership } from '../run-ownership.ts';
+import { goneRunAccount } from './gone-owner.ts';
 import { startOwned, type StartOwnedDeps } from './run-owned.ts';
 
 /** What recovery reads: the locks and records, the clusters, time, the log, all of this process's ownership (whether an owner is gone included), and what a run in the background reads. */
@@ -64,8 +64,7 @@ export function recoverRollouts(deps: RecoverDeps): Recovered[] {
       audit('resumed after a restart', text`paused by the graceful shutdown of the bot`);
       run = startOwned(claimed.record, { mode: 'resume', by: 'bot' }, deps);
     } else {
-      const recorded = lastRecorded(events);
-      const summary = text`the run that carried it out (${lock.owner ?? 'unknown'}) is gone; it stopped ${lastStep(events)}.${recorded === '' ? '' : ` Last recorded: ${recorded}.`} The bot now finds where every node stands, then ${
+      const summary = text`${goneRunAccount(lock.owner ?? 'unknown', events)} The bot now finds where every node stands, then ${
         deps.clusters.get(record.cluster)?.afterRestart === 'ask' ? 'brings any node left behind back up and waits for a decision' : 'finishes or puts back the node in progress and continues'
       }`;
       audit('recovering', summary);
