@@ -58,7 +58,7 @@ export function composeBot(options: ComposeOptions): { bot: SlackBot; deps: Serv
   });
   // One lane per channel for every Slack call, the listeners' and the notifier's: one order, one pace.
   const lane = new SlackChannelLane({ clock, minPostIntervalMs: options.notifierIntervals?.minPostIntervalMs ?? DEFAULT_MIN_POST_INTERVAL_MS, holdAfter: rateLimitHoldMs });
-  const notifier = new SlackProgressNotifier({ api: webClientSlackApi(notifierClient), clock, log: options.log, lane, ...(options.notifierIntervals ?? {}) });
+  const notifier = new SlackProgressNotifier({ api: webClientSlackApi(notifierClient), clock, log: options.log, lane, ...(options.notifierIntervals === undefined ? {} : { minUpdateIntervalMs: options.notifierIntervals.minUpdateIntervalMs }) });
   const deps: ServiceDeps = {
     store: options.store,
     clusters: clusterRuntimesOf(options.inventory),

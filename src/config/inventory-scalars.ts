@@ -169,3 +169,6 @@ export const DeclaredFacts = ClusterFacts.omit({ product: true })
   .strict()
   .transform(({ product: _product, ...facts }) => facts);
 export type DeclaredFacts = z.infer<typeof DeclaredFacts>;
+
+/** A plain object (not null, not an array): for the checks that look at raw inventory data before or beside the schema. */
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

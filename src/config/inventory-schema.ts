@@ -10,6 +10,7 @@ import {
   HostKeyFingerprint,
   HostName,
   InventoryName,
+  isRecord,
   JavaHomes,
   LocalPath,
   Port,
@@ -190,7 +191,6 @@ type ResolvedCluster = Omit<ClusterEntry, 'commands' | 'health' | 'nodes'> & {
   nodes: NodeConfig[];
 };
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const stringOr = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** Indexes of items whose key was already seen, with the first index of that key; undefined keys are skipped. */

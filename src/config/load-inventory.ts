@@ -5,7 +5,7 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { err, ok, type Result } from '../domain/result.ts';
 import { inventoryProblems, problemAt, sortProblems, type InventoryError, type InventoryProblem } from './format-inventory-error.ts';
-import { LocalPath } from './inventory-scalars.ts';
+import { isRecord, LocalPath } from './inventory-scalars.ts';
 import { Inventory } from './inventory-schema.ts';
 import { errnoOf } from '../domain/errno-of.ts';
 import { messageOf } from '../domain/message-of.ts';
@@ -63,8 +63,6 @@ function resolvePaths(inventory: Inventory, local: (p: string) => string): Inven
   if (inventory.catalog !== undefined) result.catalog = local(inventory.catalog);
   return result;
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Why the bot could not read this private key file, or undefined when it can. */
 function keyFileProblem(path: string): string | undefined {

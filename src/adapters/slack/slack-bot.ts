@@ -6,8 +6,7 @@ import { errorMessage } from './blocks/error-message.ts';
 import { registerListeners } from './listeners/index.ts';
 import type { ChannelTalk, ListenerContext, ListenerDeps } from './listeners/listener-context.ts';
 import { showDecided } from './listeners/request-messages.ts';
-import { DEFAULT_MIN_POST_INTERVAL_MS, SlackChannelLane } from './slack-channel-lane.ts';
-import { rateLimitHoldMs } from './slack-api.ts';
+import type { SlackChannelLane } from './slack-channel-lane.ts';
 import { SlackGroupResolver } from './slack-group-resolver.ts';
 
 export interface SlackBotOptions {
@@ -23,8 +22,8 @@ export interface SlackBotOptions {
   readonly processBeforeResponse?: boolean;
   readonly retries?: number;
   readonly logger?: BoltLogger;
-  /** The channels' lane, shared with the progress notifier; one of the bot's own when absent. */
-  readonly lane?: SlackChannelLane;
+  /** The channels' lane, shared with the progress notifier (built by the composition). */
+  readonly lane: SlackChannelLane;
 }
 
 export interface SlackBot {
@@ -50,7 +49,7 @@ export function createSlackBot(options: SlackBotOptions, deps: ListenerDeps & Ex
       ...(options.retries === undefined ? {} : { retryConfig: { retries: options.retries } }),
     },
   });
-  const lane = options.lane ?? new SlackChannelLane({ clock: deps.clock, minPostIntervalMs: DEFAULT_MIN_POST_INTERVAL_MS, holdAfter: rateLimitHoldMs });
+  const lane = options.lane;
   const groups = new SlackGroupResolver(app.client);
   const pending = new Set<Promise<unknown>>();
   const talk: ChannelTalk = {

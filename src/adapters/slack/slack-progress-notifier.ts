@@ -26,7 +26,6 @@ export interface SlackProgressNotifierOptions {
   readonly backoffMaxMs?: number;
 }
 
-export { DEFAULT_MIN_POST_INTERVAL_MS };
 export const DEFAULT_MIN_UPDATE_INTERVAL_MS = 1300;
 export const DEFAULT_BACKOFF_INITIAL_MS = 1000;
 export const DEFAULT_BACKOFF_MAX_MS = 60_000;

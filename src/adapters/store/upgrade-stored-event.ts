@@ -1,8 +1,7 @@
 import type { StepKind } from '../../domain/plan/rollout-step.ts';
 import type { RolloutEvent, StepPurpose } from '../../domain/rollout/rollout-event.ts';
 import type { StoredEventBody } from './stored-rollout-event.ts';
-
-const KINDS: readonly StepKind[] = ['connect', 'check-healthy', 'probe', 'stage', 'drain', 'stop', 'backup', 'apply', 'restore', 'start', 'wait-started', 'wait-healthy', 'wait-cluster', 'enable', 'verify'];
+import { StoredStepKind } from './stored-step-kind.ts';
 
 /**
  * Events stored by bots before the step kind travelled on the event carry it only in the step id
@@ -14,7 +13,7 @@ export function upgradeStoredEvent(event: StoredEventBody): RolloutEvent {
   const [, rest = ''] = event.stepId.split('/');
   const [name = '', suffix] = rest.split('#');
   const legacyRestore = suffix === 'restore';
-  const kind: StepKind = legacyRestore && name === 'backup' ? 'restore' : (KINDS.find((k) => k === name) ?? 'connect');
+  const kind: StepKind = legacyRestore && name === 'backup' ? 'restore' : (StoredStepKind.safeParse(name).data ?? 'connect');
   const purpose: StepPurpose = legacyRestore ? 'restore' : 'rollout';
   return { ...event, kind, purpose };
 }

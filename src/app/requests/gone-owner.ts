@@ -1,6 +1,7 @@
 import { lastRecorded, lastStep } from '../../domain/rollout/last-recorded.ts';
 import type { RolloutEvent } from '../../domain/rollout/rollout-event.ts';
 import { text, type RichText } from '../../domain/text/rich-text.ts';
+import { ownedBy } from '../lease-rules.ts';
 import type { RolloutStore } from '../ports.ts';
 import type { RolloutRecord } from '../rollout-record.ts';
 import type { RunOwnership } from '../run-ownership.ts';
@@ -18,7 +19,8 @@ export function goneOwner(record: RolloutRecord, deps: GoneOwnerDeps, now: numbe
   const lock = deps.store.locks().find((l) => l.rolloutId === record.id);
   if (lock === undefined) return undefined;
   const owner = lock.owner ?? 'unknown';
-  if (lock.owner === undefined || lock.expiresAt === undefined || lock.expiresAt <= now || deps.ownership.ownerIsGone(lock.owner)) return { owner };
+  // Nobody's (no owner, or the lease ran out: the lease rule), or an owner whose process is gone.
+  if (ownedBy(lock, undefined, now) || (lock.owner !== undefined && deps.ownership.ownerIsGone(lock.owner))) return { owner };
   return undefined;
 }
 

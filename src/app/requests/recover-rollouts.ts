@@ -5,11 +5,11 @@ import type { RolloutResult } from '../run-rollout.ts';
 import type { RunOwnership } from '../run-ownership.ts';
 import { goneRunAccount } from './gone-owner.ts';
 import { startOwned, type StartOwnedDeps } from './run-owned.ts';
+import { text, type RichText } from '../../domain/text/rich-text.ts';
+import { messageOf } from '../../domain/message-of.ts';
 
 /** What recovery reads: the locks and records, the clusters, time, the log, all of this process's ownership (whether an owner is gone included), and what a run in the background reads. */
 export type RecoverDeps = StartOwnedDeps & { readonly ownership: RunOwnership };
-import { text, type RichText } from '../../domain/text/rich-text.ts';
-import { messageOf } from '../../domain/message-of.ts';
 
 export interface Recovered {
   readonly record: RolloutRecord;
