@@ -1,3 +1,4 @@
+import { messageOf } from '../../src/domain/message-of.ts';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -244,7 +245,7 @@ describe('the real things started together: a CLI run --db and an approval in th
       const calls = f.calls().map((c) => `${c.method}${c.args['user'] === undefined ? '' : `(${stringField(c.args, 'user')})`}: ${stringField(c.args, 'text').slice(0, 160)}`);
       const logs = bot.logs().map((l) => l.raw.slice(0, 400));
       const records = readStoredRollouts(dbPath).map((x) => `${x.id} ${x.status}`);
-      throw new Error(`${error instanceof Error ? error.message : String(error)}\nrecords: ${records.join(', ')}\nSlack calls:\n${calls.join('\n')}\nbot log:\n${logs.slice(-40).join('\n')}`);
+      throw new Error(`${messageOf(error)}\nrecords: ${records.join(', ')}\nSlack calls:\n${calls.join('\n')}\nbot log:\n${logs.slice(-40).join('\n')}`);
     });
     const cliSide = await cli;
     const down = downtime.stop();

@@ -1,15 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RolloutEvent } from '../../src/domain/rollout/rollout-event.ts';
 import { replay } from '../../src/domain/rollout/rollout-state.ts';
 import { startLocalRollout, type LocalRollout } from '../support/local-rollout.ts';
 import { neutralText } from '../../src/domain/text/rich-text.ts';
 import { ifSet } from '../support/if-set.ts';
+import { stepsRun } from '../support/rollout-checks.ts';
 import { messageOf } from '../../src/domain/message-of.ts';
-
-const stepsOf = (events: readonly RolloutEvent[], type: RolloutEvent['type']): string[] =>
-  events.flatMap((e) => (e.type === type && 'stepId' in e ? [e.stepId] : []));
 
 describe('a failed step on a 3-node local cluster', () => {
   let env: LocalRollout;
@@ -58,7 +55,7 @@ describe('a failed step on a 3-node local cluster', () => {
     expect(failed).toMatchObject({ node: 'node2', stepId: 'node2/apply', exitCode: 1 });
     expect(failed?.type === 'StepFailed' && failed.outputTail).toContain('simulated corrupt patch file');
     expect(failed?.type === 'StepFailed' && failed.command).toContain('patching-tool.sh install');
-    const node3Work = stepsOf(events, 'StepStarted').filter((id) => id.startsWith('node3/') && !/\/(connect|check-healthy|probe|stage)$/.test(id));
+    const node3Work = stepsRun(events).filter((id) => id.startsWith('node3/') && !/\/(connect|check-healthy|probe|stage)$/.test(id));
     expect(node3Work).toEqual([]);
     expect(events.some((e) => e.type === 'RestoreFinished' && e.node === 'node2' && e.ok)).toBe(true);
     expect(env.local.readCatalinaOut('node3')).toBe(node3Before);

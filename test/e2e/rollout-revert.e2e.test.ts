@@ -2,15 +2,12 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixpackHistoryOf } from '../../src/app/fixpack-history-of.ts';
-import type { RolloutEvent } from '../../src/domain/rollout/rollout-event.ts';
 import { replay } from '../../src/domain/rollout/rollout-state.ts';
 import { aRolloutRecord } from '../builders/a-rollout-record.ts';
 import { startLocalRollout, type LocalRollout } from '../support/local-rollout.ts';
 import { neutralText } from '../../src/domain/text/rich-text.ts';
 import { ifSet } from '../support/if-set.ts';
-
-const stepsOf = (events: readonly RolloutEvent[], type: RolloutEvent['type']): string[] =>
-  events.flatMap((e) => (e.type === type && 'stepId' in e ? [e.stepId] : []));
+import { eventsOf } from '../support/rollout-checks.ts';
 
 describe('going back: a fix pack revert on a 3-node local cluster', () => {
   let env: LocalRollout;
@@ -56,7 +53,7 @@ describe('going back: a fix pack revert on a 3-node local cluster', () => {
     expect(revert.result.outcome, neutralText(revert.result.summary)).toBe('succeeded');
     const order = revert.events.flatMap((e) => (e.type === 'StepStarted' && /\/(stop|wait-cluster)$/.test(e.stepId) ? [e.stepId] : []));
     expect(order).toEqual(['node1/stop', 'node1/wait-cluster', 'node2/stop', 'node2/wait-cluster', 'node3/stop', 'node3/wait-cluster']);
-    expect(stepsOf(revert.events, 'StepSucceeded').filter((id) => id.endsWith('/verify'))).toEqual(['node1/verify', 'node2/verify', 'node3/verify']);
+    expect(eventsOf(revert.events, 'StepSucceeded').map((e) => e.stepId).filter((id) => id.endsWith('/verify'))).toEqual(['node1/verify', 'node2/verify', 'node3/verify']);
     for (const node of nodes) {
       expect((await env.local.readState(node)).patches).toEqual(['dxp-13-7110']);
       expect(patchesDir(node)).toEqual(['liferay-fix-pack-dxp-13-7110.zip']);

@@ -17,7 +17,8 @@ import type { RolloutPlan } from '../../src/domain/plan/rollout-plan.ts';
 import { parseRequest } from '../../src/domain/request/parse-request.ts';
 import { startLocalCluster, type LocalCluster, type LocalClusterOptions } from './local-cluster/local-cluster.ts';
 
-export const silentLog = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
+export { silentLog } from '../builders/service-deps.ts';
+import { silentLog } from '../builders/service-deps.ts';
 
 /** A JDK stand-in: `bin/java -version` prints the given version the way OpenJDK does. */
 export function fakeJdk(dir: string, version: string): string {

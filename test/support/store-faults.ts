@@ -3,12 +3,11 @@ import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { errnoOf } from '../../src/domain/errno-of.ts';
 
 /**
  * Ways to break a real SQLite file from outside the process that uses it, and to put it right again:
- * another connection holding the write lock, a full file system (a small tmpfs), an immutable file
- * (`chattr +i`), pages overwritten with garbage. Each returns what undoes it, so tests can clean up
+ * another connection holding the write lock, an immutable file (`chattr +i`), pages overwritten with
+ * garbage. Each returns what undoes it, so tests can clean up
  * in afterEach even when they fail half-way.
  */
 
@@ -19,23 +18,6 @@ function run(command: string, args: readonly string[]): { ok: boolean; output: s
   // A command that cannot be spawned (missing) gives null output, whatever @types/node says.
   const r: SpawnSyncReturns<string | null> = spawnSync(command, args, { encoding: 'utf8', timeout: 10_000 });
   return { ok: r.status === 0, output: `${r.stdout ?? ''}${r.stderr ?? ''}${r.error === undefined ? '' : String(r.error)}`.trim() };
-}
-
-/**
- * Why a tmpfs cannot be mounted here (not root, or the mount is refused), or undefined when it can:
- * tried for real once, on a scratch folder.
- */
-export function tmpfsUnavailable(): string | undefined {
-  if (!isRoot()) return 'not root: mount -t tmpfs needs root';
-  const dir = mkdtempSync(join(tmpdir(), 'tmpfs-probe-'));
-  try {
-    const mounted = run('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', dir]);
-    if (!mounted.ok) return `mount -t tmpfs failed: ${mounted.output}`;
-    run('umount', [dir]);
-    return undefined;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 /** Why `chattr +i` does not work on files under `dir` (not root, no chattr, a file system without it), or undefined. */
@@ -53,51 +35,6 @@ export function chattrUnavailable(dir: string = tmpdir()): string | undefined {
   }
 }
 
-/** A tmpfs of `sizeMb` mounted on a fresh folder; `unmount` is safe to call twice. */
-export interface Tmpfs {
-  readonly dir: string;
-  /** Writes a file until the file system has no block left; `free` removes it. */
-  fill(): { readonly bytes: number; free(): void };
-  unmount(): void;
-}
-
-export function mountTmpfs(sizeMb: number): Tmpfs {
-  const dir = mkdtempSync(join(tmpdir(), 'store-tmpfs-'));
-  execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeMb}m,mode=0755`, 'tmpfs', dir]);
-  let mounted = true;
-  return {
-    dir,
-    fill() {
-      const path = join(dir, 'filler');
-      const fd = openSync(path, 'w');
-      let bytes = 0;
-      try {
-        // Big chunks first, then single bytes for the last partial block.
-        for (const size of [1 << 20, 1 << 12, 1]) {
-          const chunk = Buffer.alloc(size, 0x5a);
-          for (;;) {
-            try {
-              bytes += writeSync(fd, chunk);
-            } catch (error) {
-              if (errnoOf(error) !== 'ENOSPC') throw error;
-              break;
-            }
-          }
-        }
-      } finally {
-        closeSync(fd);
-      }
-      return { bytes, free: () => rmSync(path, { force: true }) };
-    },
-    unmount() {
-      if (!mounted) return;
-      mounted = false;
-      if (!run('umount', [dir]).ok) run('umount', ['-l', dir]);
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 /** `chattr +i` on every existing one of `paths`; the returned function takes the flag off again (idempotent). */
 export function makeImmutable(paths: readonly string[]): () => void {
   const set = paths.filter((p) => existsSync(p));
@@ -108,11 +45,6 @@ export function makeImmutable(paths: readonly string[]): () => void {
     undone = true;
     for (const p of set) if (existsSync(p)) run('chattr', ['-i', p]);
   };
-}
-
-/** The attribute letters `lsattr -d` prints for a file (`----i---------e-------`). */
-export function attributesOf(path: string): string {
-  return run('lsattr', ['-d', path]).output.split(/\s+/, 1)[0] ?? '';
 }
 
 /**
@@ -131,9 +63,6 @@ export function holdWriteLock(dbPath: string): { release(): void } {
     },
   };
 }
-
-/** The WAL and shared-memory files next to a database. */
-export const sqliteFiles = (dbPath: string): string[] => [dbPath, `${dbPath}-wal`, `${dbPath}-shm`];
 
 /**
  * Checkpoints the WAL into the main file and leaves it in rollback-journal-free shape (no -wal left
