@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { channel, command, group, text, user, type RichText } from '../../domain/text/rich-text.ts';
+import { channel, command, group, text, time, user, type RichText } from '../../domain/text/rich-text.ts';
 import { CLI_REQUEST_USAGE, cliText } from './render-text.ts';
 
 describe('cliText', () => {
@@ -14,6 +14,8 @@ describe('cliText', () => {
     ['help is a command of its own', text`${command('help')}`, 'liferay-rollout help'],
     ['a command without words', text`ask again with ${command('')}`, 'ask again with liferay-rollout run'],
     ['plain words stay as they are', text`a <b> & c`, 'a <b> & c'],
+    ['a moment in UTC, named so', text`at ${time('2026-12-03T14:05:09Z', 'seconds')}`, 'at 14:05:09 UTC'],
+    ['a moment with its date', text`on ${time('2026-12-03T14:05:09Z', 'date')}`, 'on 2026-12-03 14:05 UTC'],
   ])('%s', (_name, value, expected) => {
     expect(cliText(value)).toBe(expected);
   });

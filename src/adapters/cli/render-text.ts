@@ -1,4 +1,4 @@
-import { renderText, type RichText } from '../../domain/text/rich-text.ts';
+import { renderText, utcTime, type RichText } from '../../domain/text/rich-text.ts';
 import { requestUsage } from '../../domain/request/usage.ts';
 
 export const PROGRAM = 'liferay-rollout';
@@ -19,7 +19,7 @@ function cliCommand(words: string): string {
 
 /** A channel-neutral text for the terminal: people, groups and channels by their plain names, commands as `liferay-rollout …`. */
 export function cliText(value: RichText): string {
-  return renderText(value, { plain: (s) => s, user: (id) => id, group: (id) => id, channel: (id) => `#${id}`, command: cliCommand });
+  return renderText(value, { plain: (s) => s, user: (id) => id, group: (id) => id, channel: (id) => `#${id}`, command: cliCommand, time: utcTime });
 }
 
 /** The request grammar as the CLI shows it, after a request that did not parse. */

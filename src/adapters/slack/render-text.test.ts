@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { channel, command, group, text, user, type RichText } from '../../domain/text/rich-text.ts';
+import { channel, command, group, text, time, user, type RichText } from '../../domain/text/rich-text.ts';
 import { SLACK_USAGE, slackLine, slackText } from './render-text.ts';
 
 describe('slackText', () => {
@@ -11,6 +11,7 @@ describe('slackText', () => {
     ['a command without words', text`ask again with ${command('')}`, 'ask again with /liferay'],
     ['plain words are escaped, never markup', text`no <!channel> & <@U1> here`, 'no &lt;!channel&gt; &amp; &lt;@U1&gt; here'],
     ['an id that is not a Slack id is escaped', text`by ${user('<!here>')} and ${group('x&y')}`, 'by &lt;!here&gt; and x&amp;y'],
+    ['a moment in the reader\'s own time zone', text`at ${time('2026-12-03T14:05:09Z', 'seconds')}`, 'at <!date^1796306709^{time_secs}|14:05:09 UTC>'],
     ['a command is escaped', text`${command('property set a=<b> on prod')}`, '/liferay property set a=&lt;b&gt; on prod'],
   ])('%s', (_name, value, expected) => {
     expect(slackText(value)).toBe(expected);

@@ -2,6 +2,7 @@ import { renderText, type RichText } from '../../domain/text/rich-text.ts';
 import { requestUsage } from '../../domain/request/usage.ts';
 import { cutLine } from './blocks/cut-text.ts';
 import { escapeMrkdwn, mention } from './blocks/mrkdwn.ts';
+import { slackTime } from './blocks/slack-time.ts';
 
 /** The slash command people type: what a command part is shown after. */
 export const SLASH_COMMAND = '/liferay';
@@ -14,7 +15,7 @@ const channelMention = (id: string): string => (SLACK_ID.test(id) ? `<#${id}>` :
 
 /**
  * A channel-neutral text as Slack mrkdwn: plain words escaped, people `<@U1>`, groups
- * `<!subteam^S1>`, channels `<#C1>`, commands `/liferay <words>`.
+ * `<!subteam^S1>`, channels `<#C1>`, commands `/liferay <words>`, moments `<!date^…|… UTC>`.
  */
 export function slackText(value: RichText): string {
   return value.map(slackPart).join('');
@@ -27,6 +28,7 @@ function slackPart(part: RichText[number]): string {
     group: groupMention,
     channel: channelMention,
     command: (words) => escapeMrkdwn(words === '' ? SLASH_COMMAND : `${SLASH_COMMAND} ${words}`),
+    time: slackTime,
   });
 }
 

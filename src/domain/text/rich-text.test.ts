@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actor, command, group, joinText, neutralText, text, user, type RichText } from './rich-text.ts';
+import { actor, command, group, joinText, neutralText, text, user, type RichText, time } from './rich-text.ts';
 
 describe('text (the tagged template)', () => {
   it.each<[string, RichText, RichText]>([
@@ -33,5 +33,9 @@ describe('actor', () => {
 describe('neutralText', () => {
   it('shows people and groups by id and commands by their words', () => {
     expect(neutralText(text`by ${user('U1')} (${group('S1')}): ${command('status prod')}`)).toBe('by U1 (S1): status prod');
+  });
+
+  it('shows a moment in UTC, and "?" for one that does not parse', () => {
+    expect(neutralText(text`at ${time('2026-12-03T14:05:00Z')}, then ${time('never')}`)).toBe('at 14:05 UTC, then ?');
   });
 });

@@ -9,7 +9,12 @@ export type TextPart =
   | { readonly group: string }
   | { readonly channel: string }
   /** A request or command in the grammar's words, without the program name (`fixpack revert dxp-3 on prod`). */
-  | { readonly command: string };
+  | { readonly command: string }
+  /** A moment (ISO 8601): each channel shows it in its reader's terms (Slack: the reader's own time zone). */
+  | { readonly at: string; readonly style: TimeStyle };
+
+/** How much of a moment a text shows: `14:05`, `14:05:09`, or the date too (`2026-12-03 14:05`). */
+export type TimeStyle = 'time' | 'seconds' | 'date';
 
 export type RichText = readonly TextPart[];
 
@@ -17,6 +22,8 @@ export const user = (id: string): TextPart => ({ user: id });
 export const group = (id: string): TextPart => ({ group: id });
 export const channel = (id: string): TextPart => ({ channel: id });
 export const command = (words: string): TextPart => ({ command: words });
+/** A moment as a part: `time(record.requestedAt, 'date')`. */
+export const time = (at: string | Date, style: TimeStyle = 'time'): TextPart => ({ at: typeof at === 'string' ? at : at.toISOString(), style });
 
 const SLACK_USER_ID = /^[UW][A-Z0-9]{1,39}$/;
 
@@ -69,6 +76,7 @@ export interface PartRenderers {
   readonly group: (id: string) => string;
   readonly channel: (id: string) => string;
   readonly command: (words: string) => string;
+  readonly time: (at: string, style: TimeStyle) => string;
 }
 
 /** The text as one channel shows it. */
@@ -79,6 +87,7 @@ export function renderText(value: RichText, show: PartRenderers): string {
       if ('user' in part) return show.user(part.user);
       if ('group' in part) return show.group(part.group);
       if ('channel' in part) return show.channel(part.channel);
+      if ('at' in part) return show.time(part.at, part.style);
       return show.command(part.command);
     })
     .join('');
@@ -86,7 +95,18 @@ export function renderText(value: RichText, show: PartRenderers): string {
 
 /** The plain words of a text with people and groups as their ids and commands as their words: for logs and stored columns people read. */
 export function neutralText(value: RichText): string {
-  return renderText(value, { plain: (s) => s, user: (id) => id, group: (id) => id, channel: (id) => `#${id}`, command: (words) => words });
+  return renderText(value, { plain: (s) => s, user: (id) => id, group: (id) => id, channel: (id) => `#${id}`, command: (words) => words, time: utcTime });
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** A moment in UTC, named as such: `14:05 UTC`, `14:05:09 UTC`, `2026-12-03 14:05 UTC`; `?` for a time that does not parse. */
+export function utcTime(at: string, style: TimeStyle): string {
+  const date = new Date(at);
+  if (Number.isNaN(date.getTime())) return '?';
+  const hm = `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}`;
+  const clock = style === 'seconds' ? `${hm}:${pad(date.getUTCSeconds())}` : hm;
+  return style === 'date' ? `${date.toISOString().slice(0, 10)} ${clock} UTC` : `${clock} UTC`;
 }
 
 /** A text of plain words only. */
