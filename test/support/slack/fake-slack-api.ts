@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeSlackWorkspace } from './fake-slack-workspace.ts';
+import { createSocketModeServer, type SocketModeServer } from './socket-mode-server.ts';
 import type { FakeSlackMessage, FakeSlackThread, FakeSlackWorkspaceOptions, SlackJson } from './fake-slack-workspace.ts';
 import { messageOf } from '../../../src/domain/message-of.ts';
 
@@ -10,11 +11,19 @@ import { messageOf } from '../../../src/domain/message-of.ts';
  * A stand-in for Slack's Web API (`POST /api/<method>`) and for `response_url`s (`POST /response/<id>`)
  * on 127.0.0.1 and a random port. Point a Bolt app at it with
  * `clientOptions: { slackApiUrl: fake.url, retryConfig: { retries: 0 } }`.
+ *
+ * Socket Mode too: `apps.connections.open` (with an `xapp-` app token) answers a
+ * `ws://127.0.0.1:PORT/link/?ticket=…` URL on this same server, whose WebSocket end is `socket`
+ * (socket-mode-server.ts). Bolt hands its `clientOptions` (so `slackApiUrl`) to its Socket Mode client.
  */
 
 export interface FakeSlackApiOptions extends FakeSlackWorkspaceOptions {
   /** Accepted bot tokens; any `xoxb-...` token when absent. Others get `invalid_auth`. */
   readonly tokens?: readonly string[];
+  /** Accepted app-level tokens for `apps.connections.open`; any `xapp-...` token when absent. Others get `invalid_auth`. */
+  readonly appTokens?: readonly string[];
+  /** Socket Mode: how long an envelope waits for its ack (Slack's 3 s by default). */
+  readonly ackTimeoutMs?: number;
 }
 
 /** One request the fake received, in arrival order. `method` is `response_url` for response URL posts. */
@@ -52,6 +61,8 @@ export interface FakeSlackApi {
   /** `http://127.0.0.1:PORT`. */
   readonly origin: string;
   readonly workspace: FakeSlackWorkspace;
+  /** The Socket Mode end: connections opened through `apps.connections.open`, envelopes, acks. */
+  readonly socket: SocketModeServer;
   /** Recorded calls in arrival order, optionally only those of one method. */
   calls(method?: string): FakeSlackCall[];
   /** `respond()` payloads received on response URLs, optionally for one id. */
@@ -112,6 +123,8 @@ const send = (res: ServerResponse, status: number, body: SlackJson, headers: Rec
 
 export const startFakeSlackApi = async (options: FakeSlackApiOptions = {}): Promise<FakeSlackApi> => {
   const workspace = new FakeSlackWorkspace(options);
+  const socket = createSocketModeServer({ appId: workspace.appId, ...(options.ackTimeoutMs === undefined ? {} : { ackTimeoutMs: options.ackTimeoutMs }) });
+  let origin = '';
   const recorded: FakeSlackCall[] = [];
   const events = new EventEmitter();
   const faults = new Map<string, FakeSlackFault[]>();
@@ -150,6 +163,22 @@ export const startFakeSlackApi = async (options: FakeSlackApiOptions = {}): Prom
       record({ method, args, at: new Date(), status, response });
     };
     const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (method === 'apps.connections.open') {
+      // Only an app-level token opens a Socket Mode connection; Slack answers a bot token so.
+      if (token === undefined) answer(200, { ok: false, error: 'not_authed' });
+      else if (!token.startsWith('xapp-')) answer(200, { ok: false, error: 'not_allowed_token_type' });
+      else if (options.appTokens !== undefined && !options.appTokens.includes(token)) answer(200, { ok: false, error: 'invalid_auth' });
+      else {
+        const faulted = answerFault(res, method);
+        if (faulted === undefined) answer(200, { ok: true, ...socket.openConnection(origin) });
+        else record({ method, args, at: new Date(), ...faulted });
+      }
+      return;
+    }
+    if (token?.startsWith('xapp-') === true) {
+      answer(200, { ok: false, error: 'not_allowed_token_type' });
+      return;
+    }
     if (token === undefined || !token.startsWith('xoxb-')) {
       answer(200, { ok: false, error: 'not_authed' });
       return;
@@ -203,17 +232,20 @@ export const startFakeSlackApi = async (options: FakeSlackApiOptions = {}): Prom
     });
   });
 
+  server.on('upgrade', (req, upgraded, head) => socket.handleUpgrade(req, upgraded, head));
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
+  origin = `http://127.0.0.1:${port}`;
 
   return {
     url: `${origin}/api/`,
     origin,
     workspace,
+    socket,
     calls: (method) => recorded.filter((call) => method === undefined || call.method === method),
     responses: (responseId) =>
       recorded.filter((call) => call.method === 'response_url' && (responseId === undefined || call.responseId === responseId)),
@@ -248,6 +280,7 @@ export const startFakeSlackApi = async (options: FakeSlackApiOptions = {}): Prom
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
+        socket.close();
         server.close((error) => (error === undefined ? resolve() : reject(error)));
         server.closeAllConnections();
       }),

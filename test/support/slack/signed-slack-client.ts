@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { blockActionsPayload, slashCommandFields, viewSubmissionPayload } from './slack-payload-builders.ts';
-import type { BlockActionInput, SlashCommandFields, ViewSubmissionInput } from './slack-payload-builders.ts';
+import { blockActionsPayload, eventCallbackPayload, slashCommandFields, viewSubmissionPayload } from './slack-payload-builders.ts';
+import type { BlockActionInput, EventCallbackInput, SlashCommandFields, ViewSubmissionInput } from './slack-payload-builders.ts';
 
 /**
  * Sends requests to a running Bolt HTTP app exactly as Slack does: `POST {baseUrl}/slack/events`,
@@ -40,6 +40,10 @@ export interface SignedSlackClient {
   slashCommand(fields?: Partial<SlashCommandFields>, options?: SignOptions): Promise<SlackHttpResponse>;
   blockAction(input?: BlockActionInput, options?: SignOptions): Promise<SlackHttpResponse>;
   viewSubmission(input?: ViewSubmissionInput, options?: SignOptions): Promise<SlackHttpResponse>;
+  /** Any interactivity payload (a global shortcut, a view_closed, …) as Slack posts it: `payload=<JSON>`. */
+  interactive(payload: Record<string, unknown>, options?: SignOptions): Promise<SlackHttpResponse>;
+  /** An Events API `event_callback`, posted as JSON (`Content-Type: application/json`) the way Slack posts events. */
+  event(input?: EventCallbackInput, options?: SignOptions): Promise<SlackHttpResponse>;
   /** Sends an already form-encoded body, signed as requested. */
   sendForm(body: string, options?: SignOptions): Promise<SlackHttpResponse>;
 }
@@ -61,8 +65,8 @@ export const signedSlackClient = (options: SignedSlackClientOptions): SignedSlac
   const url = `${options.baseUrl.replace(/\/$/, '')}${options.path ?? '/slack/events'}`;
   const now = options.now ?? Date.now;
 
-  const sendForm = async (body: string, sign: SignOptions = {}): Promise<SlackHttpResponse> => {
-    const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded' };
+  const send = async (contentType: string, body: string, sign: SignOptions = {}): Promise<SlackHttpResponse> => {
+    const headers: Record<string, string> = { 'Content-Type': contentType };
     if (sign.unsigned !== true) {
       const timestamp = sign.timestamp ?? Math.floor(now() / 1000) - (sign.stale === true ? STALE_SECONDS : 0);
       const secret = sign.forge === true ? `${options.signingSecret}-forged` : options.signingSecret;
@@ -72,11 +76,14 @@ export const signedSlackClient = (options: SignedSlackClientOptions): SignedSlac
     const response = await fetch(url, { method: 'POST', headers, body });
     return { status: response.status, body: await response.text() };
   };
+  const sendForm = (body: string, sign?: SignOptions): Promise<SlackHttpResponse> => send('application/x-www-form-urlencoded', body, sign);
 
   return {
     slashCommand: (fields, sign) => sendForm(slashCommandBody(slashCommandFields(fields)), sign),
     blockAction: (input, sign) => sendForm(interactivityBody(blockActionsPayload(input)), sign),
     viewSubmission: (input, sign) => sendForm(interactivityBody(viewSubmissionPayload(input)), sign),
+    interactive: (payload, sign) => sendForm(interactivityBody(payload), sign),
+    event: (input, sign) => send('application/json', JSON.stringify(eventCallbackPayload(input)), sign),
     sendForm,
   };
 };

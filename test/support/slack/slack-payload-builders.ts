@@ -244,3 +244,42 @@ export const viewSubmissionPayload = (input: ViewSubmissionInput = {}): ViewSubm
     enterprise: null,
   };
 };
+
+export interface EventCallbackInput {
+  /** The inner event: `{ type: 'app_home_opened', user, channel, tab, ... }`; `event_ts` added when absent. */
+  event?: Record<string, unknown> & { type?: string };
+  event_id?: string;
+  event_time?: number;
+  authorizations?: unknown[];
+}
+
+export interface EventCallbackPayload {
+  token: string;
+  team_id: string;
+  api_app_id: string;
+  event: Record<string, unknown> & { type: string; event_ts: string };
+  type: 'event_callback';
+  event_id: string;
+  event_time: number;
+  authorizations: unknown[];
+  is_ext_shared_channel: boolean;
+  event_context: string;
+}
+
+/** An Events API `event_callback`: the JSON body of an HTTP event request and the payload of an `events_api` envelope. */
+export const eventCallbackPayload = (input: EventCallbackInput = {}): EventCallbackPayload => {
+  const d = slackTestDefaults;
+  const event = input.event ?? {};
+  return {
+    token: d.token,
+    team_id: d.teamId,
+    api_app_id: d.apiAppId,
+    event: { ...event, type: event.type ?? 'app_home_opened', event_ts: typeof event['event_ts'] === 'string' ? event['event_ts'] : nowTs() },
+    type: 'event_callback',
+    event_id: input.event_id ?? `Ev${String(next()).padStart(10, '0')}`,
+    event_time: input.event_time ?? Math.floor(Date.now() / 1000),
+    authorizations: input.authorizations ?? [{ enterprise_id: null, team_id: d.teamId, user_id: d.botUserId, is_bot: true, is_enterprise_install: false }],
+    is_ext_shared_channel: false,
+    event_context: `4-${String(next()).padStart(20, '0')}`,
+  };
+};
