@@ -3,20 +3,20 @@ import { ACTION_IDS } from '../../src/adapters/slack/blocks/action-ids.ts';
 import { openSqliteRolloutStore } from '../../src/adapters/store/sqlite-rollout-store.ts';
 import { hostname, userInfo } from 'node:os';
 import { recoverRollouts } from '../../src/app/requests/recover-rollouts.ts';
-import { CHANNEL, PEOPLE, startBotHarness, type BotHarness } from '../support/bot-harness.ts';
+import { CHANNEL, PEOPLE, SLACK_MODES, startBotHarness, type BotHarness } from '../support/bot-harness.ts';
 import type { FakeSlackThread } from '../support/slack/fake-slack-workspace.ts';
 import { actionIds, allText } from '../support/slack/slack-user.ts';
 import { ifSet } from '../support/if-set.ts';
 
 type Json = Record<string, unknown>;
 
-describe('the Slack bot, driven over signed HTTP requests against the local cluster', () => {
+describe.each(SLACK_MODES)('the Slack bot against the local cluster (Slack delivers over %s)', (mode) => {
   let h: BotHarness;
   const posts = (): number => h.fake.calls('chat.postMessage').length;
   const lastResponse = (): string => JSON.stringify(h.fake.responses().at(-1)?.args ?? {});
 
   beforeAll(async () => {
-    h = await startBotHarness({ nodes: 3 });
+    h = await startBotHarness({ nodes: 3, mode });
     h.cluster.addArtifact('liferay-fix-pack-dxp-14-7110.zip', 'fix pack 14');
     h.cluster.addArtifact('com.acme.blog-1.0.0.jar', 'jar v1');
   }, 180_000);
@@ -35,7 +35,8 @@ describe('the Slack bot, driven over signed HTTP requests against the local clus
     expect(actionIds(message)).toEqual([ACTION_IDS.approve, ACTION_IDS.reject]);
   });
 
-  it.each([
+  // Signatures are HTTP's: a Socket Mode connection is opened with the app token instead (socket-mode-server.test.ts).
+  it.runIf(mode === 'http').each([
     ['a forged signature', { forge: true }],
     ['a stale timestamp', { stale: true }],
     ['no signature', { unsigned: true }],
@@ -121,7 +122,7 @@ describe('the Slack bot, driven over signed HTTP requests against the local clus
     const opened = h.fake.calls('views.open').at(-1);
     const view = opened?.args['view'] as Json;
     expect(view['callback_id']).toBe(ACTION_IDS.rejectReasonModal);
-    const response = await h.client.viewSubmission({
+    const response = await h.delivery.viewSubmission({
       user: { id: PEOPLE.approver },
       view: {
         callback_id: ACTION_IDS.rejectReasonModal,

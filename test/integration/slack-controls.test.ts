@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../src/adapters/slack/blocks/action-ids.ts';
 import type { RolloutRecord } from '../../src/app/rollout-record.ts';
-import { CHANNEL, PEOPLE, startBotHarness, type BotHarness } from '../support/bot-harness.ts';
+import { CHANNEL, PEOPLE, SLACK_MODES, startBotHarness, type BotHarness } from '../support/bot-harness.ts';
 import type { FakeSlackThread } from '../support/slack/fake-slack-workspace.ts';
 import { actionIds, allText } from '../support/slack/slack-user.ts';
 import { waitUntil } from '../support/local-cluster/wait-until.ts';
@@ -11,13 +11,14 @@ import { ifSet } from '../support/if-set.ts';
 /**
  * A rollout that stopped halfway is finished from Slack: the status board offers Resume, Retry,
  * Roll back and Leave as is to the cluster's approvers, each recorded with its actor, over signed
- * requests against the real Bolt app and a 3-node cluster behind real SSH servers.
+ * requests (and again over Socket Mode envelopes) against the real Bolt app and a 3-node cluster
+ * behind real SSH servers.
  */
-describe('finishing a stopped rollout from Slack', () => {
+describe.each(SLACK_MODES)('finishing a stopped rollout from Slack (delivered over %s)', (mode) => {
   let h: BotHarness;
 
   beforeAll(async () => {
-    h = await startBotHarness({ nodes: 3 });
+    h = await startBotHarness({ nodes: 3, mode });
     h.cluster.addArtifact('liferay-fix-pack-dxp-14-7110.zip', 'fix pack 14');
     h.cluster.addArtifact('liferay-hotfix-77-7110.zip', 'hotfix 77');
     h.cluster.addArtifact('liferay-hotfix-78-7110.zip', 'hotfix 78');

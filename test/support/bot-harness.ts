@@ -13,21 +13,32 @@ import type { FakeSlackThread } from './slack/fake-slack-workspace.ts';
 import { recordingSlackLogger } from './slack/recording-slack-logger.ts';
 import { renderTranscript } from './slack/render-transcript.ts';
 import { signedSlackClient, type SignedSlackClient, type SlackHttpResponse } from './slack/signed-slack-client.ts';
+import { httpDelivery, socketModeDelivery, type SlackDelivery, type SlackMode } from './slack/slack-delivery.ts';
 import { CHANNEL, NAMES, PEOPLE, slackUser } from './slack/slack-user.ts';
 import { startBoltHttpApp, type RunningBoltApp } from './slack/start-bolt-http-app.ts';
+import { startBoltSocketApp } from './slack/start-bolt-socket-app.ts';
+import { trackBoltProcessing } from './slack/track-bolt-processing.ts';
 import { stringField } from './string-field.ts';
 
 export const SIGNING_SECRET = '5e1f0c2a9b8d7e6f5a4b3c2d1e0f9a8b';
+/** The app-level token (connections:write) the bot opens its Socket Mode connection with. */
+export const APP_TOKEN = 'xapp-1-A0001-1700000000000-5e1f0c2a9b8d7e6f';
 export { CHANNEL, NAMES, PEOPLE } from './slack/slack-user.ts';
-
+export { SLACK_MODES, type SlackMode } from './slack/slack-delivery.ts';
 
 export interface BotHarness {
   readonly cluster: LocalRollout;
   readonly fake: FakeSlackApi;
   readonly bot: SlackBot;
   readonly deps: ServiceDeps;
+  /** How Slack reaches the bot in this harness. */
+  readonly mode: SlackMode;
+  /** Slash commands, clicks, view submissions and events, delivered the way `mode` delivers them. */
+  readonly delivery: SlackDelivery;
+  /** HTTP mode only (signed requests Slack would or would never send); throws in Socket Mode, which has no URL. */
   readonly client: SignedSlackClient;
-  readonly http: RunningBoltApp;
+  /** The Bolt HTTP server; undefined in Socket Mode. */
+  readonly http: RunningBoltApp | undefined;
   readonly dbPath: string;
   slash(text: string, user?: string, channel?: string): Promise<SlackHttpResponse>;
   /** The newest top-level message of the channel (the request's message). */
@@ -43,12 +54,20 @@ export interface BotHarness {
 
 export interface BotHarnessOptions extends Partial<LocalRolloutOptions> {
   readonly store?: RolloutStore;
+  /** `http` (default): signed requests to Bolt's HTTP receiver; `socket`: Bolt's Socket Mode client on the stand-in's WebSocket. */
+  readonly mode?: SlackMode;
 }
 
-/** A local cluster, the Slack stand-in and the real bot wired together in HTTP mode. */
+/**
+ * A local cluster, the Slack stand-in and the real bot wired together, in HTTP mode or in Socket
+ * Mode. Either way a delivery resolves once the bot's listener is done: over HTTP through
+ * `processBeforeResponse`, in Socket Mode by waiting, after the ack, for Bolt to finish the envelope.
+ */
 export async function startBotHarness(options: BotHarnessOptions = {}): Promise<BotHarness> {
+  const mode = options.mode ?? 'http';
   const cluster = await startLocalRollout({ nodes: 3, installedPatches: ['dxp-13-7110'], productBuild: '7110', ...options });
   const fake = await startFakeSlackApi({
+    appTokens: [APP_TOKEN],
     users: NAMES,
     userGroups: { S0OPS: [PEOPLE.groupApprover] },
     channels: { [CHANNEL]: 'ops-prod' },
@@ -61,6 +80,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
   const { bot, deps } = composeBot({
     token: 'xoxb-test-token',
     signingSecret: SIGNING_SECRET,
+    ...(mode === 'socket' ? { appToken: APP_TOKEN } : {}),
     slackApiUrl: fake.url,
     inventory: cluster.inventory,
     catalog: catalog.value,
@@ -74,15 +94,34 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
     pollIntervalMs: 200,
     notifierIntervals: { minPostIntervalMs: 50, minUpdateIntervalMs: 50 },
   });
-  const http = await startBoltHttpApp(bot.app);
-  const client = signedSlackClient({ baseUrl: http.baseUrl, signingSecret: SIGNING_SECRET });
-  const user = slackUser(client, fake);
+  let http: RunningBoltApp | undefined;
+  let client: SignedSlackClient | undefined;
+  let delivery: SlackDelivery;
+  let stopApp: () => Promise<void>;
+  if (mode === 'http') {
+    http = await startBoltHttpApp(bot.app);
+    client = signedSlackClient({ baseUrl: http.baseUrl, signingSecret: SIGNING_SECRET });
+    delivery = httpDelivery(client);
+    const started = http;
+    stopApp = () => started.stop();
+  } else {
+    const processing = trackBoltProcessing(bot.app);
+    const running = await startBoltSocketApp(bot.app);
+    delivery = socketModeDelivery(fake.socket, { afterAck: () => processing.settled() });
+    stopApp = () => running.stop();
+  }
+  const user = slackUser(delivery, fake);
   return {
     cluster,
     fake,
     bot,
     deps,
-    client,
+    mode,
+    delivery,
+    get client(): SignedSlackClient {
+      if (client === undefined) throw new Error('Socket Mode has no HTTP endpoint to sign requests for: use h.delivery');
+      return client;
+    },
     http,
     dbPath,
     ...user,
@@ -94,12 +133,12 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
     transcript: () => renderTranscript(fake, CHANNEL, NAMES),
     stopBot: async () => {
       await bot.idle();
-      await http.stop();
+      await stopApp();
       store.close();
     },
     stop: async () => {
       await bot.idle().catch(() => undefined);
-      await http.stop().catch(() => undefined);
+      await stopApp().catch(() => undefined);
       try {
         store.close();
       } catch {

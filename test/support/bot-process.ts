@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SIGNING_SECRET } from './bot-harness.ts';
+import { APP_TOKEN, SIGNING_SECRET } from './bot-harness.ts';
+import { httpDelivery, socketModeDelivery, type SlackDelivery, type SlackMode } from './slack/slack-delivery.ts';
 import { slackUser } from './slack/slack-user.ts';
 import { freePort } from './local-cluster/free-port.ts';
 import type { LocalRollout } from './local-rollout.ts';
@@ -13,7 +14,8 @@ import { messageOf } from '../../src/domain/message-of.ts';
 /**
  * The production bot (`src/main.ts`) as a child process, started the way `npm start` starts it
  * (`node --import tsx src/main.ts`, configured only through environment variables), in HTTP mode
- * on a free port, talking to the Slack stand-in and the local cluster. Tests kill it (SIGKILL,
+ * on a free port or (`mode: 'socket'`, SLACK_APP_TOKEN set) in Socket Mode on the stand-in's
+ * WebSocket, talking to the Slack stand-in and the local cluster. Tests kill it (SIGKILL,
  * SIGTERM) at chosen moments and start it again on the same SQLite file.
  */
 
@@ -51,6 +53,8 @@ export interface BotProcessOptions {
   readonly dbPath: string;
   /** Extra or overriding environment variables (e.g. LOG_LEVEL). */
   readonly env?: Readonly<Record<string, string>>;
+  /** `http` (default): Bolt listens on PORT; `socket`: SLACK_APP_TOKEN is set and the bot connects to the stand-in. */
+  readonly mode?: SlackMode;
   /** How long to wait for "bot started" and the HTTP port (default 180 s: tsx compiles on first start, on a loaded machine). */
   readonly startTimeoutMs?: number;
 }
@@ -61,8 +65,10 @@ export interface BotProcess {
   /** `http://127.0.0.1:<port>`. */
   readonly baseUrl: string;
   readonly dbPath: string;
-  /** Signed like Slack, aimed at this process. */
+  /** Signed like Slack, aimed at this process (HTTP mode). */
   readonly client: SignedSlackClient;
+  /** What `slash` and `click` go through: signed requests, or envelopes on the process's Socket Mode connection (resolved by the ack). */
+  readonly delivery: SlackDelivery;
   /** Settles when the process has exited, however it ended. */
   readonly exited: Promise<BotExit>;
   /** The exit once it happened, undefined while the process lives. */
@@ -125,11 +131,13 @@ const parseJson = (raw: string): Json | undefined => {
 export async function startBotProcess(options: BotProcessOptions): Promise<BotProcess> {
   installExitHook();
   const { fake, rollout, dbPath } = options;
+  const mode = options.mode ?? 'http';
   const port = await freePort();
   const env = {
     ...cleanEnv(),
     SLACK_BOT_TOKEN: 'xoxb-test-token',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    ...(mode === 'socket' ? { SLACK_APP_TOKEN: APP_TOKEN } : {}),
     PORT: String(port),
     INVENTORY: rollout.inventoryPath,
     DATABASE: dbPath,
@@ -208,7 +216,8 @@ export async function startBotProcess(options: BotProcessOptions): Promise<BotPr
   };
 
   const client = signedSlackClient({ baseUrl: `http://127.0.0.1:${port}`, signingSecret: SIGNING_SECRET });
-  const user = slackUser(client, fake);
+  const delivery = mode === 'http' ? httpDelivery(client) : socketModeDelivery(fake.socket);
+  const user = slackUser(delivery, fake);
 
   const bot: BotProcess = {
     pid: pid ?? -1,
@@ -216,6 +225,7 @@ export async function startBotProcess(options: BotProcessOptions): Promise<BotPr
     baseUrl: `http://127.0.0.1:${port}`,
     dbPath,
     client,
+    delivery,
     exited,
     exitStatus: () => exitStatus,
     ...user,
@@ -239,7 +249,8 @@ export async function startBotProcess(options: BotProcessOptions): Promise<BotPr
   try {
     const timeoutMs = options.startTimeoutMs ?? 180_000;
     await Promise.race([spawnError, waitForLog((l) => l.json?.['msg'] === STARTED_MSG, timeoutMs)]);
-    await waitForHttp(bot.baseUrl, Math.max(1000, timeoutMs - (Date.now() - spawnedAt)));
+    // In Socket Mode the bot logs "started" once its connection got Slack's hello: nothing listens on PORT.
+    if (mode === 'http') await waitForHttp(bot.baseUrl, Math.max(1000, timeoutMs - (Date.now() - spawnedAt)));
   } catch (error) {
     await kill('SIGKILL');
     throw error;

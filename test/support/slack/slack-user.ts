@@ -1,6 +1,7 @@
 import type { FakeSlackApi } from './fake-slack-api.ts';
 import type { FakeSlackThread } from './fake-slack-workspace.ts';
-import type { SignedSlackClient, SlackHttpResponse } from './signed-slack-client.ts';
+import type { SlackHttpResponse } from './signed-slack-client.ts';
+import type { SlackDelivery } from './slack-delivery.ts';
 
 type Json = Record<string, unknown>;
 
@@ -27,7 +28,7 @@ export function buttonValue(message: FakeSlackThread, actionId: string): string 
   return undefined;
 }
 
-/** What a person does in the channel, as Slack would send it to the bot (signed). */
+/** What a person does in the channel, as Slack would send it to the bot (signed HTTP, or an envelope in Socket Mode). */
 export interface SlackUser {
   slash(text: string, user?: string, channel?: string): Promise<SlackHttpResponse>;
   /** The newest top-level message of the channel (the request's message). */
@@ -36,7 +37,8 @@ export interface SlackUser {
   click(message: FakeSlackThread, actionId: string, user: string): Promise<SlackHttpResponse>;
 }
 
-export function slackUser(client: SignedSlackClient, fake: FakeSlackApi): SlackUser {
+/** `client`: a SlackDelivery (either mode) or a SignedSlackClient (HTTP). */
+export function slackUser(client: Pick<SlackDelivery, 'slashCommand' | 'blockAction'>, fake: FakeSlackApi): SlackUser {
   return {
     slash: (text, user = PEOPLE.requester, channel = CHANNEL) =>
       client.slashCommand({ text, user_id: user, user_name: NAMES[user] ?? user, channel_id: channel, channel_name: 'ops-prod', response_url: fake.mintResponseUrl({ channel }) }),
