@@ -52,7 +52,12 @@ const { bot, deps } = composeBot({
 });
 
 if (config.SLACK_APP_TOKEN !== undefined) {
-  await bot.app.start();
+  // Resolves once Slack said hello on the connection apps.connections.open named; an app token Slack
+  // refuses (invalid_auth, not_authed) or a Slack it cannot reach rejects, and the start ends in one line.
+  await bot.app.start().catch((error: unknown) => {
+    store.close();
+    fail([`SLACK_APP_TOKEN: Slack did not open a Socket Mode connection (${messageOf(error)}): check the App-Level Token, its connections:write scope and SLACK_API_URL`]);
+  });
   log.info({ mode: 'socket', clusters: [...deps.clusters.keys()] }, 'liferay-rollout bot started');
 } else {
   await bot.app.start(config.PORT);

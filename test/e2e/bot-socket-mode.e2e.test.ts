@@ -69,4 +69,14 @@ describe('the bot process in Socket Mode (SLACK_APP_TOKEN set)', () => {
     expect(exit).toEqual({ code: 0, signal: null });
     expect(bot.logs().filter((l) => Number(l.json?.['level']) >= 50)).toEqual([]);
   });
+
+  it('ends its start in one line when Slack refuses the app token', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bot-socket-'));
+    const rollout = await startLocalRollout({ nodes: 1, installedPatches: ['dxp-13-7110'], productBuild: '7110' });
+    const fake = await startFakeSlackApi({ appTokens: [APP_TOKEN] });
+    world = { rollout, fake, dir };
+    const started = startBotProcess({ rollout, fake, dbPath: join(dir, 'rollouts.sqlite'), mode: 'socket', env: { SLACK_APP_TOKEN: 'xapp-1-A0001-revoked' } });
+    await expect(started).rejects.toThrow(/exited \(code 1, signal null\)[\s\S]*SLACK_APP_TOKEN: Slack did not open a Socket Mode connection \(An API error occurred: invalid_auth\)/);
+    expect(fake.calls('apps.connections.open').map((c) => c.response)).toEqual([{ ok: false, error: 'invalid_auth' }]);
+  });
 });
