@@ -195,8 +195,9 @@ describe('the Socket Mode stand-in', () => {
   it('answers the client’s pings with pongs, and the client answers its pings', async () => {
     running = await startBoltSocketApp(socketApp());
     expect(await fake.socket.ping('are you there')).toBe('are you there');
-    // The client pings every 5 s / 3 and drops the connection after 5 s without a pong: it stays.
-    await waitUntil(() => fake.socket.frames().filter((f) => f.kind === 'ping').length >= 2 || undefined, { timeoutMs: 30_000, what: 'two pings from the client' });
+    // The client pings every 5 s / 3 and drops the connection after its 4th ping without a pong: after 5 pings it still has its first one.
+    await waitUntil(() => fake.socket.frames().filter((f) => f.kind === 'ping').length >= 5 || undefined, { timeoutMs: 60_000, what: 'five pings from the client' });
+    expect(fake.socket.frames().filter((f) => f.kind === 'ping').map((f) => f.connection)).toEqual([1, 1, 1, 1, 1]);
     expect(fake.socket.connections()).toBe(1);
     expect(fake.socket.connectionsOpened()).toBe(1);
   });
