@@ -10,7 +10,6 @@
  * which only lowers the rates).
  */
 import type { Clock, Logger } from '../src/app/ports.ts';
-import type { RolloutEvent } from '../src/domain/rollout/rollout-event.ts';
 import type { PostMessageArgs, SlackApi, UpdateArgs } from '../src/adapters/slack/slack-api.ts';
 import { rateLimitHoldMs } from '../src/adapters/slack/slack-api.ts';
 import { DEFAULT_MIN_POST_INTERVAL_MS, SlackChannelLane } from '../src/adapters/slack/slack-channel-lane.ts';
@@ -43,7 +42,10 @@ class VirtualClock implements Clock {
 
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
     return new Promise((resolve) => {
-      if (signal?.aborted === true) return resolve();
+      if (signal?.aborted === true) {
+        resolve();
+        return;
+      }
       const timer: Timer = { at: this.ms + Math.max(0, ms), seq: (this.seq += 1), resolve };
       this.timers.push(timer);
       signal?.addEventListener(
