@@ -104,7 +104,7 @@ describe.each(SLACK_MODES)('finishing a stopped rollout from Slack (delivered ov
     expect(recordOf(failed.ts).status).toBe('rolled-back');
     for (const node of ['node1', 'node2', 'node3']) expect(await patchesOf(node)).toEqual(['dxp-14-7110']);
     for (const node of h.cluster.local.nodes) expect(h.cluster.local.isRunning(node.name)).toBe(true);
-    expect(thread(failed.ts)).toContain('node1 rolled back from its backup and healthy');
+    expect(thread(failed.ts)).toMatch(/\*node1\*[^]*rolled back from its backup and healthy/);
     expect(allText(board(failed.ts))).toContain('Rolled back');
     expect(h.deps.store.locks()).toEqual([]);
     // A second click on the old button only explains.

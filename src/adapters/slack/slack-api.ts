@@ -17,6 +17,8 @@ export interface PostMessageArgs {
   readonly blocks?: readonly Block[];
   /** The parent message's ts: posts a thread reply. */
   readonly thread_ts?: string;
+  /** With `thread_ts`: the reply is also shown in the channel. */
+  readonly reply_broadcast?: boolean;
 }
 
 export interface UpdateArgs {
@@ -124,15 +126,13 @@ export function toSlackApiError(method: SlackApiMethod, error: unknown): SlackAp
  */
 export function webClientSlackApi(client: webApi.WebClient): SlackApi {
   return {
-    async postMessage({ channel, text, blocks, thread_ts }) {
+    async postMessage({ channel, text, blocks, thread_ts, reply_broadcast }) {
       let result: webApi.ChatPostMessageResponse;
       try {
-        result = await client.chat.postMessage({
-          channel,
-          text,
-          ...(blocks === undefined ? {} : { blocks: [...blocks] }),
-          ...(thread_ts === undefined ? {} : { thread_ts }),
-        });
+        const content = { channel, text, ...(blocks === undefined ? {} : { blocks: [...blocks] }) };
+        result = await client.chat.postMessage(
+          thread_ts === undefined ? content : reply_broadcast === true ? { ...content, thread_ts, reply_broadcast } : { ...content, thread_ts },
+        );
       } catch (error) {
         throw toSlackApiError('chat.postMessage', error);
       }

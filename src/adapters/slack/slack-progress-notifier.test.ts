@@ -8,11 +8,11 @@ import { recordingSlackLogger } from '../../../test/support/slack/recording-slac
 import type { Clock, Logger, RolloutAnnouncement } from '../../app/ports.ts';
 import type { RolloutPlan } from '../../domain/plan/rollout-plan.ts';
 import type { RolloutEvent } from '../../domain/rollout/rollout-event.ts';
-import { replay } from '../../domain/rollout/rollout-state.ts';
+import { initialRolloutState, transition } from '../../domain/rollout/rollout-state.ts';
 import { systemClock } from '../system-clock.ts';
-import { finalSummary } from './blocks/final-summary.ts';
+import { RolloutThread } from './blocks/rollout-thread.ts';
 import { MESSAGE_MAX_BLOCKS, TEXT_MAX } from './blocks/slack-message.ts';
-import { stepReply } from './blocks/step-reply.ts';
+import { validateSlackMessage } from '../../../test/support/slack/validate-slack-message.ts';
 import { SlackApiError, webClientSlackApi, type PostMessageArgs, type SlackApi, type SlackApiMethod, type UpdateArgs } from './slack-api.ts';
 import { SlackProgressNotifier, type SlackProgressNotifierOptions } from './slack-progress-notifier.ts';
 import { typedExpect } from '../../../test/support/typed-expect.ts';
@@ -154,12 +154,22 @@ const publishAll = (notifier: SlackProgressNotifier, rolloutId: string, events: 
   for (const event of events) notifier.publish(rolloutId, event);
 };
 
-/** What the thread must read, reply texts joined: every event's reply in order, then the final summary. */
+/** The thread those events make (one reply per run and node, one per failure and control action, the summary), each reply as it reads in the end. */
+const threadOf = (plan: RolloutPlan, events: readonly RolloutEvent[]): { readonly key: string; readonly text: string }[] => {
+  const thread = new RolloutThread({ plan, requestedBy: REQUESTER, approvedBy: APPROVER, wayBack: undefined });
+  let state = initialRolloutState(plan.nodes);
+  for (const event of events) {
+    state = transition(state, event);
+    thread.apply(event, state);
+  }
+  return thread.entries.map((e) => ({ key: e.key, text: e.render().text }));
+};
+
+/** What the thread must read, reply texts joined. */
 const expectedThread = (plan: RolloutPlan, events: readonly RolloutEvent[]): string =>
-  [
-    ...events.map((event) => stepReply(event, { plan }).text),
-    finalSummary({ plan, state: replay(plan.nodes, events), requestedBy: REQUESTER, approvedBy: APPROVER }).text,
-  ].join('\n');
+  threadOf(plan, events)
+    .map((e) => e.text)
+    .join('\n');
 
 const threadText = (replies: readonly FakeSlackMessage[]): string => replies.map((r) => r.text).join('\n');
 const blocksText = (message: { readonly blocks?: unknown[] | undefined }): string => JSON.stringify(message.blocks ?? []);
@@ -168,7 +178,7 @@ const updates = (h: Harness) => h.slack.calls.filter((c) => c.method === 'chat.u
 const failedDeliveries = (h: Harness) => h.log.entries.filter((e) => e.msg === 'slack delivery failed');
 
 describe('SlackProgressNotifier against the fake Web API', () => {
-  it('renders a 3-node rollout: every step in order in the thread, the summary last, the board all verified, bursts coalesced', async () => {
+  it('renders a 3-node rollout: a reply per node, the summary last and broadcast, the board all verified', async () => {
     const h = await start({ clock: systemClock, minPostIntervalMs: 5, minUpdateIntervalMs: 5 });
     const plan = aRolloutPlan().withNodes(3).build();
     const events = rolloutEvents(plan);
@@ -183,7 +193,12 @@ describe('SlackProgressNotifier against the fake Web API', () => {
     expect(replies.at(-1)?.text).toContain(`<@${REQUESTER}>`);
     expect(replies.at(-1)?.text).toContain('is done');
     expect(posts(h).every((c) => (c.args as PostMessageArgs).thread_ts === ts)).toBe(true);
-    expect(posts(h).length).toBeLessThan(events.length);
+    // One reply for the start and its checks, one per node, the summary: at most nodes + 4.
+    expect(posts(h)).toHaveLength(plan.nodes.length + 2);
+    expect(posts(h).map((c) => (c.args as PostMessageArgs).reply_broadcast)).toEqual([undefined, undefined, undefined, undefined, true]);
+    for (const reply of replies) expect(validateSlackMessage({ text: reply.text, blocks: reply.blocks ?? [] })).toEqual([]);
+    expect(threadText(replies)).not.toContain('<1s');
+    expect(threadText(replies)).not.toMatch(/patching-tool|catalina|http:/);
 
     expect(updates(h).length).toBeGreaterThan(0);
     expect(updates(h).every((c) => c.args.channel === CHANNEL && (c.args as UpdateArgs).ts === ts)).toBe(true);
@@ -294,14 +309,16 @@ describe('SlackProgressNotifier against the fake Web API', () => {
     h.notifier.publish('R0001', events[0] as RolloutEvent);
     await h.notifier.flush('R0001');
 
-    h.fake.failNext('chat.postMessage', { error: 'channel_not_found' });
-    h.notifier.publish('R0001', events[1] as RolloutEvent);
+    const firstNodeStep = events.findIndex((e) => e.type === 'StepStarted' && e.stepId === 'node1/stop');
+    publishAll(h.notifier, 'R0001', events.slice(1, firstNodeStep));
     await h.notifier.flush('R0001');
-    publishAll(h.notifier, 'R0001', events.slice(2));
+    h.fake.failNext('chat.postMessage', { error: 'channel_not_found' });
+    publishAll(h.notifier, 'R0001', events.slice(firstNodeStep));
     await h.notifier.flush('R0001');
 
-    const lost = stepReply(events[1] as RolloutEvent, { plan }).text;
-    expect(threadText(h.replies(ts))).toBe(expectedThread(plan, events).replace(`${lost}\n`, ''));
+    // node1's reply is lost; the others (and the updates of the start reply) go on.
+    const thread = threadOf(plan, events);
+    expect(threadText(h.replies(ts))).toBe(thread.filter((e) => e.key !== 'node:node1:1').map((e) => e.text).join('\n'));
     expect(failedDeliveries(h)).toEqual([{ level: 'warn', obj: { rolloutId: 'R0001', method: 'chat.postMessage', error: 'channel_not_found' }, msg: 'slack delivery failed' }]);
   });
 
@@ -349,9 +366,10 @@ describe('SlackProgressNotifier against the fake Web API', () => {
 
     const replies = h.replies(ts);
     expect(threadText(replies)).toBe(expectedThread(plan, events));
-    const failedReply = replies.find((r) => r.text.includes('❌ *node2*'));
-    expect(failedReply?.text).toContain(command);
-    expect(failedReply?.text).toContain('exit code 3');
+    // The failure has a reply of its own: the command on its own lines, the exit code, the output tail.
+    const failedReply = replies.find((r) => r.text.startsWith('❌ *node2*: fixpack install'));
+    expect(failedReply?.text).toContain(`*Command* (exit code 3):\n\`\`\`\n${command}\n\`\`\``);
+    expect(replies.find((r) => r.text.startsWith('❌ *node2*: a step failed'))?.text).toContain('✗ fixpack install dxp-17-7110 on node2 failed after 10s (details below)');
     expect(blocksText(failedReply ?? {})).toContain('ERROR: checksum mismatch in liferay-dxp-17-7110.zip');
     const last = replies.at(-1);
     expect(last?.text).toContain(`<@${REQUESTER}>`);
@@ -360,18 +378,17 @@ describe('SlackProgressNotifier against the fake Web API', () => {
     const board = blocksText(h.board(ts));
     expect(board).toContain('⛔ *Stopped*');
     expect(board).toContain('Failed on node2');
-    expect(board).toContain(command);
-    expect(board).toContain('*Exit code:* 3');
+    expect(board).toContain(`*Command* (exit code 3):\\n\`\`\`\\n${command}\\n\`\`\``);
     expect(board).toContain('ERROR: checksum mismatch in liferay-dxp-17-7110.zip');
     expect(board).toContain('node1 ✅ healthy');
     expect(board).toMatch(/node2 ❌ failed/);
   });
 
-  it('splits a large burst into messages within Slack limits (≤ 50 blocks, text ≤ 3000 characters)', async () => {
+  it('keeps a 12-node failure with a 5000-line tail within Slack limits, and the thread short', async () => {
     const h = await start();
     const plan = aRolloutPlan().withNodes(12).build();
     const outputTail = Array.from({ length: 5000 }, (_, i) => `line ${i} ${'x'.repeat(60)}`).join('\n');
-    const events = rolloutEvents(plan, { failAt: 'node12/wait-healthy', outputTail, exitCode: 1, command: 'curl -fsS http://10.0.0.22:8080' });
+    const events = rolloutEvents(plan, { failAt: 'node12/wait-healthy', outputTail, exitCode: 1, command: 'curl -fsS http://10.0.0.22:8080', restore: 'failed' });
     const ts = await h.requestMessage();
 
     h.notifier.begin(h.announce(plan, ts));
@@ -379,14 +396,16 @@ describe('SlackProgressNotifier against the fake Web API', () => {
     await h.notifier.flush('R0001');
 
     const calls = posts(h);
-    expect(calls.length).toBeGreaterThan(2);
-    expect(calls.length).toBeLessThan(events.length);
-    for (const call of calls) {
+    // The start, 12 nodes, the failure, the summary.
+    expect(calls).toHaveLength(15);
+    for (const call of [...calls, ...updates(h)]) {
       expect(call.args.blocks?.length ?? 0).toBeLessThanOrEqual(MESSAGE_MAX_BLOCKS);
       expect(call.args.text.length).toBeLessThanOrEqual(TEXT_MAX);
+      expect(validateSlackMessage({ text: call.args.text, blocks: call.args.blocks ?? [] })).toEqual([]);
       expect(call.outcome).toBe('ok');
     }
     expect(threadText(h.replies(ts))).toBe(expectedThread(plan, events));
+    expect(blocksText(h.replies(ts)[13] ?? {})).toContain('line 4999');
   });
 
   it('resumes from stored events after a restart: the board shows the replayed state, old replies are not posted again', async () => {
@@ -403,10 +422,45 @@ describe('SlackProgressNotifier against the fake Web API', () => {
 
     publishAll(h.notifier, 'R0001', events.slice(30));
     await h.notifier.flush('R0001');
+    // The start reply is not touched again; node1's reply (of the earlier process, its ts unknown) is posted anew as it goes on.
     expect(threadText(h.replies(ts))).toBe(
-      [...events.slice(30).map((e) => stepReply(e, { plan }).text), finalSummary({ plan, state: replay(plan.nodes, events), requestedBy: REQUESTER, approvedBy: APPROVER }).text].join('\n'),
+      threadOf(plan, events)
+        .filter((e) => e.key !== 'run:1')
+        .map((e) => e.text)
+        .join('\n'),
     );
     expect(blocksText(h.board(ts))).toContain('✅ *Done*');
+  });
+
+  it('updates a node reply in place as its steps go: one post per node, a line per step', async () => {
+    const clock = new FakeClock();
+    const h = await start({ clock });
+    const plan = aRolloutPlan().withNodes(2).build();
+    const events = rolloutEvents(plan);
+    const ts = await h.requestMessage();
+    h.notifier.begin(h.announce(plan, ts));
+    for (const event of events) {
+      h.notifier.publish('R0001', event);
+      await clock.sleep(5000);
+    }
+    await h.notifier.flush('R0001');
+
+    const replies = h.replies(ts);
+    expect(posts(h)).toHaveLength(plan.nodes.length + 2);
+    const node1 = replies.find((r) => r.text.includes('*node1*'));
+    expect(updates(h).filter((c) => (c.args as UpdateArgs).ts === node1?.ts).length).toBeGreaterThan(3);
+    expect(node1?.text.split('\n')).toEqual([
+      '✅ *node1* is healthy and back in the cluster (2m 20s)',
+      '✓ stopped (10s)',
+      '✓ backup taken (10s)',
+      '✓ change applied (10s)',
+      '✓ started (10s)',
+      '✓ started up (10s)',
+      '✓ answers healthy (10s)',
+      '✓ back in the cluster (10s)',
+      '✓ shows the change (10s)',
+    ]);
+    expect(replies[0]?.text).toContain('✓ Checks before the change passed (8 checks, 2m 30s)');
   });
 
   it('logs and ignores events of a rollout it was never told about', async () => {

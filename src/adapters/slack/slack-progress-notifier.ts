@@ -1,13 +1,11 @@
 import type { Clock, Logger, ProgressNotifier, RolloutAnnouncement } from '../../app/ports.ts';
 import type { RolloutEvent } from '../../domain/rollout/rollout-event.ts';
 import { replay, transition, type RolloutState } from '../../domain/rollout/rollout-state.ts';
-import { cutLine } from './blocks/cut-text.ts';
-import { finalSummary } from './blocks/final-summary.ts';
-import { MESSAGE_MAX_BLOCKS, TEXT_MAX, type Block, type SlackMessage } from './blocks/slack-message.ts';
+import { RolloutThread, type ThreadEntry } from './blocks/rollout-thread.ts';
+import type { SlackMessage } from './blocks/slack-message.ts';
 import { statusBoard } from './blocks/status-board.ts';
-import { stepReply } from './blocks/step-reply.ts';
 import { DEFAULT_MIN_POST_INTERVAL_MS, SlackChannelLane } from './slack-channel-lane.ts';
-import { rateLimitHoldMs, toSlackApiError, type SlackApi, type SlackApiError, type SlackApiMethod } from './slack-api.ts';
+import { rateLimitHoldMs, toSlackApiError, type SlackApi, type SlackApiError, type SlackApiMethod, type UpdateArgs } from './slack-api.ts';
 import { messageOf } from '../../domain/message-of.ts';
 
 export interface SlackProgressNotifierOptions {
@@ -36,21 +34,18 @@ const TEXT_FALLBACK_ERRORS: ReadonlySet<string> = new Set(['invalid_blocks', 'in
 /** Who approved, when the announcement does not say (statusBoard needs a value). */
 const UNKNOWN_APPROVER = 'unknown';
 
-/**
- * One queued thread reply. Step replies are coalesced with their neighbours; the final summary
- * and text-only fallbacks are posted on their own.
- */
-type QueuedReply =
-  | { readonly kind: 'step'; readonly text: string; readonly blocks: readonly Block[] }
-  | { readonly kind: 'summary'; readonly text: string; readonly blocks: readonly Block[] }
-  | { readonly kind: 'text-only'; readonly text: string };
-
-interface Batch {
-  /** How many queued replies the message carries (from the head of the queue). */
-  readonly count: number;
-  readonly text: string;
-  /** Undefined: a text-only message. */
-  readonly blocks: readonly Block[] | undefined;
+/** How far a thread entry got on Slack. */
+interface Delivery {
+  /** The reply's ts, once posted (unknown for replies of an earlier process: those are not touched again). */
+  ts: string | undefined;
+  /** Posted (or given up on): later entries may go. */
+  posted: boolean;
+  /** The entry's version Slack shows. */
+  shown: number;
+  /** The last update was refused for its blocks: send the next one as text only. */
+  textOnly: boolean;
+  /** When the entry first differed from what Slack shows (picks the update that waited longest). */
+  staleSince: number;
 }
 
 class Backoff {
@@ -82,18 +77,17 @@ class Backoff {
 
 interface Rollout {
   readonly announcement: RolloutAnnouncement;
-  readonly events: RolloutEvent[];
   state: RolloutState;
-  /** Thread replies not yet delivered, in event order. */
-  readonly replies: QueuedReply[];
+  /** The thread's messages, in the order they are posted. */
+  readonly thread: RolloutThread;
+  readonly deliveries: Map<string, Delivery>;
   /** Bumped per event: the board is stale while `boardShown < version`. */
   version: number;
   boardShown: number;
+  boardStaleSince: number;
   /** The last board update was refused for its blocks: send the next one as text only. */
   boardTextOnly: boolean;
-  /** Step titles by step id, from StepStarted events (restore and roll back steps are not in the plan). */
-  readonly titles: Map<string, string>;
-  /** A RolloutDone / RolloutInterrupted was published. */
+  /** A RolloutDone / RolloutLeft was published. */
   finished: boolean;
   readonly postBackoff: Backoff;
   readonly updateBackoff: Backoff;
@@ -113,31 +107,18 @@ const endedIn = (events: readonly RolloutEvent[]): boolean => {
   return last !== undefined && isTerminal(last);
 };
 
-/** Consecutive step replies from the head of the queue that fit one message (≤ 50 blocks, text ≤ TEXT_MAX). */
-function takeBatch(queue: readonly QueuedReply[]): Batch | undefined {
-  const first = queue[0];
-  if (first === undefined) return undefined;
-  if (first.kind === 'text-only') return { count: 1, text: first.text, blocks: undefined };
-  if (first.kind === 'summary') return { count: 1, text: first.text, blocks: first.blocks };
-  let text = first.text;
-  const blocks = [...first.blocks];
-  let count = 1;
-  for (const next of queue.slice(1)) {
-    if (next.kind !== 'step') break;
-    if (blocks.length + next.blocks.length > MESSAGE_MAX_BLOCKS) break;
-    if (text.length + 1 + next.text.length > TEXT_MAX) break;
-    text = `${text}\n${next.text}`;
-    blocks.push(...next.blocks);
-    count += 1;
-  }
-  return { count, text, blocks };
-}
-
 /**
  * ProgressNotifier on Slack: the request's message becomes a live status board (`chat.update`,
- * latest state only) and every event a reply in its thread (`chat.postMessage`, in order,
- * coalesced when several wait). Delivery runs behind `publish` in one loop per rollout, paced per
- * channel (posts, through the channel lane shared with the listeners) and per notifier (updates), and retried through rate limits and outages.
+ * latest state only) and its thread a short account (RolloutThread): one reply per run and per
+ * node, posted when it begins and updated in place as its steps go, one per failure and control
+ * action, and the final summary broadcast to the channel. Delivery runs behind `publish` in one
+ * loop per rollout: posts in order, paced per channel (through the channel lane shared with the
+ * listeners), updates coalesced to the latest state and spaced per notifier (Slack's chat.update
+ * budget is per workspace), everything retried through rate limits and outages.
+ *
+ * Reply ts live in memory only: after a restart the rollout goes on in a new run, whose replies are
+ * new; the replies of the run that was cut short stay as they last were (the run's own reply says
+ * the bot restarted).
  */
 export class SlackProgressNotifier implements ProgressNotifier {
   private readonly slack: SlackApi;
@@ -162,24 +143,31 @@ export class SlackProgressNotifier implements ProgressNotifier {
     this.backoffMaxMs = options.backoffMaxMs ?? DEFAULT_BACKOFF_MAX_MS;
   }
 
-  /** Registers a rollout and renders its board; `pastEvents` (after a restart) rebuild the state without re-posting replies. */
+  /** Registers a rollout and renders its board; `pastEvents` (after a restart) rebuild the state and the thread without re-posting replies. */
   begin(announcement: RolloutAnnouncement, pastEvents: readonly RolloutEvent[] = []): void {
-    const { rolloutId } = announcement;
+    const { rolloutId, plan, requestedBy, approvedBy, wayBack } = announcement;
     if (this.rollouts.has(rolloutId)) {
-      // Still delivering an earlier run's posts: it goes on with the same board and queue.
+      // Still delivering an earlier run's posts: it goes on with the same board and thread.
       this.log.debug({ rolloutId }, 'rollout already announced');
       return;
     }
+    const thread = new RolloutThread({ plan, requestedBy, approvedBy, wayBack });
+    let state = replay(plan.nodes, []);
+    for (const event of pastEvents) {
+      state = transition(state, event);
+      thread.apply(event, state);
+    }
     const rollout: Rollout = {
       announcement,
-      events: [...pastEvents],
-      state: replay(announcement.plan.nodes, pastEvents),
-      replies: [],
+      state,
+      thread,
+      // What earlier events made is on Slack already (or was, for an earlier process).
+      deliveries: new Map(thread.entries.map((e) => [e.key, { ts: undefined, posted: true, shown: e.version, textOnly: false, staleSince: 0 }])),
       version: 0,
       boardShown: -1,
+      boardStaleSince: this.now(),
       boardTextOnly: false,
       finished: endedIn(pastEvents),
-      titles: new Map(pastEvents.flatMap((e) => (e.type === 'StepStarted' ? [[e.stepId, e.title] as const] : []))),
       postBackoff: new Backoff(this.backoffInitialMs, this.backoffMaxMs),
       updateBackoff: new Backoff(this.backoffInitialMs, this.backoffMaxMs),
       running: false,
@@ -190,7 +178,7 @@ export class SlackProgressNotifier implements ProgressNotifier {
     this.kick(rollout);
   }
 
-  /** Queues the event's reply and a board refresh; returns at once and never throws. */
+  /** Folds the event into the board and the thread; returns at once and never throws. */
   publish(rolloutId: string, event: RolloutEvent): void {
     const rollout = this.rollouts.get(rolloutId);
     if (rollout === undefined) {
@@ -198,15 +186,17 @@ export class SlackProgressNotifier implements ProgressNotifier {
       return;
     }
     try {
-      rollout.events.push(event);
       rollout.state = transition(rollout.state, event);
+      if (rollout.boardShown >= rollout.version) rollout.boardStaleSince = this.now();
       rollout.version += 1;
-      rollout.replies.push(this.replyFor(rollout, event));
-      if (event.type === 'RolloutResumed') rollout.finished = false;
-      if (isTerminal(event)) {
-        rollout.finished = true;
-        rollout.replies.push(this.summaryFor(rollout));
+      const before = new Map(rollout.thread.entries.map((e) => [e.key, e.version]));
+      rollout.thread.apply(event, rollout.state);
+      for (const entry of rollout.thread.entries) {
+        const delivery = rollout.deliveries.get(entry.key);
+        if (delivery !== undefined && delivery.shown === before.get(entry.key) && entry.version !== delivery.shown) delivery.staleSince = this.now();
       }
+      if (event.type === 'RolloutResumed') rollout.finished = false;
+      if (isTerminal(event)) rollout.finished = true;
     } catch (error) {
       this.log.error({ rolloutId, event: event.type, error: messageOf(error) }, 'progress not rendered');
     }
@@ -222,23 +212,6 @@ export class SlackProgressNotifier implements ProgressNotifier {
 
   private now(): number {
     return this.clock.now().getTime();
-  }
-
-  private replyFor(rollout: Rollout, event: RolloutEvent): QueuedReply {
-    try {
-      if (event.type === 'StepStarted') rollout.titles.set(event.stepId, event.title);
-      const message = stepReply(event, { plan: rollout.announcement.plan, titles: rollout.titles });
-      return { kind: 'step', text: message.text, blocks: message.blocks };
-    } catch (error) {
-      this.log.error({ rolloutId: rollout.announcement.rolloutId, event: event.type, error: messageOf(error) }, 'step reply not rendered');
-      return { kind: 'text-only', text: `${event.type} at ${event.at}` };
-    }
-  }
-
-  private summaryFor(rollout: Rollout): QueuedReply {
-    const { plan, requestedBy, approvedBy, wayBack } = rollout.announcement;
-    const message = finalSummary({ plan, state: rollout.state, requestedBy, approvedBy, wayBack });
-    return { kind: 'summary', text: message.text, blocks: message.blocks };
   }
 
   private board(rollout: Rollout): SlackMessage {
@@ -259,17 +232,34 @@ export class SlackProgressNotifier implements ProgressNotifier {
     for (const rollout of this.rollouts.values()) rollout.wake?.abort();
   }
 
-  /** When the next reply may be posted, or undefined when there is none (or the summary waits for the final board). */
+  /** Entries posted with a ts that Slack shows in an older version. */
+  private staleEntries(rollout: Rollout): { entry: ThreadEntry; delivery: Delivery }[] {
+    return rollout.thread.entries.flatMap((entry) => {
+      const delivery = rollout.deliveries.get(entry.key);
+      return delivery !== undefined && delivery.posted && delivery.ts !== undefined && delivery.shown < entry.version ? [{ entry, delivery }] : [];
+    });
+  }
+
+  /** The next entry to post: the first one not yet posted (the thread keeps its order). */
+  private nextToPost(rollout: Rollout): ThreadEntry | undefined {
+    return rollout.thread.entries.find((e) => {
+      const delivery = rollout.deliveries.get(e.key);
+      // An entry of an earlier process that changes again is posted anew (its ts is not known).
+      return delivery === undefined || !delivery.posted || (delivery.ts === undefined && delivery.shown < e.version);
+    });
+  }
+
+  /** When the next reply may be posted, or undefined when there is none (or the summary waits for the final board and replies). */
   private postReadyAt(rollout: Rollout): number | undefined {
-    const head = rollout.replies[0];
-    if (head === undefined) return undefined;
-    if (head.kind === 'summary' && rollout.boardShown < rollout.version) return undefined;
+    const next = this.nextToPost(rollout);
+    if (next === undefined) return undefined;
+    if (next.summary && (rollout.boardShown < rollout.version || this.staleEntries(rollout).length > 0)) return undefined;
     return Math.max(this.lane.readyAt(rollout.announcement.channelId), rollout.postBackoff.retryAt);
   }
 
-  /** When the board may be updated, or undefined when it shows the latest state. */
+  /** When the board or a reply may be updated, or undefined when Slack shows the latest of each. */
   private updateReadyAt(rollout: Rollout, now: number): number | undefined {
-    if (rollout.boardShown >= rollout.version) return undefined;
+    if (rollout.boardShown >= rollout.version && this.staleEntries(rollout).length === 0) return undefined;
     if (this.updateInFlight) return now + this.minUpdateIntervalMs; // woken earlier when the update in flight ends
     return Math.max(this.nextUpdateAt, rollout.updateBackoff.retryAt);
   }
@@ -285,7 +275,7 @@ export class SlackProgressNotifier implements ProgressNotifier {
         if (post !== undefined && post <= now) {
           await this.postNext(rollout);
         } else if (update !== undefined && update <= now) {
-          await this.updateBoard(rollout);
+          await this.updateNext(rollout);
         } else {
           const until = Math.min(post ?? Number.POSITIVE_INFINITY, update ?? Number.POSITIVE_INFINITY);
           await this.sleep(rollout, until - now);
@@ -294,12 +284,12 @@ export class SlackProgressNotifier implements ProgressNotifier {
     } catch (error) {
       // A bug, not Slack: never let it escape as an unhandled rejection.
       this.log.error({ rolloutId: rollout.announcement.rolloutId, error: messageOf(error) }, 'slack delivery stopped');
-      rollout.replies.length = 0;
+      for (const entry of rollout.thread.entries) rollout.deliveries.set(entry.key, { ts: undefined, posted: true, shown: entry.version, textOnly: false, staleSince: 0 });
       rollout.boardShown = rollout.version;
     } finally {
       rollout.running = false;
       rollout.wake = undefined;
-      if (rollout.finished && rollout.replies.length === 0 && rollout.boardShown >= rollout.version) {
+      if (rollout.finished && this.nextToPost(rollout) === undefined && this.staleEntries(rollout).length === 0 && rollout.boardShown >= rollout.version) {
         this.rollouts.delete(rollout.announcement.rolloutId);
       }
       for (const resolve of rollout.idle.splice(0)) resolve();
@@ -316,14 +306,35 @@ export class SlackProgressNotifier implements ProgressNotifier {
     }
   }
 
-  private async postNext(rollout: Rollout): Promise<void> {
-    const batch = takeBatch(rollout.replies);
-    if (batch === undefined) return;
-    const { channelId: channel, messageTs } = rollout.announcement;
+  /** Renders an entry; one that cannot be rendered (a bug) is said in one plain line. */
+  private render(rollout: Rollout, entry: ThreadEntry): SlackMessage {
     try {
-      const message = { channel, text: batch.text, thread_ts: messageTs, ...(batch.blocks === undefined ? {} : { blocks: batch.blocks }) };
-      await this.lane.run(channel, () => this.slack.postMessage(message), { paced: true });
-      rollout.replies.splice(0, batch.count);
+      return entry.render();
+    } catch (error) {
+      this.log.error({ rolloutId: rollout.announcement.rolloutId, entry: entry.key, error: messageOf(error) }, 'thread reply not rendered');
+      return { text: `(${entry.key} could not be shown)`, blocks: [] };
+    }
+  }
+
+  private async postNext(rollout: Rollout): Promise<void> {
+    const entry = this.nextToPost(rollout);
+    if (entry === undefined) return;
+    const { channelId: channel, messageTs } = rollout.announcement;
+    const delivery: Delivery = rollout.deliveries.get(entry.key) ?? { ts: undefined, posted: false, shown: -1, textOnly: false, staleSince: this.now() };
+    rollout.deliveries.set(entry.key, delivery);
+    const version = entry.version;
+    const message = this.render(rollout, entry);
+    const textOnly = delivery.textOnly || message.blocks.length === 0;
+    try {
+      const args = {
+        channel,
+        text: message.text,
+        thread_ts: messageTs,
+        ...(textOnly ? {} : { blocks: message.blocks }),
+        ...(entry.summary ? { reply_broadcast: true } : {}),
+      };
+      const posted = await this.lane.run(channel, () => this.slack.postMessage(args), { paced: true });
+      Object.assign(delivery, { ts: posted.ts, posted: true, shown: version, staleSince: this.now() });
       rollout.postBackoff.reset();
     } catch (thrown) {
       const error = toSlackApiError('chat.postMessage', thrown);
@@ -337,15 +348,47 @@ export class SlackProgressNotifier implements ProgressNotifier {
           return;
         case 'rejected':
           this.logRejected(rollout, error);
-          if (batch.blocks !== undefined && TEXT_FALLBACK_ERRORS.has(error.slackError)) {
-            rollout.replies.splice(0, batch.count, { kind: 'text-only', text: cutLine(batch.text, TEXT_MAX) });
+          if (!textOnly && TEXT_FALLBACK_ERRORS.has(error.slackError)) {
+            delivery.textOnly = true;
           } else {
-            rollout.replies.splice(0, batch.count);
+            // Given up: it is not posted again, and later replies go on.
+            Object.assign(delivery, { posted: true, ts: undefined, shown: Number.POSITIVE_INFINITY });
           }
           rollout.postBackoff.reset();
           return;
       }
     }
+  }
+
+  /** Updates whichever of the board and the replies waited longest for it. */
+  private async updateNext(rollout: Rollout): Promise<void> {
+    const stale = this.staleEntries(rollout);
+    const oldest = stale.reduce<(typeof stale)[number] | undefined>((a, b) => (a === undefined || b.delivery.staleSince < a.delivery.staleSince ? b : a), undefined);
+    if (oldest !== undefined && (rollout.boardShown >= rollout.version || oldest.delivery.staleSince < rollout.boardStaleSince)) {
+      await this.updateEntry(rollout, oldest.entry, oldest.delivery);
+      return;
+    }
+    await this.updateBoard(rollout);
+  }
+
+  private async updateEntry(rollout: Rollout, entry: ThreadEntry, delivery: Delivery): Promise<void> {
+    const { channelId: channel } = rollout.announcement;
+    const ts = delivery.ts;
+    if (ts === undefined) return;
+    const version = entry.version;
+    const message = this.render(rollout, entry);
+    const textOnly = delivery.textOnly || message.blocks.length === 0;
+    await this.update(rollout, { channel, ts, text: message.text, blocks: textOnly ? [] : message.blocks }, {
+      done: () => {
+        delivery.shown = Math.max(delivery.shown, version);
+        delivery.staleSince = this.now();
+        delivery.textOnly = false;
+      },
+      refused: (fallback) => {
+        if (!textOnly && fallback) delivery.textOnly = true;
+        else delivery.shown = Math.max(delivery.shown, version);
+      },
+    });
   }
 
   private async updateBoard(rollout: Rollout): Promise<void> {
@@ -360,21 +403,34 @@ export class SlackProgressNotifier implements ProgressNotifier {
       rollout.boardShown = version;
       return;
     }
+    // Text only: an empty `blocks` removes the old board (Slack keeps the blocks when the field is absent).
+    await this.update(rollout, { channel, ts, text: message.text, blocks: textOnly ? [] : message.blocks }, {
+      done: () => {
+        rollout.boardShown = Math.max(rollout.boardShown, version);
+        rollout.boardStaleSince = this.now();
+        rollout.boardTextOnly = false;
+      },
+      refused: (fallback) => {
+        if (!textOnly && fallback) rollout.boardTextOnly = true;
+        else rollout.boardShown = Math.max(rollout.boardShown, version);
+      },
+    });
+  }
+
+  /** One `chat.update` through the notifier's update slot; `refused(fallback)` when Slack rejects it (`fallback`: for its blocks). */
+  private async update(rollout: Rollout, args: UpdateArgs, on: { readonly done: () => void; readonly refused: (fallback: boolean) => void }): Promise<void> {
     this.updateInFlight = true;
     try {
-      // Text only: an empty `blocks` removes the old board (Slack keeps the blocks when the field is absent).
-      const update = { channel, ts, text: message.text, blocks: textOnly ? [] : message.blocks };
       await this.lane.run(
-        channel,
+        args.channel,
         () => {
           // Spaced from when the call is made: it may have waited its turn in the channel's lane.
           this.nextUpdateAt = Math.max(this.nextUpdateAt, this.now() + this.minUpdateIntervalMs);
-          return this.slack.update(update);
+          return this.slack.update(args);
         },
         { paced: false },
       );
-      rollout.boardShown = Math.max(rollout.boardShown, version);
-      rollout.boardTextOnly = false;
+      on.done();
       rollout.updateBackoff.reset();
     } catch (thrown) {
       const error = toSlackApiError('chat.update', thrown);
@@ -389,8 +445,7 @@ export class SlackProgressNotifier implements ProgressNotifier {
         case 'rejected':
           this.logRejected(rollout, error);
           rollout.updateBackoff.reset();
-          if (!textOnly && TEXT_FALLBACK_ERRORS.has(error.slackError)) rollout.boardTextOnly = true;
-          else rollout.boardShown = Math.max(rollout.boardShown, version);
+          on.refused(TEXT_FALLBACK_ERRORS.has(error.slackError));
           break;
       }
     } finally {

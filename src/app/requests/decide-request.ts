@@ -83,13 +83,20 @@ export async function approveRequest(
   if (!claimed.ok) {
     if (claimed.reason !== 'status') return { kind: 'denied', message: clusterBusy(claimed.holder, deps.store) };
     const current = claimed.record;
-    return { kind: 'denied', message: text`Already ${current?.status ?? 'decided'}${current?.decidedBy === undefined ? '' : text` by ${actor(current.decidedBy)}`}` };
+    // "Already approved by X (rollout running)", not "Already running by X": X approved, the bot runs it.
+    const status = current?.status ?? 'decided';
+    const by = current?.decidedBy === undefined ? '' : text` by ${actor(current.decidedBy)}`;
+    const ran = status !== 'decided' && ([...RUN_STATUSES] as string[]).includes(status);
+    return { kind: 'denied', message: ran ? text`Already approved${by} (rollout ${status})` : text`Already ${status}${by}` };
   }
   const approved = claimed.record;
   deps.store.audit({ at: now, rolloutId: record.id, actor: input.userId, action: 'approved', detail: text`${record.requestText} (${record.plan.strategy}, plan ${record.plan.hash.slice(0, 12)})` });
   deps.log.info({ rolloutId: record.id, approvedBy: input.userId }, 'request approved');
   return { kind: 'approved', record: approved };
 }
+
+/** Statuses of a rollout that was approved and ran (or runs). */
+const RUN_STATUSES = ['running', 'succeeded', 'failed', 'paused', 'interrupted', 'rolled-back', 'left-as-is'] as const;
 
 export type RejectOutcome = { readonly ok: true; readonly record: RolloutRecord } | { readonly ok: false; readonly message: RichText };
 

@@ -3,6 +3,7 @@ import { aRolloutPlan } from '../../../../test/builders/a-rollout-plan.ts';
 import { rolloutState } from '../../../../test/builders/rollout-events.ts';
 import { validateSlackMessage } from '../../../../test/support/slack/validate-slack-message.ts';
 import { finalSummary } from './final-summary.ts';
+import { slackTime } from './slack-time.ts';
 import type { SlackMessage } from './slack-message.ts';
 
 const plan = aRolloutPlan().build();
@@ -10,11 +11,11 @@ const content = (m: SlackMessage): string => JSON.stringify(m.blocks);
 const has = (m: SlackMessage, text: string): void => expect(content(m)).toContain(JSON.stringify(text).slice(1, -1));
 
 describe('finalSummary', () => {
-  it('mentions the requester, the outcome, per-node durations and the total', () => {
+  it('mentions the requester and the approver, the outcome, per-node durations and the total', () => {
     const m = finalSummary({ plan, state: rolloutState(plan), requestedBy: 'U1', approvedBy: 'U2' });
     expect(validateSlackMessage(m)).toEqual([]);
-    expect(m.text).toBe('<@U1> ✅ *fixpack install dxp-17-7110 on prod* is done: 3 of 3 nodes updated in 12m 10s.');
-    for (const text of ['• node1: 2m 20s', '• node3: 2m 20s', '*Total:* 12m 10s (10:40:00–10:52:10 UTC)', 'approved by <@U2>']) has(m, text);
+    expect(m.text).toBe('<@U1> <@U2> ✅ *fixpack install dxp-17-7110 on prod* is done: 3 of 3 nodes updated in 12m 10s.');
+    for (const text of ['• node1: 2m 20s', '• node3: 2m 20s', `*Total:* 12m 10s (${slackTime('2025-01-06T10:40:00.000Z', 'seconds')}–${slackTime('2025-01-06T10:52:10.000Z', 'seconds')})`, 'approved by <@U2>']) has(m, text);
   });
 
   it.each([
@@ -22,8 +23,6 @@ describe('finalSummary', () => {
       '<@U1> ⛔ *fixpack install dxp-17-7110 on prod* stopped: a step failed on node2. It waits for a decision: resume, retry, roll back or leave it as it is.',
       '• node2: restored',
       '• node3: ready',
-      '*Command:* `curl x`',
-      '*Exit code:* 22',
       '*Where things stand:* node1 updated and healthy; node2 put back as it was and healthy; node3 untouched',
       'To go back on node1',
     ]],
@@ -46,6 +45,14 @@ describe('finalSummary', () => {
     const outputTail = Array.from({ length: 5000 }, (_, i) => `out ${i}`).join('\n');
     const m = finalSummary({ plan: big, state: rolloutState(big, { failAt: 'node99/apply', outputTail, exitCode: 1, command: 'c' }), requestedBy: 'U1', approvedBy: 'U2' });
     expect(validateSlackMessage(m)).toEqual([]);
-    has(m, 'out 4999');
+    // The failure and its output have a reply of their own and stand on the board: not repeated here.
+    expect(content(m)).not.toContain('out 4999');
+  });
+
+  it('mentions a self-approving requester once, and escapes a duration under a second', () => {
+    const quick = rolloutState(plan, { stepMs: 100 });
+    const m = finalSummary({ plan, state: { ...quick, nodes: { ...quick.nodes, node1: { ...(quick.nodes.node1 ?? { status: 'healthy', since: '', step: undefined, touched: true, changed: true, done: true }), durationMs: 400 } } }, requestedBy: 'U1', approvedBy: 'U1' });
+    expect(m.text.match(/<@U1>/g)).toHaveLength(1);
+    has(m, '• node1: &lt;1s');
   });
 });

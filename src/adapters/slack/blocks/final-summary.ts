@@ -1,14 +1,15 @@
-import { utcClockTime } from '../../../domain/approval/utc-clock-time.ts';
 import type { RolloutPlan } from '../../../domain/plan/rollout-plan.ts';
 import { describeRequest } from '../../../domain/request/describe-request.ts';
 import type { RolloutState } from '../../../domain/rollout/rollout-state.ts';
 import { context, packLines, section } from './block-kit.ts';
 import { cutLine } from './cut-text.ts';
-import { elapsedMs, formatDuration } from './format-duration.ts';
+import { elapsedMs } from './format-duration.ts';
 import { code, escapeMrkdwn, mention, shortHash } from './mrkdwn.ts';
 import { orderedNodes } from './rollout-standing.ts';
 import { TEXT_MAX, type Block, type SlackMessage } from './slack-message.ts';
 import { stoppedBlocks } from './status-board.ts';
+import { slackTime } from './slack-time.ts';
+import { durationText } from './step-reply.ts';
 import type { RichText } from '../../../domain/text/rich-text.ts';
 import { slackLine } from '../render-text.ts';
 
@@ -28,13 +29,17 @@ function totalMs(plan: RolloutPlan, state: RolloutState): number {
   return elapsedMs(state.startedAt, state.finishedAt) ?? plan.nodes.reduce((sum, n) => sum + (state.nodes[n]?.durationMs ?? 0), 0);
 }
 
-function headline(plan: RolloutPlan, state: RolloutState, requestedBy: string): string {
-  const who = mention(requestedBy);
+/** `<@REQ>` and `<@APP>`, each once: the people a summary is for. */
+function people(requestedBy: string, approvedBy: string | undefined): string {
+  return approvedBy === undefined || approvedBy === requestedBy ? mention(requestedBy) : `${mention(requestedBy)} ${mention(approvedBy)}`;
+}
+
+function headline(plan: RolloutPlan, state: RolloutState, who: string): string {
   const what = `*${escapeMrkdwn(cutLine(describeRequest(plan.request), 1000))}*`;
   const n = plan.nodes.length;
   switch (state.status) {
     case 'succeeded':
-      return `${who} ✅ ${what} is done: ${n} of ${n} node${n === 1 ? '' : 's'} updated in ${formatDuration(totalMs(plan, state))}.`;
+      return `${who} ✅ ${what} is done: ${n} of ${n} node${n === 1 ? '' : 's'} updated in ${durationText(totalMs(plan, state))}.`;
     case 'failed':
       return `${who} ⛔ ${what} stopped${state.failure === undefined ? '' : `: a step failed on ${escapeMrkdwn(state.failure.node)}`}. It waits for a decision: resume, retry, roll back or leave it as it is.`;
     case 'paused':
@@ -56,23 +61,24 @@ function nodeDurationLine(name: string, state: RolloutState): string {
   const node = state.nodes[name];
   const label = `• ${escapeMrkdwn(name)}`;
   if (node === undefined) return `${label}: not reached`;
-  if (node.durationMs !== undefined) return `${label}: ${formatDuration(node.durationMs)}`;
+  if (node.durationMs !== undefined) return `${label}: ${durationText(node.durationMs)}`;
   return `${label}: ${node.status === 'waiting' ? 'not reached' : node.status}`;
 }
 
-/** The last thread reply: mentions the requester, says how it ended, per-node durations and the total time. */
+/** The last thread reply, broadcast to the channel: mentions the requester and the approver, says how it ended, per-node durations and the total time. */
 export function finalSummary(input: FinalSummaryInput): SlackMessage {
   const { plan, state } = input;
-  const main = headline(plan, state, input.requestedBy);
+  const main = headline(plan, state, people(input.requestedBy, input.approvedBy));
   const window =
-    state.startedAt === undefined ? '' : ` (${utcClockTime(state.startedAt, true)}${state.finishedAt === undefined ? '' : `–${utcClockTime(state.finishedAt, true)}`} UTC)`;
+    state.startedAt === undefined ? '' : ` (${slackTime(state.startedAt, 'seconds')}${state.finishedAt === undefined ? '' : `–${slackTime(state.finishedAt, 'seconds')}`})`;
   const lines = [`*Per node* (in order):`, ...orderedNodes(plan, state).map((n) => nodeDurationLine(n, state))];
   const stopped = state.status === 'failed' || state.status === 'interrupted' || state.status === 'paused';
   const blocks: Block[] = [
     section(main),
     ...packLines(lines, MAX_NODE_BLOCKS, (k) => `… and ${k} more node${k === 1 ? '' : 's'}`).map((text) => section(text)),
-    section(`*Total:* ${formatDuration(totalMs(plan, state))}${window}`),
-    ...(stopped ? stoppedBlocks(plan, state, input.wayBack) : []),
+    section(`*Total:* ${durationText(totalMs(plan, state))}${window}`),
+    // The failed step has a reply of its own just above, and the board shows it: not a third time here.
+    ...(stopped ? stoppedBlocks(plan, state, input.wayBack, { withFailure: false }) : []),
     context(
       [`plan ${code(shortHash(plan.hash))}`, `requested by ${mention(input.requestedBy)}`, ...(input.approvedBy === undefined ? [] : [`approved by ${mention(input.approvedBy)}`])].join(' · '),
     ),

@@ -2,7 +2,11 @@ import { controlsFor, type RolloutControl } from '../../../domain/approval/can-c
 import type { RolloutState } from '../../../domain/rollout/rollout-state.ts';
 import { actions, button } from './block-kit.ts';
 import { BLOCK_IDS, CONTROL_ACTION_IDS } from './action-ids.ts';
+import { cutLine } from './cut-text.ts';
 import type { Block, Button } from './slack-message.ts';
+
+/** Slack cuts button texts around 30 characters on narrow screens: ours stay within. */
+export const CONTROL_TEXT_MAX = 30;
 
 const confirm = (title: string, text: string, yes: string): Button['confirm'] => ({
   title: { type: 'plain_text', text: title },
@@ -37,7 +41,7 @@ function controlButton(control: RolloutControl, rolloutId: string, state: Rollou
     case 'retry':
       return button({
         actionId: CONTROL_ACTION_IDS.retry,
-        text: failedNode === undefined ? 'Retry node' : `Retry ${failedNode}`.slice(0, 30),
+        text: failedNode === undefined ? 'Retry node' : cutLine(`Retry ${failedNode}`, CONTROL_TEXT_MAX),
         value,
         confirm: confirm('Retry the node?', 'It runs that node again, then waits for a decision before the next node.', 'Retry'),
       });

@@ -6,6 +6,10 @@ import type { RolloutPlan } from '../../../domain/plan/rollout-plan.ts';
 import type { NodeState } from '../../../domain/rollout/rollout-state.ts';
 import type { SlackMessage } from './slack-message.ts';
 import { nodeLine, statusBoard } from './status-board.ts';
+import { slackTime } from './slack-time.ts';
+
+/** 10:43:05 UTC as Slack's date token (each reader sees their own time zone). */
+const AT = slackTime('2025-01-06T10:43:05.000Z', 'seconds');
 
 const plan = aRolloutPlan().build();
 const content = (m: SlackMessage): string => JSON.stringify(m.blocks);
@@ -19,16 +23,16 @@ describe('nodeLine', () => {
     ['no state', undefined, 'node1 ⏳ waiting'],
     ['waiting', nodeState('waiting', { since: '' }), 'node1 ⏳ waiting'],
     ['healthy with its duration', nodeState('healthy', { durationMs: 252_000 }), 'node1 ✅ healthy (4m 12s)'],
-    ['healthy without duration', nodeState('healthy'), 'node1 ✅ healthy since 10:43:05'],
+    ['healthy without duration', nodeState('healthy'), `node1 ✅ healthy since ${AT}`],
     ['verified', nodeState('verified', { durationMs: 61_000 }), 'node1 ✅ verified (1m 1s)'],
-    ['starting', nodeState('starting', { step: 'wait for HTTP 200' }), 'node1 🔄 starting: wait for HTTP 200… since 10:43:05'],
-    ['stopping without a step', nodeState('stopping'), 'node1 🔄 stopping since 10:43:05'],
-    ['checking', nodeState('checking', { step: 'read patches' }), 'node1 🔍 checking: read patches… since 10:43:05'],
-    ['ready', nodeState('ready'), 'node1 ☑️ ready (checks passed) since 10:43:05'],
-    ['failed', nodeState('failed', { step: 'wait for HTTP 200' }), 'node1 ❌ failed: wait for HTTP 200 at 10:43:05'],
-    ['restoring', nodeState('restoring', { step: 'restoring from backup' }), 'node1 ⏪ restoring: restoring from backup… since 10:43:05'],
-    ['restored', nodeState('restored', { step: 'backup restored, node healthy' }), 'node1 ↩️ restored: backup restored, node healthy at 10:43:05'],
-    ['a step with markup', nodeState('updating', { step: 'set <x> & y' }), 'node1 🔄 updating: set &lt;x&gt; &amp; y… since 10:43:05'],
+    ['starting', nodeState('starting', { step: 'wait for HTTP 200' }), `node1 🔄 starting: wait for HTTP 200… since ${AT}`],
+    ['stopping without a step', nodeState('stopping'), `node1 🔄 stopping since ${AT}`],
+    ['checking', nodeState('checking', { step: 'read patches' }), `node1 🔍 checking: read patches… since ${AT}`],
+    ['ready', nodeState('ready'), `node1 ☑️ ready (checks passed) since ${AT}`],
+    ['failed', nodeState('failed', { step: 'wait for HTTP 200' }), `node1 ❌ failed: wait for HTTP 200 at ${AT}`],
+    ['restoring', nodeState('restoring', { step: 'restoring from backup' }), `node1 ⏪ restoring: restoring from backup… since ${AT}`],
+    ['restored', nodeState('restored', { step: 'backup restored, node healthy' }), `node1 ↩️ restored: backup restored, node healthy at ${AT}`],
+    ['a step with markup', nodeState('updating', { step: 'set <x> & y' }), `node1 🔄 updating: set &lt;x&gt; &amp; y… since ${AT}`],
   ])('%s', (_name, state, line) => {
     expect(nodeLine('node1', state)).toBe(line);
   });
@@ -41,7 +45,7 @@ describe('nodeLine', () => {
 describe('statusBoard', () => {
   it.each([
     ['approved, not started', rolloutState(plan, { stopAfterSteps: 0 }), '🔄 *Rolling restart running*: 0 of 3 nodes done'],
-    ['running on node2', rolloutState(plan, { stopAfterSteps: 23 }), '🔄 *Rolling restart running*: node2 (node 2 of 3) · started 10:40:00 UTC'],
+    ['running on node2', rolloutState(plan, { stopAfterSteps: 23 }), `🔄 *Rolling restart running*: node2 (node 2 of 3) · started ${slackTime('2025-01-06T10:40:00.000Z', 'seconds')}`],
     ['done', rolloutState(plan), '✅ *Done*: all 3 nodes updated in '],
     ['failed', rolloutState(plan, { failAt: 'node2/wait-healthy' }), '⛔ *Stopped*: a step failed on node2. Nothing more runs until someone decides below'],
     ['interrupted', rolloutState(plan, { failAt: 'node2/wait-healthy', interrupted: true }), '⚠️ *Held after a restart*. Nothing more runs until someone decides below'],
@@ -60,19 +64,20 @@ describe('statusBoard', () => {
   it('shows one line per node while running', () => {
     const m = board(rolloutState(plan, { stopAfterSteps: 23 }));
     has(m, 'node1 ✅ healthy (');
-    has(m, 'node2 🔄 starting: start node2… since 10:47:30');
+    has(m, `node2 🔄 starting: start node2… since ${slackTime('2025-01-06T10:47:30.000Z', 'seconds')}`);
     has(m, 'node3 ☑️ ready (checks passed)');
     expect(m.text).toBe('prod: fixpack install dxp-17-7110 — running: node2 (node 2 of 3)');
   });
 
-  it('names node, step, command, exit code and output tail on failure, where things stand and the way back', () => {
+  it('names node, step, the command on its own lines, exit code and output tail on failure, what was done afterwards, where things stand and the way back', () => {
     const state = rolloutState(plan, { failAt: 'node2/wait-healthy', command: 'curl -fsS http://10.0.0.12:8080/c/portal/layout', exitCode: 22, outputTail: 'starting\ncurl: (22) 503', restore: 'ok' });
     const m = board(state);
     expect(validateSlackMessage(m)).toEqual([]);
     has(m, '❌ *Failed on node2*: wait for HTTP 200 from http://10.0.0.12:8080/c/portal/layout');
-    has(m, '*Step:* `node2/wait-healthy`');
-    has(m, '*Command:* `curl -fsS http://10.0.0.12:8080/c/portal/layout`');
-    has(m, '*Exit code:* 22');
+    has(m, '*Error:* wait for HTTP 200 from http://10.0.0.12:8080/c/portal/layout failed');
+    has(m, '*Command* (exit code 22):\n```\ncurl -fsS http://10.0.0.12:8080/c/portal/layout\n```');
+    // The put-back is what was done afterwards, not the failure.
+    has(m, '*Afterwards:* backup restored, node healthy');
     has(m, '```\nstarting\ncurl: (22) 503\n```');
     has(m, '*Where things stand:* node1 updated and healthy; node2 put back as it was and healthy; node3 untouched');
     has(m, 'To go back on node1: ask for `/liferay fixpack revert dxp-17-7110 on prod`');
@@ -81,7 +86,7 @@ describe('statusBoard', () => {
   });
 
   it.each([
-    ['a wait that timed out', {}, '*Command:* none (a wait timed out or the connection failed)', '*Exit code:* none'],
+    ['a wait that timed out', {}, '*Command:* none (a wait timed out or the connection failed), no exit code', ''],
     ['a failed restore', { restore: 'failed' as const }, 'node2 has the change but is NOT healthy: check it', 'node2 ❌ failed: backup missing'],
     ['a change without a plain inverse', {}, 'restore the backup each of them got before the change', ''],
   ])('on %s', (name, options, a, b) => {
@@ -89,6 +94,28 @@ describe('statusBoard', () => {
     const m = board(rolloutState(p, { failAt: 'node2/wait-healthy', ...options }), p);
     has(m, a);
     if (b !== '') has(m, b);
+  });
+
+  it('says a failed put-back once, under the node\'s name, and shows the step that failed as the failure', () => {
+    const failed = rolloutState(plan, { failAt: 'node2/apply', command: 'patching-tool.sh install', exitCode: 1 });
+    const state = {
+      ...failed,
+      nodes: { ...failed.nodes, node2: nodeState('failed', { step: 'node2 could not be put back: start node2 failed', touched: true }) },
+    };
+    const m = board(state);
+    has(m, `node2 ❌ failed: could not be put back: start node2 failed at ${AT}`);
+    has(m, '❌ *Failed on node2*: fixpack install dxp-17-7110 on node2');
+    has(m, '*Afterwards:* could not be put back: start node2 failed');
+    expect(content(m)).not.toContain('node2 could not be put back');
+  });
+
+  it('keeps every control button within 30 characters', () => {
+    const long = aRolloutPlan().withNodes(3).build();
+    const state = rolloutState(long, { failAt: 'node2/apply' });
+    const named = { ...state, failure: state.failure === undefined ? undefined : { ...state.failure, node: 'liferay-production-node-02.example.com' } };
+    const texts = board(named).blocks.flatMap((b) => (b.type === 'actions' ? b.elements.map((e) => (e.type === 'button' ? e.text.text : '')) : []));
+    expect(texts.length).toBeGreaterThan(2);
+    for (const text of texts) expect(text.length).toBeLessThanOrEqual(30);
   });
 
   it('uses the way back given by the caller', () => {

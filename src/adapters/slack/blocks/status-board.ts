@@ -1,14 +1,15 @@
-import { utcClockTime } from '../../../domain/approval/utc-clock-time.ts';
 import type { RolloutPlan } from '../../../domain/plan/rollout-plan.ts';
 import { describeChange, describeRequest } from '../../../domain/request/describe-request.ts';
 import type { NodeState, NodeStatus, RolloutFailure, RolloutState } from '../../../domain/rollout/rollout-state.ts';
 import { context, header, packLines, section } from './block-kit.ts';
 import { cutLine } from './cut-text.ts';
-import { elapsedMs, formatDuration } from './format-duration.ts';
-import { code, codeBlockTail, escapeMrkdwn, mention, shortHash } from './mrkdwn.ts';
+import { elapsedMs } from './format-duration.ts';
+import { code, escapeMrkdwn, mention, shortHash } from './mrkdwn.ts';
 import { orderedNodes, wayBack, whereThingsStand } from './rollout-standing.ts';
 import { rolloutControls } from './rollout-controls.ts';
-import { SECTION_TEXT_MAX, TEXT_MAX, type Block, type SlackMessage } from './slack-message.ts';
+import { TEXT_MAX, type Block, type SlackMessage } from './slack-message.ts';
+import { slackTime } from './slack-time.ts';
+import { durationText, failedCommandText, outputTailText as tailText, withoutNode } from './step-reply.ts';
 import type { RichText } from '../../../domain/text/rich-text.ts';
 import { slackLine, slackText } from '../render-text.ts';
 
@@ -43,15 +44,16 @@ const MAX_NODE_BLOCKS = 6;
 const NODE_LINE_MAX = 300;
 const STEP_MAX = 160;
 
-const since = (node: NodeState, word = 'since'): string => (node.since === '' ? '' : ` ${word} ${utcClockTime(node.since, true)}`);
-const stepText = (node: NodeState): string => (node.step === undefined ? '' : escapeMrkdwn(cutLine(node.step, STEP_MAX)));
+const since = (node: NodeState, word = 'since'): string => (node.since === '' ? '' : ` ${word} ${slackTime(node.since, 'seconds')}`);
+/** The node's step, or what became of it (`node2 could not be put back: …` said once, without the name again). */
+const stepText = (name: string, node: NodeState): string => (node.step === undefined ? '' : escapeMrkdwn(cutLine(withoutNode(name, node.step), STEP_MAX)));
 
 /** `node1 ✅ healthy (4m 12s)`, `node2 🔄 starting: wait for HTTP 200… since 10:43:05`, `node3 ⏳ waiting`. */
 export function nodeLine(name: string, node: NodeState | undefined): string {
   const label = escapeMrkdwn(name);
   if (node === undefined) return `${label} ${NODE_EMOJI.waiting} waiting`;
   const head = `${label} ${NODE_EMOJI[node.status]} ${node.status}`;
-  const step = stepText(node);
+  const step = stepText(name, node);
   let line: string;
   switch (node.status) {
     case 'waiting':
@@ -59,7 +61,7 @@ export function nodeLine(name: string, node: NodeState | undefined): string {
       break;
     case 'healthy':
     case 'verified':
-      line = node.durationMs === undefined ? `${head}${since(node)}` : `${head} (${formatDuration(node.durationMs)})`;
+      line = node.durationMs === undefined ? `${head}${since(node)}` : `${head} (${durationText(node.durationMs)})`;
       break;
     case 'ready':
       line = `${head} (checks passed)${since(node)}`;
@@ -90,7 +92,7 @@ function progress(plan: RolloutPlan, state: RolloutState): string {
 
 /** The headline of the board: where the rollout as a whole stands. */
 export function overallLine(plan: RolloutPlan, state: RolloutState): string {
-  const started = state.startedAt === undefined ? '' : ` · started ${utcClockTime(state.startedAt, true)} UTC`;
+  const started = state.startedAt === undefined ? '' : ` · started ${slackTime(state.startedAt, 'seconds')}`;
   const took = elapsedMs(state.startedAt, state.finishedAt);
   const kind = plan.strategy === 'rolling' ? 'Rolling restart' : 'FULL SHUTDOWN';
   switch (state.status) {
@@ -99,7 +101,7 @@ export function overallLine(plan: RolloutPlan, state: RolloutState): string {
     case 'running':
       return `🔄 *${kind} running*: ${escapeMrkdwn(progress(plan, state))}${started}`;
     case 'succeeded':
-      return `✅ *Done*: all ${plan.nodes.length} nodes updated${took === undefined ? '' : ` in ${formatDuration(took)}`}`;
+      return `✅ *Done*: all ${plan.nodes.length} nodes updated${took === undefined ? '' : ` in ${durationText(took)}`}`;
     case 'failed': {
       const where = state.failure === undefined ? '' : `: a step failed on ${escapeMrkdwn(state.failure.node)}`;
       return `⛔ *Stopped*${where}. Nothing more runs until someone decides below`;
@@ -109,36 +111,38 @@ export function overallLine(plan: RolloutPlan, state: RolloutState): string {
     case 'interrupted':
       return `⚠️ *Held after a restart*. Nothing more runs until someone decides below${state.summary === undefined ? '' : `. ${slackLine(state.summary, 1000)}`}`;
     case 'rolled-back':
-      return `↩️ *Rolled back*: every changed node is as it was before${took === undefined ? '' : ` (${formatDuration(took)})`}`;
+      return `↩️ *Rolled back*: every changed node is as it was before${took === undefined ? '' : ` (${durationText(took)})`}`;
     case 'left-as-is':
       return `🏳️ *Left as it is*${state.summary === undefined ? '' : `: ${slackLine(state.summary, 1000)}`}`;
   }
 }
 
-/** Node, step, command, exit code and message of a failed step (the output tail is a block of its own). */
-export function failureText(plan: RolloutPlan, failure: RolloutFailure): string {
-  const title = failure.title ?? plan.steps.find((s) => s.id === failure.stepId)?.title;
+/**
+ * The step that failed: node, step, error, the command on lines of its own and its exit code (the
+ * output tail is a block of its own). What was done on the node afterwards (put back from its
+ * backup, or not) follows as such, never in the failure's place.
+ */
+export function failureText(plan: RolloutPlan, failure: RolloutFailure, node?: NodeState): string {
+  const title = failure.title ?? plan.steps.find((s) => s.id === failure.stepId)?.title ?? failure.stepId;
+  const afterwards = node === undefined || node.step === undefined || node.step === failure.title || !['restored', 'rolled-back', 'failed'].includes(node.status) ? undefined : withoutNode(failure.node, node.step);
   return [
-    `❌ *Failed on ${escapeMrkdwn(failure.node)}*${title === undefined ? '' : `: ${escapeMrkdwn(cutLine(title, 300))}`}`,
-    `*Step:* ${code(failure.stepId, 200)}`,
-    `*Command:* ${failure.command === undefined ? 'none (a wait timed out or the connection failed)' : code(failure.command, 800)}`,
-    `*Exit code:* ${failure.exitCode === undefined ? 'none' : String(failure.exitCode)}`,
+    `❌ *Failed on ${escapeMrkdwn(failure.node)}*: ${escapeMrkdwn(cutLine(title, 300))}`,
     `*Error:* ${escapeMrkdwn(cutLine(failure.message, 1200))}`,
+    failedCommandText(failure.command, failure.exitCode),
+    ...(afterwards === undefined ? [] : [`*Afterwards:* ${escapeMrkdwn(cutLine(afterwards, 600))}`]),
   ].join('\n');
 }
 
-const OUTPUT_TITLE = '*Last lines of output*\n';
-
 /** The failed command's output tail as a code block that fits one section. */
 export function outputTailText(failure: RolloutFailure): string {
-  return `${OUTPUT_TITLE}${codeBlockTail(failure.outputTail, SECTION_TEXT_MAX - OUTPUT_TITLE.length)}`;
+  return tailText(failure.outputTail);
 }
 
 /** Failure details, where every node stands and the way back: for the board and the final summary. */
-export function stoppedBlocks(plan: RolloutPlan, state: RolloutState, wayBackText: RichText | undefined): Block[] {
-  const failure = state.failure;
+export function stoppedBlocks(plan: RolloutPlan, state: RolloutState, wayBackText: RichText | undefined, { withFailure = true }: { readonly withFailure?: boolean } = {}): Block[] {
+  const failure = withFailure ? state.failure : undefined;
   return [
-    ...(failure === undefined ? [] : [section(failureText(plan, failure)), section(outputTailText(failure))]),
+    ...(failure === undefined ? [] : [section(failureText(plan, failure, state.nodes[failure.node])), section(outputTailText(failure))]),
     section(`*Where things stand:* ${whereThingsStand(plan, state)}`),
     section(`*Way back:* ${wayBackText === undefined ? wayBack(plan, state) : slackText(wayBackText)}`),
   ];
