@@ -27,6 +27,6 @@ describe('parseCommandLine: the shell already split the words', () => {
   it('an argv word with spaces is still one word where a word of its own is expected', () => {
     const { result, stderr } = parse(['--', 'module', 'install', 'x y.jar', 'on', 'prod']);
     expect(result).toBe(2);
-    expect(stderr).toContain('"x y.jar" contains U+0020');
+    expect(stderr).toContain('"x y.jar" contains a space, which only values may hold');
   });
 });
