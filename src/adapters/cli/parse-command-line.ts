@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { MaintenanceRequest } from '../../domain/request/maintenance-request.ts';
 import { parseRequest } from '../../domain/request/parse-request.ts';
+import { quoteWord } from '../../domain/request/quote-word.ts';
 import { EXIT, type CliIo } from './cli-io.ts';
 import { CLI_REQUEST_USAGE } from './render-text.ts';
 import { messageOf } from '../../domain/message-of.ts';
@@ -31,7 +32,8 @@ export function parseCommandLine<T extends Options>(
     io.stdout(usage);
     return EXIT.ok;
   }
-  const request = parseRequest(parsed.positionals.join(' '));
+  // The shell already split the words: each is one word of the request, quoted for the grammar where it holds spaces or quotes.
+  const request = parseRequest(parsed.positionals.map(quoteWord).join(' '));
   if (!request.ok) {
     io.stderr(`liferay-rollout ${command}: ${request.error.reason}\n\n${CLI_REQUEST_USAGE}\n`);
     return EXIT.usage;

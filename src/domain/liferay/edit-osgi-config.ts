@@ -1,13 +1,26 @@
 import type { Setting } from '../request/maintenance-request.ts';
 
-/** A string value in Configuration Admin's `.config` format: `"..."` with `"` `\` escaped, non-ASCII as \uXXXX. */
+const NAMED_ESCAPES: Readonly<Record<string, string>> = { '\b': 'b', '\t': 't', '\n': 'n', '\f': 'f', '\r': 'r' };
+
+/**
+ * A string value in the `.config` format Liferay reads through Felix's `ConfigurationHandler`
+ * (`key="value"`; `I"5"`, `B"true"`, `["a","b"]` for other types). Its reader ends a string at an
+ * unescaped `"`, `=` or space (and then silently drops the rest), and unescapes `\x` to `x`,
+ * `\b \t \n \f \r`, and `\uXXXX` to one UTF-16 unit. So `"`, `\`, `=` and the space are written
+ * with a backslash, control characters as their escapes, and everything beyond ASCII as
+ * `\uXXXX` (a surrogate pair beyond U+FFFF), which reads the same whatever the file's encoding.
+ */
 function configString(value: string): string {
   let out = '';
   for (const ch of value) {
     const code = ch.codePointAt(0) ?? 0;
-    if (ch === '"' || ch === '\\') out += `\\${ch}`;
-    else if (code > 0x7e || code < 0x20) out += `\\u${code.toString(16).padStart(4, '0')}`;
-    else out += ch;
+    const named = NAMED_ESCAPES[ch];
+    if (ch === '"' || ch === '\\' || ch === '=' || ch === ' ') out += `\\${ch}`;
+    else if (named !== undefined) out += `\\${named}`;
+    else if (code > 0x7e || code < 0x20) {
+      const units = code > 0xffff ? [0xd800 + ((code - 0x10000) >> 10), 0xdc00 + ((code - 0x10000) & 0x3ff)] : [code];
+      out += units.map((u) => `\\u${u.toString(16).padStart(4, '0')}`).join('');
+    } else out += ch;
   }
   return `"${out}"`;
 }

@@ -49,6 +49,15 @@ function escapeValue(value: string): string {
   return out.startsWith(' ') ? `\\${out}` : out;
 }
 
+const NAMED: Readonly<Record<string, string>> = { t: '\t', n: '\n', r: '\r', f: '\f' };
+
+/** java.util.Properties' unescaping, in one pass: `\uXXXX`, `\t \n \r \f`, and `\x` for any other x. */
+function unescapeValue(raw: string): string {
+  return raw.replace(/\\(?:u([0-9a-fA-F]{4})|(.))/g, (_, hex: string | undefined, ch: string | undefined) =>
+    hex !== undefined ? String.fromCharCode(parseInt(hex, 16)) : (NAMED[ch ?? ''] ?? ch ?? ''),
+  );
+}
+
 function split(text: string): string[] {
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
@@ -97,7 +106,7 @@ export function readPortalProperties(text: string): ReadonlyMap<string, string> 
     const raw = entry.lines.map((i) => lines[i] ?? '').map((l, n) => (n === 0 ? l.trimStart() : l.trim()));
     const joined = raw.map((l, n) => (n < raw.length - 1 ? l.slice(0, -1) : l)).join('');
     const rest = joined.slice(/^((?:\\.|[^=:\s\\])+)/.exec(joined)?.[0].length ?? 0).replace(/^\s*[=:]?\s*/, '');
-    values.set(entry.key, rest.replace(/\\u([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))).replace(/\\(.)/g, '$1'));
+    values.set(entry.key, unescapeValue(rest));
   }
   return values;
 }

@@ -1,3 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { setOsgiConfigValues } from './edit-osgi-config.ts';
 import { readPortalProperties, setPortalProperties, unsetPortalProperties } from './edit-portal-properties.ts';
@@ -93,5 +98,120 @@ describe('setenv.sh editing', () => {
     ['adds JAVA_HOME after the shebang', '#!/bin/sh\nCATALINA_OPTS=""\n', '#!/bin/sh\nexport JAVA_HOME="/usr/lib/jvm/11"\nCATALINA_OPTS=""\n'],
   ])('%s', (_name, text, expected) => {
     expect(setJavaHome(text, '/usr/lib/jvm/11')).toBe(expected);
+  });
+});
+
+// ---- values are data: what each file's reader gets back ----------------------------------------
+
+/** Printable text a value may hold: quotes, backslashes, shell characters, non-ASCII letters (beyond U+FFFF too), plain spaces. */
+const printable = fc
+  .string({ unit: fc.oneof(fc.constantFrom(' ', '"', "'", '\\', '=', ':', '#', '!', '&', ';', '|', '$', '`', '<', '>', '(', '*', 'é', '😀', '\u2019'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })), maxLength: 30 })
+  .filter((v) => !/[\p{C}\p{Zl}\p{Zp}]/u.test(v) && !/[^\S ]/u.test(v));
+
+/**
+ * A `.config` string value as Felix's `ConfigurationHandler.readQuoted` reads it (what Liferay's
+ * file install uses): `\x` is `x`, `\b \t \n \f \r`, `\uXXXX` one UTF-16 unit; an unescaped space,
+ * `=` or `"` ends the string.
+ */
+function felixString(line: string): string {
+  const start = line.indexOf('="') + 2;
+  let out = '';
+  for (let i = start; i < line.length; i++) {
+    const c = line[i] ?? '';
+    if (c === '\\') {
+      const e = line[++i] ?? '';
+      if (e === 'u') {
+        out += String.fromCharCode(parseInt(line.slice(i + 1, i + 5), 16));
+        i += 4;
+      } else out += ({ b: '\b', t: '\t', n: '\n', f: '\f', r: '\r' } as Record<string, string>)[e] ?? e;
+    } else if (c === ' ' || c === '=' || c === '"') return out;
+    else out += c;
+  }
+  return out;
+}
+
+describe('values with spaces, quotes and shell characters reach each file exactly', () => {
+  it('portal-ext.properties: the MySQL URL, Smith & Co, a non-ASCII name', () => {
+    const edited = setPortalProperties('', [
+      { key: 'jdbc.default.url', value: 'jdbc:mysql://db/lportal?useUnicode=true&characterEncoding=UTF-8' },
+      { key: 'company.default.name', value: 'Smith & Co' },
+      { key: 'company.default.web.id', value: 'Café Zürich' },
+      { key: 'lead', value: ' x\\y' },
+    ]);
+    expect(edited).toBe('jdbc.default.url=jdbc:mysql://db/lportal?useUnicode=true&characterEncoding=UTF-8\ncompany.default.name=Smith & Co\ncompany.default.web.id=Caf\\u00e9 Z\\u00fcrich\nlead=\\ x\\\\y\n');
+  });
+
+  it('portal-ext.properties: any printable value reads back as java.util.Properties reads it', () => {
+    fc.assert(fc.property(printable, (value) => {
+      expect(readPortalProperties(setPortalProperties('a=1\n', [{ key: 'k', value }])).get('k')).toBe(value);
+    }), { numRuns: 1000 });
+  });
+
+  it('.config: a space, "=", a quote and a backslash are escaped the way Felix reads them', () => {
+    expect(setOsgiConfigValues('', [{ key: 'name', value: 'Say "hi" = C:\\ 😀 é' }])).toBe('name="Say\\ \\"hi\\"\\ \\=\\ C:\\\\\\ \\ud83d\\ude00\\ \\u00e9"\n');
+  });
+
+  it('.config: any printable value reads back whole through Felix\'s rules', () => {
+    fc.assert(fc.property(printable, (value) => {
+      const line = setOsgiConfigValues('', [{ key: 'k', value }]).trimEnd();
+      expect(felixString(line)).toBe(value);
+      expect(line.endsWith('"')).toBe(true);
+    }), { numRuns: 1000 });
+  });
+
+  /** What catalina.sh hands the JVM: it sources setenv.sh, then `eval exec "\"$_RUNJAVA\"" … "$CATALINA_OPTS" …`. */
+  function jvmArguments(setenv: string): string[] {
+    const script = `CATALINA_OPTS=; . ./setenv.sh; _RUNJAVA=printf; eval exec "\\"$_RUNJAVA\\"" "'%s\\\\0'" "$CATALINA_OPTS"`;
+    const dir = mkdtempSync(join(tmpdir(), 'setenv-'));
+    try {
+      writeFileSync(join(dir, 'setenv.sh'), setenv);
+      return execFileSync('sh', ['-c', script], { cwd: dir, encoding: 'utf8' }).split('\0').slice(0, -1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it.each([
+    ['a space', '-Dfoo=a b', `CATALINA_OPTS="$CATALINA_OPTS -Xmx2g -Dfoo='a b'"`],
+    ['quotes', '-Dq=say "hi" it\'s', `CATALINA_OPTS="$CATALINA_OPTS -Xmx2g -Dq='say \\"hi\\" it'\\\\''s'"`],
+    ['shell characters', '-Dx=$HOME `id`; a|b & c > d', `CATALINA_OPTS="$CATALINA_OPTS -Xmx2g -Dx='\\$HOME \\\`id\\\`; a|b & c > d'"`],
+    ['a backslash', '-Dpath=C:\\temp', `CATALINA_OPTS="$CATALINA_OPTS -Xmx2g -Dpath='C:\\\\temp'"`],
+  ])('setenv.sh: an option with %s is quoted so the JVM gets it as one argument', (_name, option, line) => {
+    const result = editJvmOptions('#!/bin/sh\nCATALINA_OPTS="$CATALINA_OPTS -Xmx2g"\n', 'set', [option]);
+    if (!result.ok) throw new Error(result.error);
+    expect(result.value).toBe(`#!/bin/sh\n${line}\n`);
+    expect(readJvmOptions(result.value)).toEqual(['-Xmx2g', option]);
+    expect(jvmArguments(result.value)).toEqual(['-Xmx2g', option]);
+  });
+
+  it('setenv.sh: any printable option value reaches the JVM exactly, in a double- or a single-quoted line', () => {
+    fc.assert(fc.property(printable, fc.constantFrom('"', "'"), (value, quote) => {
+      const option = `-Dk=${value}`;
+      const result = editJvmOptions(`CATALINA_OPTS=${quote}-Xmx2g -Dk=old${quote}\n`, 'set', [option]);
+      if (!result.ok) throw new Error(result.error);
+      expect(readJvmOptions(result.value)).toEqual(['-Xmx2g', option]);
+      expect(jvmArguments(result.value)).toEqual(['-Xmx2g', option]);
+      const unset = editJvmOptions(result.value, 'unset', [option]);
+      expect(unset.ok && readJvmOptions(unset.value)).toEqual(['-Xmx2g']);
+    }), { numRuns: 60 });
+  });
+
+  it('setenv.sh: a quoted option already in the file is read and replaced by its key', () => {
+    const setenv = `CATALINA_OPTS="$CATALINA_OPTS -Dfoo=\\"a b\\" '-Dbar=x y' -Xmx2g"\n`;
+    expect(readJvmOptions(setenv)).toEqual(['-Dfoo=a b', '-Dbar=x y', '-Xmx2g']);
+    const result = editJvmOptions(setenv, 'set', ['-Dfoo=c']);
+    expect(result.ok && result.value).toBe(`CATALINA_OPTS="$CATALINA_OPTS '-Dbar=x y' -Xmx2g -Dfoo=c"\n`);
+  });
+
+  it('setenv.sh: a single-quoted line cannot hold a \', so such an option goes on a line of its own', () => {
+    const result = editJvmOptions(`CATALINA_OPTS='-Xmx2g'\n`, 'set', ["-Dname=O'Brien"]);
+    if (!result.ok) throw new Error(result.error);
+    expect(result.value).toBe(`CATALINA_OPTS='-Xmx2g'\nCATALINA_OPTS="$CATALINA_OPTS -Dname='O'\\\\''Brien'"\n`);
+    expect(jvmArguments(result.value)).toEqual(['-Xmx2g', "-Dname=O'Brien"]);
+  });
+
+  it('setenv.sh: an option built from an expansion is left to a person', () => {
+    const result = editJvmOptions('CATALINA_OPTS="$CATALINA_OPTS -Dfoo=$FOO"\n', 'set', ['-Dfoo=bar']);
+    expect(result).toEqual({ ok: false, error: 'setenv.sh sets -Dfoo=$FOO from a shell expansion: change it by hand' });
   });
 });

@@ -1,7 +1,13 @@
-import type { MaintenanceRequest } from './maintenance-request.ts';
+import type { MaintenanceRequest, Setting } from './maintenance-request.ts';
 import { assertNever } from '../assert-never.ts';
+import { quoteWord } from './quote-word.ts';
 
-/** The canonical request text: what the parser accepts back, and what messages quote. */
+const settingWords = (settings: readonly Setting[]): string => settings.map((s) => quoteWord(`${s.key}=${s.value}`)).join(' ');
+
+/**
+ * The canonical request text: what the parser accepts back (values quoted where they need it,
+ * `portal.name="My Portal"`), and what messages quote.
+ */
 export function describeChange(request: MaintenanceRequest): string {
   switch (request.kind) {
     case 'fixpack':
@@ -12,12 +18,12 @@ export function describeChange(request: MaintenanceRequest): string {
       return `${request.kind} ${request.action} ${request.file}`;
     case 'property':
       return request.action === 'set'
-        ? `property set ${request.settings.map((s) => `${s.key}=${s.value}`).join(' ')}`
+        ? `property set ${settingWords(request.settings)}`
         : `property unset ${request.keys.join(' ')}`;
     case 'config':
-      return `config set ${request.pid} ${request.settings.map((s) => `${s.key}=${s.value}`).join(' ')}`;
+      return `config set ${request.pid} ${settingWords(request.settings)}`;
     case 'jvm':
-      return `jvm ${request.action} ${request.options.join(' ')}`;
+      return `jvm ${request.action} ${request.options.map(quoteWord).join(' ')}`;
     case 'java':
       return `java update ${request.version}`;
     case 'release':

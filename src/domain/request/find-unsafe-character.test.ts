@@ -21,7 +21,7 @@ describe('findUnsafeCharacter', () => {
     ['\u2018x\u2019', 'typographic quote ("\u2018")'],
     ['«x»', 'typographic quote ("«")'],
     ['café', '"é" (U+00E9), which is not printable ASCII'],
-    ['a b', 'U+0020, which is not printable ASCII'],
+    ['a b', 'contains a space, which only values may hold'],
     ['a\u00a0b', 'U+00A0, which is not printable ASCII'],
     ['a\u200bb', 'U+200B, which is not printable ASCII'],
     ['😀', '(U+1F600)'],

@@ -12,7 +12,8 @@ const TYPOGRAPHIC_QUOTES: ReadonlySet<string> = new Set(['\u2018', '\u2019', '\u
 export function findUnsafeCharacter(token: string): string | undefined {
   for (const ch of token) {
     if (SHELL_METACHARACTERS.has(ch)) return `contains a shell metacharacter ("${ch}")`;
-    if (TYPOGRAPHIC_QUOTES.has(ch)) return `contains a typographic quote ("${ch}"): quoting is not supported`;
+    if (TYPOGRAPHIC_QUOTES.has(ch)) return `contains a typographic quote ("${ch}")`;
+    if (ch === ' ') return 'contains a space, which only values may hold';
     const code = ch.codePointAt(0) ?? 0;
     if (code < 0x21 || code > 0x7e) {
       const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;

@@ -89,7 +89,7 @@ const propertyUnset: ParseBody = (words, context) => {
     words,
     context,
     'property key',
-    (w) => (w.includes('=') && findUnsafeCharacter(w) === undefined ? err(`${quoteToken(w)} is not a property key: "property unset" takes keys only, without "="`) : parseSettingKey(w, 'property')),
+    (w) => (w.includes('=') ? err(`${quoteToken(w)} is not a property key: "property unset" takes keys only, without "="`) : parseSettingKey(w, 'property')),
     (k: string) => k,
   );
   return keys.ok ? ok({ kind: 'property', action: 'unset', keys: keys.value }) : keys;

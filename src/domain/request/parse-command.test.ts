@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Command } from './command.ts';
+import { findUnprintableCharacter } from './find-unprintable-character.ts';
 import { findUnsafeCharacter } from './find-unsafe-character.ts';
 import { MaintenanceRequest } from './maintenance-request.ts';
 import { parseCommand } from './parse-command.ts';
@@ -111,6 +112,22 @@ describe('parseCommand: every change form', () => {
     ['fixpack install dxp-14-7110 --dry-run on prod', { kind: 'fixpack', action: 'install', patch: 'dxp-14-7110', dryRun: true }],
     ['jvm set -Xmx8g --dry-run on prod --schema none', { kind: 'jvm', action: 'set', options: ['-Xmx8g'], dryRun: true, schema: 'none' }],
     ['java update 21 on prod --dry-run', { kind: 'java', action: 'update', version: '21', dryRun: true }],
+    // values are data, quoted where they hold spaces (whole word or value only, straight or typographic quotes)
+    ["property set 'portal.name=My Portal' on prod", { kind: 'property', action: 'set', settings: [{ key: 'portal.name', value: 'My Portal' }] }],
+    ['property set portal.name="My Portal" on prod', { kind: 'property', action: 'set', settings: [{ key: 'portal.name', value: 'My Portal' }] }],
+    ['property set portal.name=\u201CMy Portal\u201D on prod', { kind: 'property', action: 'set', settings: [{ key: 'portal.name', value: 'My Portal' }] }],
+    [
+      'property set jdbc.default.url=jdbc:mysql://db/lportal?useUnicode=true&characterEncoding=UTF-8 on prod',
+      { kind: 'property', action: 'set', settings: [{ key: 'jdbc.default.url', value: 'jdbc:mysql://db/lportal?useUnicode=true&characterEncoding=UTF-8' }] },
+    ],
+    ['property set "company.default.name=Smith & Co" on prod', { kind: 'property', action: 'set', settings: [{ key: 'company.default.name', value: 'Smith & Co' }] }],
+    ['property set company.default.name=\u2018O\u2019Brien & Co\u2019 on prod', { kind: 'property', action: 'set', settings: [{ key: 'company.default.name', value: 'O\u2019Brien & Co' }] }],
+    ["property set company.default.name='Café Zürich' on prod", { kind: 'property', action: 'set', settings: [{ key: 'company.default.name', value: 'Café Zürich' }] }],
+    ['property set a=x&y b=1|2 c=$(x) on prod', { kind: 'property', action: 'set', settings: [{ key: 'a', value: 'x&y' }, { key: 'b', value: '1|2' }, { key: 'c', value: '$(x)' }] }],
+    ['config set com.x.Foo name="a \\"b\\" c" on prod', { kind: 'config', action: 'set', pid: 'com.x.Foo', settings: [{ key: 'name', value: 'a "b" c' }] }],
+    ['jvm set -Dfoo="a b" -Xmx8g on prod', { kind: 'jvm', action: 'set', options: ['-Dfoo=a b', '-Xmx8g'] }],
+    ["jvm set '-XX:OnOutOfMemoryError=kill -9 %p' on prod", { kind: 'jvm', action: 'set', options: ['-XX:OnOutOfMemoryError=kill -9 %p'] }],
+    ['property set a="on prod" on test', { kind: 'property', action: 'set', settings: [{ key: 'a', value: 'on prod' }], cluster: 'test' }],
     // cluster names keep their case
     ['commerce update 2.0.7 on Prod-EU.1', { kind: 'commerce', action: 'update', version: '2.0.7', cluster: 'Prod-EU.1' }],
   ])('%j', (text, request) => {
@@ -199,14 +216,16 @@ describe('parseCommand: refusals name the offending part', () => {
     ['property set on prod', ['missing <key>=<value> after "property set"']],
     ['property set timeout on prod', ['"timeout" is not <key>=<value>', 'missing "="']],
     ['property set =30 on prod', ['"=30"', 'missing the key']],
-    ['property set a=$(reboot) on prod', ['"a=$(reboot)" contains a shell metacharacter ("$")']],
-    ['property set a=1|b on prod', ['shell metacharacter ("|")']],
-    ['property set a=x&y on prod', ['shell metacharacter ("&")']],
-    ["property set a='x' on prod", ['shell metacharacter ("\'")']],
-    ['property set a="x" on prod', ['shell metacharacter (""")']],
-    ['property set a=>x on prod', ['shell metacharacter (">")']],
-    ['property set a=\u201Cx\u201D on prod', ['typographic quote ("\u201C")']],
-    ['property set a=caf\u00e9 on prod', ['"a=caf\u00e9"', 'U+00E9', 'not printable ASCII']],
+    ['property set a="My Portal on prod', ['unclosed quote at character 16: "My Portal on prod has no closing " (a closing quote ends its word)']],
+    ['property set a=\u201CMy Portal" on prod', ['unclosed quote at character 16', 'no closing \u201D']],
+    ['property set "a b=1" on prod', ['property key "a b" contains a space, which only values may hold']],
+    ['property set a="x\ty" on prod', ['U+0009']],
+    ['property unset "a b" on prod', ['"a b" contains a space']],
+    ['module install "x y.jar" on prod', ['"x y.jar" contains a space']],
+    ['module install "x;y.jar" on prod', ['shell metacharacter (";")']],
+    ['fixpack install dxp-14-7110 on "pr od"', ['cluster name "pr od" contains a space']],
+    ['config set "com.x Foo" a=1 on prod', ['"com.x Foo" contains a space']],
+    ['jvm set "-D x=1" on prod', ['its name "-D x" contains a space']],
     ['property set a@b=1 on prod', ['"a@b" is not a property key']],
     ['property set a=1 a=2 on prod', ['"a" is given twice']],
     ['property unset a=1 on prod', ['"a=1" is not a property key', 'without "="']],
@@ -221,7 +240,7 @@ describe('parseCommand: refusals name the offending part', () => {
     ['config set com.x.Foo a[0]=1 on prod', ['"a[0]" is not a config key']],
     ['jvm set Xmx8g on prod', ['"Xmx8g" is not a JVM option: it must start with "-"']],
     ['jvm set -Xlog:gc* on prod', ['"-Xlog:gc*" is not a JVM option']],
-    ['jvm set -Dx=$HOME on prod', ['"-Dx=$HOME" contains a shell metacharacter ("$")']],
+    ['jvm set -D$X=1 on prod', ['its name "-D$X" contains a shell metacharacter ("$")']],
     ['jvm set -Xmx8g -Xmx8g on prod', ['"-Xmx8g" is given twice']],
     ['jvm unset on prod', ['missing JVM option after "jvm unset"']],
     ['java update eleven on prod', ['"eleven" is not a Java version']],
@@ -254,7 +273,8 @@ function assertTotal(text: string): void {
   if (result.ok) {
     if (result.value.type === 'change') {
       MaintenanceRequest.parse(result.value.request);
-      for (const value of stringLeaves(result.value.request)) expect(findUnsafeCharacter(value)).toBeUndefined();
+      for (const value of strictLeaves(result.value.request)) expect(findUnsafeCharacter(value)).toBeUndefined();
+      for (const value of stringLeaves(result.value.request)) expect(findUnprintableCharacter(value)).toBeUndefined();
     }
     return;
   }
@@ -262,6 +282,15 @@ function assertTotal(text: string): void {
   expect(result.error.reason).not.toMatch(/[\r\n\u0085\u2028\u2029]/);
   expect(result.error.reason.length).toBeGreaterThan(0);
   expect(result.error.reason).not.toMatch(/^internal parser error/);
+}
+
+/** Every string of a request but the values (setting values, what follows a JVM option's "="), which are data. */
+function strictLeaves(request: MaintenanceRequest): string[] {
+  if (request.kind === 'jvm') return [...stringLeaves({ ...request, options: [] }), ...request.options.map((o) => o.split('=')[0] ?? '')];
+  if (request.kind === 'config' || (request.kind === 'property' && request.action === 'set')) {
+    return [...stringLeaves({ ...request, settings: [] }), ...request.settings.map((s) => s.key)];
+  }
+  return stringLeaves(request);
 }
 
 function stringLeaves(value: unknown): string[] {
@@ -278,6 +307,7 @@ const GRAMMAR_WORDS = [
   'liferay-hotfix-4445-7110.zip', 'dxp-3-7413', 'x.jar', 'y.lpkg', 'z.war', '../x.jar', 'a=1', 'b=http://x/y', 'a=$(reboot)', 'k[0]=v', '=', 'key',
   'com.x.Foo~default', '-Xmx8g', '-XX:+UseG1GC', '--add-opens=java.base/java.lang=ALL-UNNAMED', '1.8.0_292', '17.0.15+6', '21', '11.0.20.1',
   '2024.q1.3', '7.4.13-u102', '2.0.7', '“x”', 'é', ';', '|', '`', '\\', '\u200b', '\u0000', '', '..', '/',
+  '"', "'", '“', '”', '‘', '’', 'a="x y"', "'a=b c'", 'a=“x', '-Dx="a b"', '"on prod"', 'a=\\"',
 ];
 const SEPARATORS = [' ', '  ', '\u00a0', '\t', '\n'];
 

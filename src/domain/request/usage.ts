@@ -17,5 +17,5 @@ export const requestUsage = (program: string): string => [
   '  release update <release>                e.g. release update 2024.q1.3 on prod',
   '  commerce update <version>               e.g. commerce update 2.0.7 on prod',
   'Also: help | status [cluster] | history [cluster]',
-  'Values cannot contain spaces, quotes or shell metacharacters; file names and PIDs no "/" or "..".',
+  'Quote values with spaces: name="My Portal" or \'name=My Portal\' (\\" inside "…"). File names: no "/" or "..".',
 ].join('\n');
