@@ -5,6 +5,7 @@ import { requestView } from '../../../../app/requests/request-view.ts';
 import type { RolloutControl } from '../../../../domain/approval/can-control.ts';
 import { CONTROL_ACTION_IDS } from '../../blocks/action-ids.ts';
 import { channelOf } from './channel-of.ts';
+import { repeatedClick } from './repeated-click.ts';
 import { NOT_OURS, type ListenerContext } from '../listener-context.ts';
 import { groupsFor } from '../request-messages.ts';
 
@@ -16,6 +17,7 @@ export function registerRolloutControl(app: App, ctx: ListenerContext): void {
   for (const [control, actionId] of Object.entries(CONTROL_ACTION_IDS) as [RolloutControl, string][]) {
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action }) => {
       await ack();
+      if (await repeatedClick(body, action, ctx)) return;
       const channel = channelOf(body);
       const rolloutId = RolloutIdValue.safeParse(action.value);
       const view = rolloutId.success ? requestView(rolloutId.data, ctx.deps) : undefined;
