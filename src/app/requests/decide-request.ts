@@ -82,13 +82,21 @@ export async function approveRequest(
   );
   if (!claimed.ok) {
     if (claimed.reason !== 'status') return { kind: 'denied', message: clusterBusy(claimed.holder, deps.store) };
-    const current = claimed.record;
-    return { kind: 'denied', message: text`Already ${current?.status ?? 'decided'}${current?.decidedBy === undefined ? '' : text` by ${actor(current.decidedBy)}`}` };
+    return { kind: 'denied', message: alreadyDecided(claimed.record) };
   }
   const approved = claimed.record;
   deps.store.audit({ at: now, rolloutId: record.id, actor: input.userId, action: 'approved', detail: text`${record.requestText} (${record.plan.strategy}, plan ${record.plan.hash.slice(0, 12)})` });
   deps.log.info({ rolloutId: record.id, approvedBy: input.userId }, 'request approved');
   return { kind: 'approved', record: approved };
+}
+
+/** What a request someone else decided first is now: "Already approved by @li; the rollout is running", "Already rejected by @li". */
+function alreadyDecided(current: RolloutRecord | undefined): RichText {
+  if (current === undefined) return text`Already decided`;
+  const by = current.decidedBy === undefined ? '' : text` by ${actor(current.decidedBy)}`;
+  if (current.status === 'rejected' || current.status === 'expired' || current.status === 'superseded') return text`Already ${current.status}${by}`;
+  const now = current.status === 'approved' ? '' : `; the rollout is ${current.status}`;
+  return text`Already approved${by}${now}`;
 }
 
 export type RejectOutcome = { readonly ok: true; readonly record: RolloutRecord } | { readonly ok: false; readonly message: RichText };
