@@ -55,4 +55,12 @@ describe('DeliveryDedupe', () => {
     d.check({ content: 'fresh' });
     expect(d.size).toBe(1);
   });
+
+  it('settled: the same content is new again, the same trigger_id is still a repeat', () => {
+    const { d } = dedupe();
+    expect(d.check(cmd('T1'))).toBe('new');
+    d.settle(cmd('T1'));
+    expect(d.check(cmd('T2'))).toBe('new');
+    expect(d.check(cmd('T1'))).toBe('repeat');
+  });
 });

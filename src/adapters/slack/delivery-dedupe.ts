@@ -66,6 +66,14 @@ export class DeliveryDedupe {
     return repeats === 0 ? 'new' : repeats === 1 ? 'repeat' : 'repeat-again';
   }
 
+  /**
+   * The delivery's work is done (a control's run has ended): from now on the same content is a new
+   * click, which the state it acts on answers for itself. Its `trigger_id` stays seen.
+   */
+  settle(delivery: Delivery): void {
+    this.seen.delete(`content:${delivery.content}`);
+  }
+
   /** How many keys are remembered now (for tests of the bound). */
   get size(): number {
     return this.seen.size;

@@ -28,9 +28,10 @@ function liveIn(text: string): string[] {
 
 /**
  * What is wrong, in a message the bot sends, with how it shows the hostile text: live markup in its
- * `text` or any mrkdwn text, and a mrkdwn text that shows the hostile words without `verbatim: true`.
+ * `text` or any mrkdwn text, and (unless `requireVerbatim: false`) a mrkdwn text that shows the
+ * hostile words without `verbatim: true`.
  */
-export function hostileProblems(message: { readonly text?: unknown; readonly blocks?: unknown }, where: string): string[] {
+export function hostileProblems(message: { readonly text?: unknown; readonly blocks?: unknown }, where: string, options: { readonly requireVerbatim?: boolean } = {}): string[] {
   const problems: string[] = [];
   if (typeof message.text === 'string') problems.push(...liveIn(message.text).map((p) => `${where} text: ${p}`));
   const objects: { at: string; object: Json }[] = [];
@@ -38,7 +39,7 @@ export function hostileProblems(message: { readonly text?: unknown; readonly blo
   for (const { at, object } of objects) {
     const text = String(object['text']);
     problems.push(...liveIn(text).map((p) => `${at}: ${p}`));
-    if (/evil|@here/i.test(text) && object['verbatim'] !== true) problems.push(`${at}: user text without verbatim: true`);
+    if (options.requireVerbatim !== false && /evil|@here/i.test(text) && object['verbatim'] !== true) problems.push(`${at}: user text without verbatim: true`);
   }
   return problems;
 }
