@@ -167,6 +167,7 @@ describe('Slack delivery: the ack replaced by the outcome, repeats done once, a 
       expect(answer[0]).toMatch(new RegExp(`^⚠️ prod is busy: \`property set delivery\\.approve=1 on prod\` \\(approved by <@${PEOPLE.approver}>\\) is (starting|running) \\(rollout ${record.id}\\)\\. See it with /liferay status prod\\. One rollout per cluster at a time: ask again when it has finished$`));
       expect(h.deps.store.list({}).length).toBe(stored);
       expect(posts()).toBe(before);
+      process.stdout.write(`\n----- /liferay during a rollout, as maria sees it -----\nack: ${ackText(meanwhile) ?? ''}\nthen, in its place: ${answer.join(' | ')}\n`);
       await h.bot.idle();
       expect(h.deps.store.get(record.id)?.status).toBe('succeeded');
     }, 120_000);
@@ -184,6 +185,7 @@ describe('Slack delivery: the ack replaced by the outcome, repeats done once, a 
       const sent = await slash(`property set delivery.refused=${error.length} on prod`);
       expect(shown(sent)).toEqual([line]);
       expect(posts()).toBe(before);
+      process.stdout.write(`\n----- /liferay when Slack answers ${error}, as maria sees it -----\nack: ${ackText(sent) ?? ''}\nthen, in its place: ${shown(sent).join(' | ')}\n`);
       const record = h.deps.store.list({ limit: 1 })[0];
       expect(record?.requestText).toBe(`property set delivery.refused=${error.length} on prod`);
       expect(record?.status).toBe('superseded');
