@@ -122,6 +122,9 @@ describe('liferay-rollout plan/run against a 3-node local cluster (ssh2 test ser
     const refused = await cli(['run', '--inventory', env.inventoryPath, '--db', db, '--yes', '--', 'property', 'set', 'recorded.run=2', 'on', 'prod']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('prod is busy');
+    // Said before the nodes are probed (mid-change, they would only look as if they differ), with where to look.
+    expect(refused.stderr).toMatch(/^liferay-rollout run: not started: prod is busy: .* is running \(rollout req-bot-running\)\. See it with liferay-rollout status prod\./);
+    expect(refused.stdout).toBe('');
   });
 
   it('run stops at a failed step, restores the node and exits 1', async () => {

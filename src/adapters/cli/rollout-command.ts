@@ -16,6 +16,7 @@ import { formatEvent } from './format-event.ts';
 import { formatPlan } from './format-plan.ts';
 import { formatVerdict } from './format-verdict.ts';
 import { recordCliRun } from '../../app/record-cli-run.ts';
+import { rolloutInTheWay } from '../../app/requests/cluster-busy.ts';
 import { parseCommandLine } from './parse-command-line.ts';
 import { stopOnSignals } from './stop-on-signals.ts';
 import { cliText } from './render-text.ts';
@@ -95,6 +96,22 @@ async function rolloutCommand(mode: 'plan' | 'run', argv: readonly string[], io:
     ...(v.revertible === undefined ? {} : { revertible: v.revertible }),
     ...(javaSameMajor === undefined ? {} : { javaSameMajor: javaSameMajor === 'yes' }),
   };
+  const db = v.db ?? env.DATABASE;
+  if (mode === 'run' && runPorts !== undefined && db !== undefined) {
+    // A rollout holds the cluster: say so before probing nodes that are mid-change (they would only look as if they differ).
+    const store = openCliStore('run', db, io, runPorts);
+    if (store === undefined) return EXIT.usage;
+    let busy;
+    try {
+      busy = rolloutInTheWay(request.cluster, store);
+    } finally {
+      store.close();
+    }
+    if (busy !== undefined) {
+      io.stderr(`liferay-rollout run: not started: ${cliText(busy)}\n`);
+      return EXIT.failed;
+    }
+  }
   const executor = ports.executor;
   const artifacts = ports.artifactsAt(inventory.artifactDir);
   const prepared = await prepareRollout(
@@ -117,7 +134,6 @@ async function rolloutCommand(mode: 'plan' | 'run', argv: readonly string[], io:
   }
   io.stdout(`\n${formatPlan(plan)}`);
   if (mode === 'plan' || runPorts === undefined) return EXIT.ok;
-  const db = v.db ?? env.DATABASE;
   return execute(prepared.value, { yes: v.yes, 'full-shutdown': v['full-shutdown'], db, leaseMs: env.LEASE_SECONDS * 1000 }, io, runPorts, { cluster, targets, artifacts, inventory, inventoryPath });
 }
 

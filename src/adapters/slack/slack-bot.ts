@@ -8,6 +8,8 @@ import type { ChannelTalk, ListenerContext, ListenerDeps } from './listeners/lis
 import { showDecided } from './listeners/request-messages.ts';
 import type { SlackChannelLane } from './slack-channel-lane.ts';
 import { SlackGroupResolver } from './slack-group-resolver.ts';
+import { toSlackApiError } from './slack-api.ts';
+import { DeliveryDedupe } from './delivery-dedupe.ts';
 
 export interface SlackBotOptions {
   readonly token: string;
@@ -54,7 +56,11 @@ export function createSlackBot(options: SlackBotOptions, deps: ListenerDeps & Ex
   const pending = new Set<Promise<unknown>>();
   const talk: ChannelTalk = {
     post: async (channel, message) => {
-      const posted = await lane.run(channel, () => app.client.chat.postMessage({ channel, text: message.text, blocks: [...message.blocks] }), { paced: true });
+      const posted = await lane
+        .run(channel, () => app.client.chat.postMessage({ channel, text: message.text, blocks: [...message.blocks] }), { paced: true })
+        .catch((error: unknown) => {
+          throw toSlackApiError('chat.postMessage', error);
+        });
       return posted.ts === undefined ? undefined : { channel: posted.channel ?? channel, ts: posted.ts };
     },
     update: async (channel, ts, message) => {
@@ -70,6 +76,7 @@ export function createSlackBot(options: SlackBotOptions, deps: ListenerDeps & Ex
     deps,
     talk,
     client: app.client,
+    deliveries: new DeliveryDedupe({ now: () => deps.clock.now().getTime() }),
     groupsOf: (userId, candidates) => groups.groupsOf(userId, candidates),
     background: (work, rolloutId) => {
       const tracked = work

@@ -4,7 +4,9 @@ import { aRolloutRecord } from '../../../test/builders/a-rollout-record.ts';
 import { InMemoryRolloutStore } from '../../../test/fakes/in-memory-rollout-store.ts';
 import { RecordingNodeExecutor } from '../../../test/fakes/recording-node-executor.ts';
 import type { RolloutRecord } from '../rollout-record.ts';
+import { neutralText } from '../../domain/text/rich-text.ts';
 import { approveRequest, type ApproveDeps } from './decide-request.ts';
+import { evaluateRequest } from './evaluate-request.ts';
 
 
 function setUp(record: RolloutRecord): { deps: ApproveDeps; executor: RecordingNodeExecutor; store: InMemoryRolloutStore } {
@@ -40,5 +42,39 @@ describe('approveRequest of a dry run', () => {
     await approve(record, deps);
     expect(executor.connects.map((t) => t.name)).toEqual(['node1', 'node2']);
     expect(executor.runs.length).toBeGreaterThan(0);
+  });
+});
+
+describe('approveRequest when someone else decided first (between the check and the claim)', () => {
+  /** A store where, just before this approval's claim, another decision lands. */
+  class DecidedMeanwhile extends InMemoryRolloutStore {
+    constructor(private readonly meanwhile: Partial<RolloutRecord>) {
+      super();
+    }
+    override claim(...args: Parameters<InMemoryRolloutStore['claim']>): ReturnType<InMemoryRolloutStore['claim']> {
+      this.update(args[0], ['awaiting-approval'], this.meanwhile);
+      return super.claim(...args);
+    }
+  }
+
+  it.each<[string, Partial<RolloutRecord>, string]>([
+    ['approved, and the rollout runs', { status: 'running', decidedBy: 'U0LI' }, 'Already approved by U0LI; the rollout is running'],
+    ['approved, not started yet', { status: 'approved', decidedBy: 'U0LI' }, 'Already approved by U0LI'],
+    ['approved, and it failed', { status: 'failed', decidedBy: 'U0LI' }, 'Already approved by U0LI; the rollout stopped on a failure and waits for a decision'],
+    ['rejected', { status: 'rejected', decidedBy: 'U0LI' }, 'Already rejected by U0LI'],
+    ['expired', { status: 'expired' }, 'Already expired'],
+  ])('%s', async (_name, meanwhile, said) => {
+    const cluster = aClusterRuntime();
+    const store = new DecidedMeanwhile(meanwhile);
+    const deps = aServiceDeps({ store, clusters: new Map([['prod', cluster]]) });
+    const built = aRolloutRecord().build();
+    // The plan as the approval's fresh look at the nodes makes it, so the approval goes on to its claim.
+    const fresh = await evaluateRequest(built.request, cluster, {}, deps);
+    if (!fresh.ok || fresh.value.plan === undefined) throw new Error('no plan');
+    const record: RolloutRecord = { ...built, plan: fresh.value.plan, verdict: fresh.value.verdict, facts: fresh.value.facts };
+    store.create(record);
+    const outcome = await approve(record, deps);
+    expect(outcome.kind).toBe('denied');
+    expect(outcome.kind === 'denied' ? neutralText(outcome.message) : '').toBe(said);
   });
 });

@@ -82,12 +82,7 @@ export async function approveRequest(
   );
   if (!claimed.ok) {
     if (claimed.reason !== 'status') return { kind: 'denied', message: clusterBusy(claimed.holder, deps.store) };
-    const current = claimed.record;
-    // "Already approved by X (rollout running)", not "Already running by X": X approved, the bot runs it.
-    const status = current?.status ?? 'decided';
-    const by = current?.decidedBy === undefined ? '' : text` by ${actor(current.decidedBy)}`;
-    const ran = status !== 'decided' && ([...RUN_STATUSES] as string[]).includes(status);
-    return { kind: 'denied', message: ran ? text`Already approved${by} (rollout ${status})` : text`Already ${status}${by}` };
+    return { kind: 'denied', message: alreadyDecided(claimed.record) };
   }
   const approved = claimed.record;
   deps.store.audit({ at: now, rolloutId: record.id, actor: input.userId, action: 'approved', detail: text`${record.requestText} (${record.plan.strategy}, plan ${record.plan.hash.slice(0, 12)})` });
@@ -95,8 +90,31 @@ export async function approveRequest(
   return { kind: 'approved', record: approved };
 }
 
-/** Statuses of a rollout that was approved and ran (or runs). */
-const RUN_STATUSES = ['running', 'succeeded', 'failed', 'paused', 'interrupted', 'rolled-back', 'left-as-is'] as const;
+/** What a request someone else decided first is now: "Already approved by @li; the rollout is running", "Already rejected by @li". */
+function alreadyDecided(current: RolloutRecord | undefined): RichText {
+  if (current === undefined) return text`Already decided`;
+  const by = current.decidedBy === undefined ? '' : text` by ${actor(current.decidedBy)}`;
+  if (current.status === 'rejected' || current.status === 'expired' || current.status === 'superseded') return text`Already ${current.status}${by}`;
+  const now = RUN_STANDING[current.status];
+  return text`Already approved${by}${now === '' ? '' : `; the rollout ${now}`}`;
+}
+
+/** How an approved request's rollout stands, after "the rollout". */
+const RUN_STANDING: Readonly<Record<RolloutRecord['status'], string>> = {
+  'awaiting-confirmation': '',
+  'awaiting-approval': '',
+  approved: '',
+  rejected: '',
+  expired: '',
+  superseded: '',
+  running: 'is running',
+  succeeded: 'succeeded',
+  failed: 'stopped on a failure and waits for a decision',
+  paused: 'is paused',
+  interrupted: 'was interrupted and waits for a decision',
+  'rolled-back': 'was rolled back',
+  'left-as-is': 'was left as it stood',
+};
 
 export type RejectOutcome = { readonly ok: true; readonly record: RolloutRecord } | { readonly ok: false; readonly message: RichText };
 

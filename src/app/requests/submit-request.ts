@@ -5,6 +5,7 @@ import type { Command } from '../../domain/request/command.ts';
 import type { RolloutRecord } from '../rollout-record.ts';
 import { evaluateRequest, type EvaluateDeps } from './evaluate-request.ts';
 import type { ServiceDeps } from './service-deps.ts';
+import { rolloutInTheWay } from './cluster-busy.ts';
 import { statusForVerdict } from './status-for-verdict.ts';
 import { plain, text, type RichText } from '../../domain/text/rich-text.ts';
 
@@ -38,6 +39,9 @@ export async function submitRequest(input: { readonly text: string; readonly use
   }
   const allowed = canRequest(cluster.approval, input.channelId);
   if (!allowed.ok) return { kind: 'error', message: allowed.message, withUsage: false };
+  // A rollout holds the cluster: its nodes are mid-change, so a probe would only find them differing.
+  const busy = rolloutInTheWay(request.cluster, deps.store);
+  if (busy !== undefined) return { kind: 'error', message: busy, withUsage: false };
   const prepared = await evaluateRequest(request, cluster, {}, deps);
   if (!prepared.ok) return { kind: 'error', message: plain(prepared.error), withUsage: false };
   const { verdict, plan, planError, facts } = prepared.value;

@@ -11,6 +11,13 @@ export const section = (mrkdwn: string, blockId?: string): Block => ({
   text: { type: 'mrkdwn', text: cutText(mrkdwn, SECTION_TEXT_MAX) },
 });
 
+/** A section that holds user text: `verbatim`, so Slack turns no URL, channel name or @name in it into a link or mention (explicit markup only, and ours is escaped). */
+export const verbatimSection = (mrkdwn: string, blockId?: string): Block => ({
+  type: 'section',
+  ...(blockId === undefined ? {} : { block_id: blockId }),
+  text: { type: 'mrkdwn', text: cutText(mrkdwn, SECTION_TEXT_MAX), verbatim: true },
+});
+
 export const context = (...mrkdwn: readonly string[]): Block => ({
   type: 'context',
   elements: mrkdwn.slice(0, 10).map((text) => ({ type: 'mrkdwn' as const, text: cutText(text, SECTION_TEXT_MAX) })),

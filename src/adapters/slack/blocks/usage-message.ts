@@ -1,5 +1,5 @@
 import { SLACK_USAGE } from '../render-text.ts';
-import { section } from './block-kit.ts';
+import { verbatimSection } from './block-kit.ts';
 import { codeBlock, escapeMrkdwn } from './mrkdwn.ts';
 import { SECTION_TEXT_MAX, TEXT_MAX, type SlackMessage } from './slack-message.ts';
 import { cutLine } from './cut-text.ts';
@@ -8,6 +8,6 @@ import { cutLine } from './cut-text.ts';
 export function usageMessage(): SlackMessage {
   return {
     text: cutLine(escapeMrkdwn(SLACK_USAGE.split('\n')[0] ?? 'Usage: /liferay help'), TEXT_MAX),
-    blocks: [section(codeBlock(SLACK_USAGE, SECTION_TEXT_MAX))],
+    blocks: [verbatimSection(codeBlock(SLACK_USAGE, SECTION_TEXT_MAX))],
   };
 }

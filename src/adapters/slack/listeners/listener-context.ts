@@ -6,12 +6,14 @@ import type { RequestViewDeps } from '../../../app/requests/request-view.ts';
 import type { OverviewDeps } from '../../../app/requests/requests-overview.ts';
 import type { ControlDeps } from '../../../app/requests/control-rollout.ts';
 import type { SubmitDeps } from '../../../app/requests/submit-request.ts';
+import type { WithdrawDeps } from '../../../app/requests/withdraw-unposted.ts';
 import type { RichText } from '../../../domain/text/rich-text.ts';
 import type { SlackMessage } from '../blocks/slack-message.ts';
+import type { DeliveryDedupe } from '../delivery-dedupe.ts';
 
 /** The Slack calls listeners make in a channel: every one goes through the channel's lane. */
 export interface ChannelTalk {
-  /** `chat.postMessage`: resolves with where the message landed (undefined when Slack gave no ts). */
+  /** `chat.postMessage`: resolves with where the message landed (undefined when Slack gave no ts); a refused post rejects with a `SlackApiError` (`not_in_channel`, ...). */
   post(channel: string, message: SlackMessage): Promise<{ readonly channel: string; readonly ts: string } | undefined>;
   /** `chat.update` of a message. */
   update(channel: string, ts: string, message: SlackMessage): Promise<void>;
@@ -23,7 +25,7 @@ export interface ChannelTalk {
  * What the listeners' use cases read (each listener hands its use case only that; the request messages read the clusters' approval time-to-live).
  * `ControlDeps` serves both starting a rollout and controlling one (a control also tells a run that is gone).
  */
-export type ListenerDeps = SubmitDeps & OverviewDeps & ApproveDeps & ControlDeps & RejectDeps & AnswerDeps & RequestViewDeps & RecordMessageDeps;
+export type ListenerDeps = SubmitDeps & OverviewDeps & ApproveDeps & ControlDeps & RejectDeps & AnswerDeps & RequestViewDeps & RecordMessageDeps & WithdrawDeps;
 
 /** What every listener gets: the use cases' deps (for the use cases only: listeners call use cases, never the ports), Slack, and the bot's bookkeeping. */
 export interface ListenerContext {
@@ -31,6 +33,8 @@ export interface ListenerContext {
   readonly talk: ChannelTalk;
   /** Slack's client for calls that belong to no channel (`views.open`). */
   readonly client: webApi.WebClient;
+  /** Duplicate deliveries of one command or click, judged before anything is done. */
+  readonly deliveries: DeliveryDedupe;
   /** Which of `candidates` (user group ids) the user belongs to. */
   groupsOf(userId: string, candidates: readonly string[]): Promise<string[]>;
   /** Work that outlives the listener (a rollout): tracked for `SlackBot.idle`, its progress delivered before it counts as done. */
@@ -39,3 +43,6 @@ export interface ListenerContext {
 
 /** The text a button that is not one of this bot's gets. */
 export const NOT_OURS = 'This button is not one of this bot’s: nothing was done';
+
+/** What a repeated delivery (the same command or click twice within seconds, or Slack delivering it again) is told, once. */
+export const ALREADY_RECEIVED = 'Already received: it came twice, and is done once';

@@ -5,6 +5,7 @@ import { ANSWER_ACTION_ID } from '../../blocks/action-ids.ts';
 import { decodeAnswerValue, type AnswerValue } from '../../blocks/button-values.ts';
 import type { RequestView } from '../../../../app/requests/request-view.ts';
 import { channelOf } from './channel-of.ts';
+import { repeatedClick } from './repeated-click.ts';
 import { NOT_OURS, type ListenerContext } from '../listener-context.ts';
 import { groupsFor, showRequest } from '../request-messages.ts';
 
@@ -27,6 +28,7 @@ function answerOf(value: AnswerValue, view: RequestView | undefined): AnswerInpu
 export function registerAnswer(app: App, ctx: ListenerContext): void {
   app.action<BlockAction<ButtonAction>>(ANSWER_ACTION_ID, async ({ ack, body, action }) => {
     await ack();
+    if (await repeatedClick(body, action, ctx)) return;
     const value = decodeAnswerValue(action.value);
     const channel = channelOf(body);
     if (value === undefined) return ctx.talk.tell(channel, body.user.id, NOT_OURS);

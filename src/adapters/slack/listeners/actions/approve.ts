@@ -4,7 +4,9 @@ import { requestView } from '../../../../app/requests/request-view.ts';
 import { startRollout } from '../../../../app/requests/start-rollout.ts';
 import { ACTION_IDS } from '../../blocks/action-ids.ts';
 import { decodeDecisionValue } from '../../blocks/button-values.ts';
+import { postFailureLine } from '../../blocks/post-failure-message.ts';
 import { channelOf } from './channel-of.ts';
+import { repeatedClick } from './repeated-click.ts';
 import { NOT_OURS, type ListenerContext } from '../listener-context.ts';
 import { groupsFor, postRequest, showDecided } from '../request-messages.ts';
 
@@ -12,6 +14,7 @@ import { groupsFor, postRequest, showDecided } from '../request-messages.ts';
 export function registerApprove(app: App, ctx: ListenerContext): void {
   const onDecision = async ({ ack, body, action }: { ack: () => Promise<void>; body: BlockAction; action: ButtonAction }): Promise<void> => {
     await ack();
+    if (await repeatedClick(body, action, ctx)) return;
     const value = decodeDecisionValue(action.value);
     const channel = channelOf(body);
     if (value === undefined) return ctx.talk.tell(channel, body.user.id, NOT_OURS);
@@ -20,9 +23,12 @@ export function registerApprove(app: App, ctx: ListenerContext): void {
     switch (outcome.kind) {
       case 'denied':
         return ctx.talk.tell(channel, body.user.id, outcome.message);
-      case 'superseded':
+      case 'superseded': {
         await showDecided(outcome.old, { type: 'superseded', at: outcome.old.updatedAt }, ctx);
-        return postRequest(outcome.fresh, ctx);
+        const posted = await postRequest(outcome.fresh, ctx);
+        if (!posted.ok) await ctx.talk.tell(channel, body.user.id, postFailureLine(posted.channelId, posted.slackError));
+        return;
+      }
       case 'approved': {
         const approved = outcome.record;
         await showDecided(approved, { type: 'approved', by: body.user.id, at: approved.decidedAt ?? approved.updatedAt, strategy: approved.plan?.strategy ?? 'rolling' }, ctx);

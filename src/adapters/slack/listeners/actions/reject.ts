@@ -5,6 +5,7 @@ import { ACTION_IDS } from '../../blocks/action-ids.ts';
 import { decodeDecisionValue } from '../../blocks/button-values.ts';
 import { rejectModal } from '../../blocks/reject-modal.ts';
 import { channelOf } from './channel-of.ts';
+import { repeatedClick } from './repeated-click.ts';
 import { NOT_OURS, type ListenerContext } from '../listener-context.ts';
 import { groupsFor } from '../request-messages.ts';
 
@@ -12,6 +13,7 @@ import { groupsFor } from '../request-messages.ts';
 export function registerReject(app: App, ctx: ListenerContext): void {
   app.action<BlockAction<ButtonAction>>(ACTION_IDS.reject, async ({ ack, body, action }) => {
     await ack();
+    if (await repeatedClick(body, action, ctx)) return;
     const value = decodeDecisionValue(action.value);
     const channel = channelOf(body);
     if (value === undefined) return ctx.talk.tell(channel, body.user.id, NOT_OURS);

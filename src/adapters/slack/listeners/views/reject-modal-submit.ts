@@ -18,6 +18,8 @@ export function registerRejectModalSubmit(app: App, ctx: ListenerContext): void 
     }
     await ack();
     if (!meta.ok) return;
+    // The same modal submitted twice (a redelivery, a double click): rejected once.
+    if (ctx.deliveries.check({ trigger: 'trigger_id' in body ? body.trigger_id : undefined, content: `view:${body.user.id}:${view.id}` }) !== 'new') return;
     const { requestId, channelId } = meta.value;
     const groupIds = await groupsFor(body.user.id, requestView(requestId, ctx.deps), ctx);
     const outcome = rejectRequest({ requestId, userId: body.user.id, groupIds, reason: reason.data }, ctx.deps);
