@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../src/adapters/slack/blocks/action-ids.ts';
 import { CHECKING } from '../../src/adapters/slack/listeners/commands/liferay-command.ts';
-import { CHANNEL, NAMES, PEOPLE, startBotHarness, type BotHarness } from '../support/bot-harness.ts';
+import { CHANNEL, NAMES, PEOPLE, SLACK_MODES, startBotHarness, type BotHarness } from '../support/bot-harness.ts';
 import type { FakeSlackCall } from '../support/slack/fake-slack-api.ts';
 import type { FakeSlackThread } from '../support/slack/fake-slack-workspace.ts';
 import { HOSTILE, hostileProblems } from '../support/slack/hostile-text.ts';
@@ -18,12 +18,12 @@ interface Sent {
   readonly responseId: string;
 }
 
-describe('Slack delivery: the ack replaced by the outcome, repeats done once, a refused post withdrawn, a busy cluster named', () => {
+describe.each(SLACK_MODES)('Slack delivery over %s: the ack replaced by the outcome, repeats done once, a refused post withdrawn, a busy cluster named', (mode) => {
   let h: BotHarness;
   const posts = (): number => h.fake.calls('chat.postMessage').filter((c) => c.response['ok'] === true).length;
 
   beforeAll(async () => {
-    h = await startBotHarness({ nodes: 2 });
+    h = await startBotHarness({ nodes: 2, mode });
   }, 180_000);
 
   afterAll(async () => {
@@ -33,7 +33,7 @@ describe('Slack delivery: the ack replaced by the outcome, repeats done once, a 
   /** `/liferay <text>` from the requester in the cluster's channel; fields (a `trigger_id`) may be fixed to send the same delivery again. */
   async function slash(text: string, fields: Partial<SlashCommandFields> = {}): Promise<Sent> {
     const responseUrl = fields.response_url ?? h.fake.mintResponseUrl({ channel: CHANNEL });
-    const ack = await h.client.slashCommand({ text, user_id: PEOPLE.requester, user_name: 'maria', channel_id: CHANNEL, channel_name: 'ops-prod', ...fields, response_url: responseUrl });
+    const ack = await h.delivery.slashCommand({ text, user_id: PEOPLE.requester, user_name: 'maria', channel_id: CHANNEL, channel_name: 'ops-prod', ...fields, response_url: responseUrl });
     expect(ack.status).toBe(200);
     return { ack, responseId: responseUrl.split('/').at(-1) ?? '' };
   }
@@ -61,7 +61,7 @@ describe('Slack delivery: the ack replaced by the outcome, repeats done once, a 
   function click(message: FakeSlackThread, actionId: string, user: string, trigger_id?: string): Promise<SlackHttpResponse> {
     const value = buttonValue(message, actionId);
     if (value === undefined) throw new Error(`no button ${actionId}`);
-    return h.client.blockAction({
+    return h.delivery.blockAction({
       user: { id: user, username: NAMES[user] ?? user, name: NAMES[user] ?? user },
       channel: { id: CHANNEL, name: 'ops-prod' },
       message: { ts: message.ts, text: message.text, blocks: message.blocks ?? [] },
@@ -218,7 +218,7 @@ describe('Slack delivery: the ack replaced by the outcome, repeats done once, a 
     await slash('property set delivery.hostile=1 on prod');
     const message = h.latest();
     for (const actionId of [ACTION_IDS.approve, ACTION_IDS.reject, 'answer-schema-none', ACTION_IDS.controlPause]) {
-      await h.client.blockAction({
+      await h.delivery.blockAction({
         user: { id: PEOPLE.approver, username: 'li', name: 'li' },
         channel: { id: CHANNEL, name: 'ops-prod' },
         message: { ts: message.ts, text: HOSTILE, blocks: message.blocks ?? [] },
@@ -229,7 +229,7 @@ describe('Slack delivery: the ack replaced by the outcome, repeats done once, a 
     // A reject reason, through the modal.
     await click(message, ACTION_IDS.reject, PEOPLE.approver);
     const view = h.fake.calls('views.open').at(-1)?.args['view'] as Json;
-    await h.client.viewSubmission({
+    await h.delivery.viewSubmission({
       user: { id: PEOPLE.approver },
       view: { callback_id: ACTION_IDS.rejectReasonModal, private_metadata: String(view['private_metadata']), state: { values: { 'reject-reason': { 'reject-reason-input': { type: 'plain_text_input', value: HOSTILE } } } } },
     });
