@@ -7,6 +7,7 @@ import { requestList } from '../../blocks/request-list.ts';
 import { usageMessage } from '../../blocks/usage-message.ts';
 import type { ListenerContext } from '../listener-context.ts';
 import { postRequest } from '../request-messages.ts';
+import { openRequestFormFromCommand } from '../views/open-request-form.ts';
 
 /** The slash command fields the listener reads. */
 export const LiferayCommandPayload = z.object({ text: z.string().optional().default(''), user_id: z.string().min(1), channel_id: z.string().min(1) });
@@ -24,6 +25,8 @@ export function registerLiferayCommand(app: App, ctx: ListenerContext): void {
       return;
     }
     const text = unescapeSlack(payload.data.text);
+    // No text: the request form (`/liferay help` still answers the usage).
+    if (text.trim() === '') return openRequestFormFromCommand({ ack, triggerId: command.trigger_id, channelId: payload.data.channel_id }, ctx);
     const shown = text.trim().slice(0, 200);
     await ack({ response_type: 'ephemeral', text: shown === '' ? '⏳ Checking…' : `⏳ Checking \`${shown}\`…` });
     const outcome = await submitRequest({ text, userId: payload.data.user_id, channelId: payload.data.channel_id }, ctx.deps);
