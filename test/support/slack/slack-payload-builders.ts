@@ -244,3 +244,73 @@ export const viewSubmissionPayload = (input: ViewSubmissionInput = {}): ViewSubm
     enterprise: null,
   };
 };
+
+/** A global shortcut as Slack sends it (`type: shortcut`): no channel, a `trigger_id` for `views.open`. */
+export interface ShortcutPayload {
+  type: 'shortcut';
+  token: string;
+  action_ts: string;
+  team: { id: string; domain: string };
+  user: SlackPayloadUser;
+  is_enterprise_install: boolean;
+  enterprise: null;
+  callback_id: string;
+  trigger_id: string;
+}
+
+export const shortcutPayload = (input: { callback_id: string; user?: Partial<SlackPayloadUser>; trigger_id?: string }): ShortcutPayload => ({
+  type: 'shortcut',
+  token: slackTestDefaults.token,
+  action_ts: nowTs(),
+  team: { id: slackTestDefaults.teamId, domain: slackTestDefaults.teamDomain },
+  user: aUser(input.user),
+  is_enterprise_install: false,
+  enterprise: null,
+  callback_id: input.callback_id,
+  trigger_id: input.trigger_id ?? aTriggerId(),
+});
+
+/**
+ * A `block_actions` from an input of an open modal (e.g. a select with `dispatch_action`): the
+ * container is the view, the payload carries the view with its current state, and there is no
+ * channel or message.
+ */
+export const viewBlockActionsPayload = (input: {
+  user?: Partial<SlackPayloadUser>;
+  view: Record<string, unknown> & { id: string };
+  state: { values: Record<string, unknown> };
+  actions: ReadonlyArray<Partial<SlackBlockAction> & { action_id: string; block_id: string }>;
+  trigger_id?: string;
+}): Record<string, unknown> => ({
+  type: 'block_actions',
+  user: aUser(input.user),
+  api_app_id: slackTestDefaults.apiAppId,
+  token: slackTestDefaults.token,
+  container: { type: 'view', view_id: input.view.id },
+  trigger_id: input.trigger_id ?? aTriggerId(),
+  team: { id: slackTestDefaults.teamId, domain: slackTestDefaults.teamDomain },
+  enterprise: null,
+  is_enterprise_install: false,
+  view: { ...input.view, state: input.state },
+  actions: input.actions.map((action) => ({ type: 'static_select', action_ts: nowTs(), ...action })),
+});
+
+/** The Events API envelope of `app_home_opened` (sent as JSON, signed like every request). */
+export const appHomeOpenedEvent = (input: { user?: string; tab?: 'home' | 'messages'; view?: Record<string, unknown> } = {}): Record<string, unknown> => ({
+  token: slackTestDefaults.token,
+  team_id: slackTestDefaults.teamId,
+  api_app_id: slackTestDefaults.apiAppId,
+  event: {
+    type: 'app_home_opened',
+    user: input.user ?? slackTestDefaults.userId,
+    channel: `D0${next()}`,
+    tab: input.tab ?? 'home',
+    event_ts: nowTs(),
+    ...(input.view === undefined ? {} : { view: input.view }),
+  },
+  type: 'event_callback',
+  event_id: `Ev${String(next()).padStart(10, '0')}`,
+  event_time: Math.floor(Date.now() / 1000),
+  authorizations: [{ enterprise_id: null, team_id: slackTestDefaults.teamId, user_id: slackTestDefaults.botUserId, is_bot: true, is_enterprise_install: false }],
+  is_ext_shared_channel: false,
+});
