@@ -73,6 +73,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
     boltLogger: recordingSlackLogger(),
     pollIntervalMs: 200,
     notifierIntervals: { minPostIntervalMs: 50, minUpdateIntervalMs: 50 },
+    homeRefreshMs: 300,
   });
   const http = await startBoltHttpApp(bot.app);
   const client = signedSlackClient({ baseUrl: http.baseUrl, signingSecret: SIGNING_SECRET });

@@ -52,7 +52,7 @@ export class NodeLookCache {
     const started = this.deps.clock.now();
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<LastLook>((resolve) => {
-      timer = setTimeout(() => resolve({ at: started.toISOString(), failed: `no answer within ${Math.round(this.timeoutMs / 1000)} s` }), this.timeoutMs);
+      timer = setTimeout(() => resolve({ at: started.toISOString(), failed: `no answer within ${Math.ceil(this.timeoutMs / 1000)} s` }), this.timeoutMs);
       timer.unref();
     });
     const looked = lookAtNodes(cluster, this.deps).then(

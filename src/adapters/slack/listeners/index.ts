@@ -6,6 +6,7 @@ import { registerRolloutControl } from './actions/rollout-control.ts';
 import { registerLiferayCommand } from './commands/liferay-command.ts';
 import type { ListenerContext } from './listener-context.ts';
 import { registerRejectModalSubmit } from './views/reject-modal-submit.ts';
+import { registerAppHomeOpened } from './events/app-home-opened.ts';
 import { registerNewRequestShortcut } from './shortcuts/new-request-shortcut.ts';
 import { registerRequestFormKind } from './views/request-form-kind.ts';
 import { registerRequestFormSubmit } from './views/request-form-submit.ts';
@@ -21,4 +22,5 @@ export function registerListeners(app: App, ctx: ListenerContext): void {
   registerNewRequestShortcut(app, ctx);
   registerRequestFormKind(app, ctx);
   registerRequestFormSubmit(app, ctx);
+  registerAppHomeOpened(app, ctx);
 }

@@ -8,6 +8,7 @@ import type { ControlDeps } from '../../../app/requests/control-rollout.ts';
 import type { SubmitDeps } from '../../../app/requests/submit-request.ts';
 import type { RichText } from '../../../domain/text/rich-text.ts';
 import type { SlackMessage } from '../blocks/slack-message.ts';
+import type { HomeTab } from '../home-tab.ts';
 
 /** The Slack calls listeners make in a channel: every one goes through the channel's lane. */
 export interface ChannelTalk {
@@ -35,6 +36,8 @@ export interface ListenerContext {
   groupsOf(userId: string, candidates: readonly string[]): Promise<string[]>;
   /** Work that outlives the listener (a rollout): tracked for `SlackBot.idle`, its progress delivered before it counts as done. */
   background(work: Promise<unknown>, rolloutId: string): void;
+  /** The App Home tab (published on `app_home_opened` and as rollouts progress). */
+  readonly home: HomeTab;
 }
 
 /** The text a button that is not one of this bot's gets. */
