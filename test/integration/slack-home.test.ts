@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTION_IDS } from '../../src/adapters/slack/blocks/action-ids.ts';
-import { PEOPLE, SIGNING_SECRET, startBotHarness, type BotHarness } from '../support/bot-harness.ts';
+import { ACTION_IDS, CONTROL_ACTION_IDS } from '../../src/adapters/slack/blocks/action-ids.ts';
+import { CHANNEL, PEOPLE, SIGNING_SECRET, startBotHarness, type BotHarness } from '../support/bot-harness.ts';
 import { ifSet } from '../support/if-set.ts';
 import type { FakeSlackCall } from '../support/slack/fake-slack-api.ts';
 import { renderBlocks } from '../support/slack/render-transcript.ts';
-import { slackSignature } from '../support/slack/signed-slack-client.ts';
-import { appHomeOpenedEvent } from '../support/slack/slack-payload-builders.ts';
+import { interactivityBody, slackSignature } from '../support/slack/signed-slack-client.ts';
+import { appHomeOpenedEvent, viewBlockActionsPayload } from '../support/slack/slack-payload-builders.ts';
 
 type Json = Record<string, unknown>;
 
@@ -88,5 +88,32 @@ describe('App Home, driven over signed HTTP requests against the local cluster',
     // The outsider opened Home too (recently): refreshed, without controls.
     const outsider = publishesTo(h, PEOPLE.outsider).at(-1);
     expect(outsider === undefined ? '' : shown(outsider)).not.toContain('[Pause after this node]');
+  });
+
+  it('takes a control clicked on Home (no channel comes with it) and answers in the rollout’s channel', async () => {
+    await homeOpened(PEOPLE.approver);
+    const before = publishesTo(h, PEOPLE.approver).length;
+    await h.slash('property set session.timeout=42 on prod');
+    await h.click(h.latest(), ACTION_IDS.approve, PEOPLE.approver);
+    const active = await publishedHome(PEOPLE.approver, before, (text) => text.includes('[Pause after this node]'));
+    const view = active.response['view'] as Json & { id: string };
+    const rolloutId = h.deps.store.list({ statuses: ['approved', 'running'], limit: 1 })[0]?.id ?? '';
+    const response = await h.client.sendForm(
+      interactivityBody(viewBlockActionsPayload({ user: { id: PEOPLE.approver }, view, state: { values: {} }, actions: [{ action_id: CONTROL_ACTION_IDS.pause, block_id: `rollout-controls:${rolloutId}`, type: 'button', value: rolloutId }] })),
+    );
+    expect(response.status).toBe(200);
+    const told = h.fake.calls('chat.postEphemeral').at(-1);
+    expect(told?.args).toMatchObject({ channel: CHANNEL, user: PEOPLE.approver });
+    await h.bot.idle();
+    expect(h.deps.store.get(rolloutId)?.status).toBe('paused');
+    const paused = await publishedHome(PEOPLE.approver, before, (text) => text.includes('*paused*'));
+    expect(shown(paused)).toMatch(/\[Resume\] .*\[Leave as is\]/);
+    transcripts.push(`--- Home with a paused rollout ---\n${shown(paused)}`);
+    // Leave it as it is from Home too: the cluster is free again.
+    await h.client.sendForm(
+      interactivityBody(viewBlockActionsPayload({ user: { id: PEOPLE.approver }, view, state: { values: {} }, actions: [{ action_id: CONTROL_ACTION_IDS.leave, block_id: `rollout-controls:${rolloutId}`, type: 'button', value: rolloutId }] })),
+    );
+    await h.bot.idle();
+    expect(h.deps.store.get(rolloutId)?.status).toBe('left-as-is');
   });
 });
