@@ -169,6 +169,14 @@ describe('the request form (modal), driven over signed HTTP requests', () => {
     expect(allText(message)).toContain('/liferay property set session.timeout=45 on prod --dry-run');
   });
 
+  it('says in the form when the verdict cannot be posted in the channel', async () => {
+    await h.slash('');
+    const view = await pickKind(viewOf(h.fake.calls('views.open').at(-1)), 'java');
+    h.fake.failNext('chat.postMessage', { error: 'not_in_channel' });
+    await submit(view, formState('java', { [fieldBlockId('version', 'java')]: { [FORM_FIELDS.version]: typed('1.8.0_402') } }, true));
+    expect(shownView(viewOf(h.fake.calls('views.update').at(-1)))).toMatch(/could not be posted in <#C0PROD> \(.*not_in_channel\)/);
+  });
+
   it('says in one line when the channel takes no requests, and opens nothing', async () => {
     const opened = h.fake.calls('views.open').length;
     const response = await h.slash('', PEOPLE.requester, 'C0ELSEWHERE');

@@ -2,7 +2,8 @@ import type { App } from '@slack/bolt';
 import { formClusters } from '../../../../app/requests/request-form-options.ts';
 import { submitRequest } from '../../../../app/requests/submit-request.ts';
 import { ACTION_IDS } from '../../blocks/action-ids.ts';
-import { code } from '../../blocks/mrkdwn.ts';
+import { code, escapeMrkdwn } from '../../blocks/mrkdwn.ts';
+import { messageOf } from '../../../../domain/message-of.ts';
 import { originOf, parseRequestFormMetadata, requestFormOutcome } from '../../blocks/request-form.ts';
 import { readRequestForm } from '../../blocks/request-form-values.ts';
 import { slackText, SLASH_COMMAND } from '../../render-text.ts';
@@ -36,7 +37,13 @@ export function registerRequestFormSubmit(app: App, ctx: ListenerContext): void 
     };
     switch (outcome.kind) {
       case 'request':
-        await postRequest(outcome.record, ctx);
+        try {
+          await postRequest(outcome.record, ctx);
+        } catch (error) {
+          ctx.deps.log.warn({ rolloutId: outcome.record.id, channel: cluster.channelId, err: error }, 'could not post the request from the form');
+          await shown('Not posted', [`⚠️ The request could not be posted in ${where} (${escapeMrkdwn(messageOf(error))}): is the bot invited there?`, `The request was: ${typed}`]);
+          return;
+        }
         await shown('Request posted', [`✅ Posted in ${where}: ${typed}`, 'Approvers decide there; the rollout reports in its thread.']);
         return;
       case 'error':
