@@ -3,6 +3,7 @@ import { webApi, type Logger as BoltLogger } from '@slack/bolt';
 import { FolderArtifactSource } from './adapters/artifacts/folder-artifact-source.ts';
 import { FetchHealthProbe } from './adapters/http/fetch-health-probe.ts';
 import { createSlackBot, type SlackBot } from './adapters/slack/slack-bot.ts';
+import { RolloutEventTap } from './adapters/rollout-event-tap.ts';
 import { SlackProgressNotifier } from './adapters/slack/slack-progress-notifier.ts';
 import { rateLimitHoldMs, webClientSlackApi } from './adapters/slack/slack-api.ts';
 import { DEFAULT_MIN_POST_INTERVAL_MS, SlackChannelLane } from './adapters/slack/slack-channel-lane.ts';
@@ -37,6 +38,8 @@ export interface ComposeOptions {
   readonly notifierIntervals?: { readonly minPostIntervalMs: number; readonly minUpdateIntervalMs: number };
   /** How long a rollout lease lasts before another process may take the rollout over. */
   readonly leaseMs?: number;
+  /** At most one App Home publish per person in this time (default 10 s). */
+  readonly homeRefreshMs?: number;
 }
 
 /** A rollout's owner renews its lease every third of this; another process may take it over after it runs out. */
@@ -59,6 +62,8 @@ export function composeBot(options: ComposeOptions): { bot: SlackBot; deps: Serv
   // One lane per channel for every Slack call, the listeners' and the notifier's: one order, one pace.
   const lane = new SlackChannelLane({ clock, minPostIntervalMs: options.notifierIntervals?.minPostIntervalMs ?? DEFAULT_MIN_POST_INTERVAL_MS, holdAfter: rateLimitHoldMs });
   const notifier = new SlackProgressNotifier({ api: webClientSlackApi(notifierClient), clock, log: options.log, lane, ...(options.notifierIntervals === undefined ? {} : { minUpdateIntervalMs: options.notifierIntervals.minUpdateIntervalMs }) });
+  // Every rollout event also reaches App Home (refreshed, throttled, for those who opened it recently).
+  const events = new RolloutEventTap(notifier);
   const deps: ServiceDeps = {
     store: options.store,
     clusters: clusterRuntimesOf(options.inventory),
@@ -66,7 +71,7 @@ export function composeBot(options: ComposeOptions): { bot: SlackBot; deps: Serv
     executor: options.executor ?? new NodeSshExecutor(),
     artifacts: new FolderArtifactSource(options.inventory.artifactDir),
     healthProbe: options.healthProbe ?? new FetchHealthProbe(),
-    notifier,
+    notifier: events,
     clock,
     log: options.log,
     newId: newRequestId,
@@ -83,6 +88,8 @@ export function composeBot(options: ComposeOptions): { bot: SlackBot; deps: Serv
       botId: options.botId,
       botUserId: options.botUserId,
       lane,
+      rolloutEvents: events,
+      homeRefreshMs: options.homeRefreshMs,
       ...(options.processBeforeResponse === undefined ? {} : { processBeforeResponse: options.processBeforeResponse }),
       ...(options.retries === undefined ? {} : { retries: options.retries }),
       ...(options.boltLogger === undefined ? {} : { logger: options.boltLogger }),

@@ -5,6 +5,7 @@ import { Ajv } from 'ajv';
 import type { ErrorObject } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { ACTION_IDS } from '../src/adapters/slack/blocks/action-ids.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const schemaPath = path.resolve(repoRoot, '..', 'shared', 'slack-manifest-schema', 'manifest.schema.1.0.0.json');
@@ -27,9 +28,18 @@ interface SlashCommand {
 
 interface Manifest {
   display_information: { name: string };
-  features?: { bot_user?: { display_name: string }; slash_commands?: SlashCommand[] };
+  features?: {
+    bot_user?: { display_name: string };
+    slash_commands?: SlashCommand[];
+    shortcuts?: { name: string; type: string; callback_id: string; description: string }[];
+    app_home?: { home_tab_enabled?: boolean };
+  };
   oauth_config?: { scopes?: { bot?: string[] } };
-  settings?: { socket_mode_enabled?: boolean; interactivity?: { is_enabled: boolean; request_url?: string } };
+  settings?: {
+    socket_mode_enabled?: boolean;
+    interactivity?: { is_enabled: boolean; request_url?: string };
+    event_subscriptions?: { request_url?: string; bot_events?: string[] };
+  };
 }
 
 /** Rules Slack applies when it accepts a manifest that its JSON Schema alone does not express. */
@@ -45,6 +55,9 @@ const consistencyErrors = (manifest: Manifest): string[] => {
     }
     if (manifest.settings?.interactivity?.is_enabled === true && manifest.settings.interactivity.request_url === undefined) {
       errors.push('settings.interactivity.request_url is required without socket mode');
+    }
+    if ((manifest.settings?.event_subscriptions?.bot_events ?? []).length > 0 && manifest.settings?.event_subscriptions?.request_url === undefined) {
+      errors.push('settings.event_subscriptions.request_url is required without socket mode');
     }
   }
   return errors;
@@ -72,6 +85,15 @@ describe('manifest.yml', () => {
     expect(manifest.settings).toMatchObject({ socket_mode_enabled: true, interactivity: { is_enabled: true } });
   });
 
+  it('declares the request form shortcut and the Home tab with its event', () => {
+    const manifest = loadManifest() as unknown as Manifest;
+    expect(manifest.features?.shortcuts).toEqual([
+      { name: 'New maintenance request', type: 'global', callback_id: ACTION_IDS.newRequestShortcut, description: expect.any(String) as string },
+    ]);
+    expect(manifest.features?.app_home?.home_tab_enabled).toBe(true);
+    expect(manifest.settings?.event_subscriptions?.bot_events).toEqual(['app_home_opened']);
+  });
+
   it('asks for exactly the bot scopes the bot uses', () => {
     const scopes = (loadManifest() as unknown as Manifest).oauth_config?.scopes?.bot ?? [];
     expect(scopes).toEqual(expect.arrayContaining(['commands', 'chat:write']));
@@ -95,6 +117,7 @@ describe('manifest.yml', () => {
     ['missing display_information', (m) => Reflect.deleteProperty(m, 'display_information'), /display_information/],
     ['missing bot_user with a slash command', (m) => delete m.features.bot_user, /bot_user is required/],
     ['HTTP mode without a command url', (m) => (m.settings.socket_mode_enabled = false), /\/liferay: url is required/],
+    ['HTTP mode without an events url', (m) => (m.settings.socket_mode_enabled = false), /event_subscriptions\.request_url is required/],
   ];
 
   it.each(broken)('rejects a copy with %s', (_label, breakIt, expected) => {
@@ -106,7 +129,12 @@ describe('manifest.yml', () => {
 
   it('accepts the HTTP-mode variant described in the header comment', () => {
     const copy = structuredClone(loadManifest()) as unknown as Manifest;
-    copy.settings = { ...copy.settings, socket_mode_enabled: false, interactivity: { is_enabled: true, request_url: 'https://bot.example.com/slack/events' } };
+    copy.settings = {
+      ...copy.settings,
+      socket_mode_enabled: false,
+      interactivity: { is_enabled: true, request_url: 'https://bot.example.com/slack/events' },
+      event_subscriptions: { request_url: 'https://bot.example.com/slack/events', bot_events: ['app_home_opened'] },
+    };
     for (const command of copy.features?.slash_commands ?? []) command.url = 'https://bot.example.com/slack/events';
     expect(validate(copy)).toEqual([]);
   });

@@ -161,6 +161,8 @@ export interface ArtifactSource {
   describe(files: readonly string[]): Promise<Result<PlanArtifact[], string>>;
   /** A stream of the file's bytes (read as it is consumed; errors such as a missing file arrive on the stream). */
   open(file: string): NodeJS.ReadableStream;
+  /** The names of the files in the folder (no folders, no hidden files), sorted; empty when the folder cannot be read. */
+  list(): Promise<string[]>;
 }
 
 /** Where a rollout's progress is shown, and for whom (Slack: the request's message and its thread). */

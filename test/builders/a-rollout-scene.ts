@@ -66,7 +66,7 @@ export class RolloutScene {
     return {
       executor: this.nodes.executor,
       healthProbe: this.nodes.healthProbe,
-      artifacts: { describe: () => Promise.reject(new Error('the runner does not describe artifacts')), open: () => { throw new Error('the scripted cluster takes no upload bytes'); } },
+      artifacts: { describe: () => Promise.reject(new Error('the runner does not describe artifacts')), open: () => { throw new Error('the scripted cluster takes no upload bytes'); }, list: () => Promise.reject(new Error('the runner does not list artifacts')) },
       clock: this.clock,
       log: silentLog,
       pollIntervalMs: 1000,

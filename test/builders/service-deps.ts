@@ -38,7 +38,7 @@ export function aServiceDeps(overrides: DepsOverrides = {}): ServiceDeps {
     clusters: new Map([[cluster.spec.name, cluster]]),
     catalog: EMPTY_CATALOG,
     executor: new RecordingNodeExecutor(),
-    artifacts: { describe: () => Promise.resolve({ ok: true, value: [] }), open: () => { throw new Error('no artifact is read here'); } },
+    artifacts: { describe: () => Promise.resolve({ ok: true, value: [] }), open: () => { throw new Error('no artifact is read here'); }, list: () => Promise.resolve([]) },
     healthProbe: { check: () => Promise.resolve({ ok: true, status: 200 }) },
     notifier: { begin: () => undefined, publish: () => undefined, flush: () => Promise.resolve() },
     clock: new ManualClock(Date.parse('2025-03-04T09:20:00.000Z')),

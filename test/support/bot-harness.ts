@@ -93,6 +93,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
     boltLogger: recordingSlackLogger(),
     pollIntervalMs: 200,
     notifierIntervals: { minPostIntervalMs: 50, minUpdateIntervalMs: 50 },
+    homeRefreshMs: 300,
   });
   let http: RunningBoltApp | undefined;
   let client: SignedSlackClient | undefined;

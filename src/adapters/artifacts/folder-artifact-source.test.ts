@@ -76,4 +76,15 @@ describe('FolderArtifactSource', () => {
       await expect(bytesOf(stream)).rejects.toMatchObject({ code: 'ENOENT' });
     });
   });
+
+  describe('list', () => {
+    it('names the files, sorted, without folders or hidden files', async () => {
+      writeFileSync(join(dir, '.DS_Store'), '');
+      expect(await source.list()).toEqual(['empty.war', 'liferay-fix-pack-dxp-14-7110.zip', 'module.jar']);
+    });
+
+    it('is empty for a folder that does not exist', async () => {
+      expect(await new FolderArtifactSource(join(dir, 'nope')).list()).toEqual([]);
+    });
+  });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ArtifactSource } from '../../app/ports.ts';
 import type { PlanArtifact } from '../../domain/plan/rollout-plan.ts';
@@ -34,5 +34,17 @@ export class FolderArtifactSource implements ArtifactSource {
 
   open(file: string): NodeJS.ReadableStream {
     return createReadStream(join(this.dir, file));
+  }
+
+  async list(): Promise<string[]> {
+    try {
+      const entries = await readdir(this.dir, { withFileTypes: true });
+      return entries
+        .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+        .map((entry) => entry.name)
+        .sort((a, b) => a.localeCompare(b));
+    } catch {
+      return [];
+    }
   }
 }

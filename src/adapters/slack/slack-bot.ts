@@ -10,6 +10,8 @@ import type { SlackChannelLane } from './slack-channel-lane.ts';
 import { SlackGroupResolver } from './slack-group-resolver.ts';
 import { toSlackApiError } from './slack-api.ts';
 import { DeliveryDedupe } from './delivery-dedupe.ts';
+import { createHomeTab } from './home-tab.ts';
+import type { RolloutEventTap } from '../rollout-event-tap.ts';
 
 export interface SlackBotOptions {
   readonly token: string;
@@ -26,6 +28,10 @@ export interface SlackBotOptions {
   readonly logger?: BoltLogger;
   /** The channels' lane, shared with the progress notifier (built by the composition). */
   readonly lane: SlackChannelLane;
+  /** The rollout events as they are published (App Home refreshes on them). */
+  readonly rolloutEvents?: RolloutEventTap | undefined;
+  /** At most one Home publish per person in this time (default 10 s; tests shorten it). */
+  readonly homeRefreshMs?: number | undefined;
 }
 
 export interface SlackBot {
@@ -72,9 +78,12 @@ export function createSlackBot(options: SlackBotOptions, deps: ListenerDeps & Ex
       await lane.run(channel, () => app.client.chat.postEphemeral({ channel, user, text: rendered.text, blocks: [...rendered.blocks] }), { paced: false });
     },
   };
+  const home = createHomeTab({ client: app.client, deps, groupsOf: (userId, candidates) => groups.groupsOf(userId, candidates), minIntervalMs: options.homeRefreshMs });
+  options.rolloutEvents?.listen(() => home.rolloutChanged());
   const ctx: ListenerContext = {
     deps,
     talk,
+    home,
     client: app.client,
     deliveries: new DeliveryDedupe({ now: () => deps.clock.now().getTime() }),
     groupsOf: (userId, candidates) => groups.groupsOf(userId, candidates),

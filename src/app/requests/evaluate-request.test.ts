@@ -26,7 +26,7 @@ function depsWith(store: InMemoryRolloutStore): EvaluateDeps {
     store,
     catalog: EMPTY_CATALOG,
     executor: { connect: unused },
-    artifacts: { describe: (files) => Promise.resolve(ok(files.map((file) => ({ file, sha256: 'a'.repeat(64), bytes: 1 })))), open: unused },
+    artifacts: { describe: (files) => Promise.resolve(ok(files.map((file) => ({ file, sha256: 'a'.repeat(64), bytes: 1 })))), open: unused, list: unused },
     probe: false,
   };
 }

@@ -60,7 +60,7 @@ async function scenario(behaviour: Behaviour, timeoutSeconds: number) {
     catalinaOffset: undefined,
     liferayLog: undefined,
   };
-  const deps: StepDeps = { executor, healthProbe: { check: () => Promise.resolve({ ok: true, status: 200 }) }, artifacts: { describe: () => Promise.reject(new Error('unused')), open: () => { throw new Error('unused'); } }, clock, log: silentLog, pollIntervalMs: 500 };
+  const deps: StepDeps = { executor, healthProbe: { check: () => Promise.resolve({ ok: true, status: 200 }) }, artifacts: { describe: () => Promise.reject(new Error('unused')), open: () => { throw new Error('unused'); }, list: () => Promise.reject(new Error('unused')) }, clock, log: silentLog, pollIntervalMs: 500 };
   const outcome = await stopNode(ctx, deps, STOP, FORCE, timeoutSeconds);
   return { outcome, at, stopRun: at.find((r) => r.command === STOP), forceRun: at.find((r) => r.command === FORCE) };
 }

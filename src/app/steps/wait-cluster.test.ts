@@ -87,7 +87,7 @@ describe("the plan's wait-cluster step: the window of the cluster's health.clust
       options.onStdout?.(view('control', 1) + view('transport-0', 1));
       clock.advance(heldMs);
     });
-    const deps: StepDeps = { executor: { connect: unused }, healthProbe: { check: unused }, artifacts: { describe: unused, open: unused }, clock, log: silentLog, pollIntervalMs: 500 };
+    const deps: StepDeps = { executor: { connect: unused }, healthProbe: { check: unused }, artifacts: { describe: unused, open: unused, list: unused }, clock, log: silentLog, pollIntervalMs: 500 };
 
     const outcome = await executeStep(step, ctx, deps);
 

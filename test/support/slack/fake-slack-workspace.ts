@@ -93,6 +93,8 @@ export class FakeSlackWorkspace {
   private readonly threads = new Map<string, FakeSlackMessage[]>();
   private readonly views = new Map<string, SlackJson>();
   private readonly usedTriggerIds = new Set<string>();
+  /** user -> their published Home tab view. */
+  private readonly homes = new Map<string, SlackJson>();
 
   constructor(options: FakeSlackWorkspaceOptions = {}) {
     this.teamId = options.teamId ?? 'T0001';
@@ -133,6 +135,8 @@ export class FakeSlackWorkspace {
         return this.openView(args);
       case 'views.update':
         return this.updateView(args);
+      case 'views.publish':
+        return this.publishView(args);
       case 'users.info':
         return this.userInfo(args);
       case 'usergroups.users.list':
@@ -344,6 +348,26 @@ export class FakeSlackWorkspace {
     const invalid = this.checkView(args.view);
     if (invalid !== undefined || !isRecord(args.view)) return invalid ?? fail('invalid_arguments');
     return { ok: true, view: structuredClone(this.storeView(args.view, previous)) };
+  }
+
+  /** `views.publish`: the user's Home tab view, replaced whole (a `hash` that is not the current one is a conflict). */
+  private publishView(args: SlackJson): SlackJson {
+    const user = str(args.user_id);
+    if (user === undefined || (this.users.size > 0 && !this.users.has(user))) return fail('user_not_found');
+    if (!isRecord(args.view) || args.view.type !== 'home') return fail('invalid_arguments', { response_metadata: { messages: ['[ERROR] view.type must be home'] } });
+    const invalid = this.checkView(args.view);
+    if (invalid !== undefined) return invalid;
+    const previous = this.homes.get(user);
+    if (args.hash !== undefined && previous !== undefined && args.hash !== previous.hash) return fail('hash_conflict');
+    const stored = this.storeView(args.view, previous);
+    this.homes.set(user, stored);
+    return { ok: true, view: structuredClone(stored) };
+  }
+
+  /** The Home tab view last published for `user`. */
+  home(user: string): SlackJson | undefined {
+    const found = this.homes.get(user);
+    return found === undefined ? undefined : structuredClone(found);
   }
 
   private userInfo(args: SlackJson): SlackJson {

@@ -283,3 +283,53 @@ export const eventCallbackPayload = (input: EventCallbackInput = {}): EventCallb
     event_context: `4-${String(next()).padStart(20, '0')}`,
   };
 };
+
+/** A global shortcut as Slack sends it (`type: shortcut`): no channel, a `trigger_id` for `views.open`. */
+export interface ShortcutPayload {
+  type: 'shortcut';
+  token: string;
+  action_ts: string;
+  team: { id: string; domain: string };
+  user: SlackPayloadUser;
+  is_enterprise_install: boolean;
+  enterprise: null;
+  callback_id: string;
+  trigger_id: string;
+}
+
+export const shortcutPayload = (input: { callback_id: string; user?: Partial<SlackPayloadUser>; trigger_id?: string }): ShortcutPayload => ({
+  type: 'shortcut',
+  token: slackTestDefaults.token,
+  action_ts: nowTs(),
+  team: { id: slackTestDefaults.teamId, domain: slackTestDefaults.teamDomain },
+  user: aUser(input.user),
+  is_enterprise_install: false,
+  enterprise: null,
+  callback_id: input.callback_id,
+  trigger_id: input.trigger_id ?? aTriggerId(),
+});
+
+/**
+ * A `block_actions` from an input of an open modal (e.g. a select with `dispatch_action`): the
+ * container is the view, the payload carries the view with its current state, and there is no
+ * channel or message.
+ */
+export const viewBlockActionsPayload = (input: {
+  user?: Partial<SlackPayloadUser>;
+  view: Record<string, unknown> & { id: string };
+  state: { values: Record<string, unknown> };
+  actions: ReadonlyArray<Partial<SlackBlockAction> & { action_id: string; block_id: string }>;
+  trigger_id?: string;
+}): Record<string, unknown> => ({
+  type: 'block_actions',
+  user: aUser(input.user),
+  api_app_id: slackTestDefaults.apiAppId,
+  token: slackTestDefaults.token,
+  container: { type: 'view', view_id: input.view.id },
+  trigger_id: input.trigger_id ?? aTriggerId(),
+  team: { id: slackTestDefaults.teamId, domain: slackTestDefaults.teamDomain },
+  enterprise: null,
+  is_enterprise_install: false,
+  view: { ...input.view, state: input.state },
+  actions: input.actions.map((action) => ({ type: 'static_select', action_ts: nowTs(), ...action })),
+});

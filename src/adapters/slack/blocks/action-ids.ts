@@ -14,6 +14,10 @@ export const ACTION_IDS = {
   rejectReasonModal: 'reject-reason-modal',
   /** `action_id` of the modal's text input: `view.state.values[BLOCK_IDS.rejectReason][ACTION_IDS.rejectReasonInput].value`. */
   rejectReasonInput: 'reject-reason-input',
+  /** `callback_id` of the request form (modal) and of the global shortcut that opens it; the form's change kind select (redraws the form). */
+  requestForm: 'request-form',
+  newRequestShortcut: 'new-maintenance-request',
+  requestFormKind: 'request-form-kind',
   /** The controls of a running or stopped rollout, on its status board (value: the rollout id). */
   controlPause: 'rollout-pause',
   controlAbort: 'rollout-abort',

@@ -10,6 +10,7 @@ import type { WithdrawDeps } from '../../../app/requests/withdraw-unposted.ts';
 import type { RichText } from '../../../domain/text/rich-text.ts';
 import type { SlackMessage } from '../blocks/slack-message.ts';
 import type { DeliveryDedupe } from '../delivery-dedupe.ts';
+import type { HomeTab } from '../home-tab.ts';
 
 /** The Slack calls listeners make in a channel: every one goes through the channel's lane. */
 export interface ChannelTalk {
@@ -39,6 +40,8 @@ export interface ListenerContext {
   groupsOf(userId: string, candidates: readonly string[]): Promise<string[]>;
   /** Work that outlives the listener (a rollout): tracked for `SlackBot.idle`, its progress delivered before it counts as done. */
   background(work: Promise<unknown>, rolloutId: string): void;
+  /** The App Home tab (published on `app_home_opened` and as rollouts progress). */
+  readonly home: HomeTab;
 }
 
 /** The text a button that is not one of this bot's gets. */

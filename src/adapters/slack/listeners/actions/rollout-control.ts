@@ -18,9 +18,10 @@ export function registerRolloutControl(app: App, ctx: ListenerContext): void {
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action }) => {
       await ack();
       if (await repeatedClick(body, action, ctx)) return;
-      const channel = channelOf(body);
       const rolloutId = RolloutIdValue.safeParse(action.value);
       const view = rolloutId.success ? requestView(rolloutId.data, ctx.deps) : undefined;
+      // From App Home there is no channel: the answer goes to the rollout's own channel.
+      const channel = channelOf(body) ?? view?.record.channelId;
       if (view === undefined) return ctx.talk.tell(channel, body.user.id, NOT_OURS);
       const outcome = controlRollout({ rolloutId: view.record.id, control, userId: body.user.id, groupIds: await groupsFor(body.user.id, view, ctx) }, ctx.deps);
       await ctx.talk.tell(channel, body.user.id, outcome.message);

@@ -9,6 +9,7 @@ import type { SlackMessage } from '../../blocks/slack-message.ts';
 import { usageMessage } from '../../blocks/usage-message.ts';
 import { ALREADY_RECEIVED, type ListenerContext } from '../listener-context.ts';
 import { postRequest } from '../request-messages.ts';
+import { openRequestFormFromCommand } from '../views/open-request-form.ts';
 
 /** The slash command fields the listener reads. */
 export const LiferayCommandPayload = z.object({
@@ -48,6 +49,9 @@ export function registerLiferayCommand(app: App, ctx: ListenerContext): void {
       await (delivery === 'repeat' ? ack({ response_type: 'ephemeral', ...errorMessage(ALREADY_RECEIVED) }) : ack());
       return;
     }
+    // No text: the request form (`/liferay help` still answers the usage; without a trigger_id no form can open, so the usage too).
+    const triggerId = payload.data.trigger_id;
+    if (text.trim() === '' && triggerId !== undefined) return openRequestFormFromCommand({ ack, triggerId, channelId }, ctx);
     await ack({ response_type: 'ephemeral', text: CHECKING });
     let outcome: SubmitOutcome;
     try {
