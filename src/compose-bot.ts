@@ -18,7 +18,8 @@ import type { PatchCatalog } from './domain/liferay/patch-catalog.ts';
 
 export interface ComposeOptions {
   readonly token: string;
-  readonly signingSecret: string;
+  /** HTTP mode only (Socket Mode has no requests to sign). */
+  readonly signingSecret?: string | undefined;
   readonly appToken?: string | undefined;
   readonly slackApiUrl?: string | undefined;
   readonly inventory: Inventory;

@@ -9,6 +9,11 @@ describe('loadEnvConfig', () => {
     expect(result.ok && result.value).toMatchObject({ PORT: 3000, DATABASE: './liferay-rollout.sqlite', LOG_LEVEL: 'info' });
   });
 
+  it('needs no signing secret in Socket Mode', () => {
+    const { SLACK_SIGNING_SECRET: _unused, ...socket } = { ...good, SLACK_APP_TOKEN: 'xapp-1-A1-2-abc' };
+    expect(loadEnvConfig(socket).ok).toBe(true);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadEnvConfig({ ...good, SLACK_APP_TOKEN: '' }).ok).toBe(true);
   });
@@ -18,6 +23,7 @@ describe('loadEnvConfig', () => {
     ['a user token', { ...good, SLACK_BOT_TOKEN: 'xoxp-1' }, ['SLACK_BOT_TOKEN: must be a bot token (xoxb-...)']],
     ['a bad app token and port', { ...good, SLACK_APP_TOKEN: 'xoxb-2', PORT: '70000' }, ['SLACK_APP_TOKEN', 'PORT']],
     ['a bad API URL', { ...good, SLACK_API_URL: 'not a url' }, ['SLACK_API_URL']],
+    ['HTTP mode without a signing secret', { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', INVENTORY: 'inventory.yml' }, ['SLACK_SIGNING_SECRET: is not set (HTTP mode needs it']],
   ])('lists every problem: %s', (_name, env, expected) => {
     const result = loadEnvConfig(env);
     expect(result.ok).toBe(false);

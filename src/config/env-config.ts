@@ -10,7 +10,8 @@ const seconds = (min: number, max: number): z.ZodCoercedNumber => {
 /** Every variable the bot reads (see .env.example). */
 export const EnvConfig = z.object({
   SLACK_BOT_TOKEN: z.string().regex(/^xoxb-[A-Za-z0-9-]+$/, 'must be a bot token (xoxb-...)'),
-  SLACK_SIGNING_SECRET: z.string().regex(/^[0-9a-f]{32}$/i, 'must be the 32-hex-digit signing secret from Basic Information'),
+  /** Checks Slack's signature on HTTP requests: needed in HTTP mode only (Socket Mode has no requests to sign). */
+  SLACK_SIGNING_SECRET: z.string().regex(/^[0-9a-f]{32}$/i, 'must be the 32-hex-digit signing secret from Basic Information').optional(),
   SLACK_APP_TOKEN: z.string().regex(/^xapp-[A-Za-z0-9-]+$/, 'must be an app-level token (xapp-...) with connections:write').optional(),
   PORT: z.coerce.number({ error: 'must be a port number, like 3000' }).int('must be a port number, like 3000').min(1, 'must be a port number, like 3000').max(65535, 'must be a port number, like 3000').default(3000),
   INVENTORY: z.string().min(1, 'must name the inventory file'),
@@ -58,7 +59,12 @@ function parseEnv<S extends z.ZodType>(schema: S, env: Readonly<Record<string, s
 
 /** Reads the environment; every problem at once, one line each, naming the variable. */
 export function loadEnvConfig(env: Readonly<Record<string, string | undefined>>): Result<EnvConfig, string[]> {
-  return parseEnv(EnvConfig, env);
+  const parsed = parseEnv(EnvConfig, env);
+  const cleaned = present(env);
+  const secretNeeded = cleaned['SLACK_APP_TOKEN'] === undefined && cleaned['SLACK_SIGNING_SECRET'] === undefined;
+  if (!secretNeeded) return parsed;
+  const missing = 'SLACK_SIGNING_SECRET: is not set (HTTP mode needs it; or set SLACK_APP_TOKEN for Socket Mode)';
+  return err([...(parsed.ok ? [] : parsed.error), missing]);
 }
 
 /** The CLI's variables (`CliEnv`); every problem at once, one line each, naming the variable. */

@@ -15,7 +15,8 @@ import type { RolloutEventTap } from '../rollout-event-tap.ts';
 
 export interface SlackBotOptions {
   readonly token: string;
-  readonly signingSecret: string;
+  /** HTTP mode only (Socket Mode has no requests to sign). */
+  readonly signingSecret?: string | undefined;
   /** Socket Mode when set; HTTP mode otherwise. */
   readonly appToken?: string | undefined;
   readonly slackApiUrl?: string | undefined;
@@ -46,7 +47,7 @@ export interface SlackBot {
 export function createSlackBot(options: SlackBotOptions, deps: ListenerDeps & ExpireDeps): SlackBot {
   const app = new App({
     token: options.token,
-    signingSecret: options.signingSecret,
+    ...(options.signingSecret === undefined ? {} : { signingSecret: options.signingSecret }),
     ...(options.appToken === undefined ? {} : { appToken: options.appToken, socketMode: true }),
     ...(options.botId === undefined ? {} : { botId: options.botId }),
     ...(options.botUserId === undefined ? {} : { botUserId: options.botUserId }),
