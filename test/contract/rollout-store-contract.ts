@@ -305,7 +305,7 @@ export function rolloutStoreContract(name: string, makeStore: () => StoreUnderTe
 
     describe('succeededRuns', () => {
       const started = (at: string): RolloutEvent => ({ type: 'RolloutStarted', at, planHash: 'f'.repeat(64), nodes: ['node1', 'node2'] });
-      const done = (at: string, outcome: 'succeeded' | 'failed', durationMs: number): RolloutEvent => ({ type: 'RolloutDone', at, outcome, durationMs, summary: [`${outcome}`] });
+      const done = (at: string, outcome: 'succeeded' | 'failed', durationMs: number): RolloutEvent => ({ type: 'RolloutDone', at, outcome, durationMs, summary: [outcome] });
       const resumed = (at: string): RolloutEvent => ({ type: 'RolloutResumed', at, mode: 'resume', by: 'U0456BOB', nodes: ['node2'], message: 'resumed' });
       /** id, cluster, final status, events (one run, or failed then resumed), finish time and duration. */
       const seed = (store: RolloutStore): void => {
