@@ -8,6 +8,7 @@ import type { ChannelTalk, ListenerContext, ListenerDeps } from './listeners/lis
 import { showDecided } from './listeners/request-messages.ts';
 import type { SlackChannelLane } from './slack-channel-lane.ts';
 import { SlackGroupResolver } from './slack-group-resolver.ts';
+import { SlackNameResolver } from './slack-name-resolver.ts';
 
 export interface SlackBotOptions {
   readonly token: string;
@@ -51,10 +52,11 @@ export function createSlackBot(options: SlackBotOptions, deps: ListenerDeps & Ex
   });
   const lane = options.lane;
   const groups = new SlackGroupResolver(app.client);
+  const names = new SlackNameResolver(app.client);
   const pending = new Set<Promise<unknown>>();
   const talk: ChannelTalk = {
-    post: async (channel, message) => {
-      const posted = await lane.run(channel, () => app.client.chat.postMessage({ channel, text: message.text, blocks: [...message.blocks] }), { paced: true });
+    post: async (channel, message, threadTs) => {
+      const posted = await lane.run(channel, () => app.client.chat.postMessage({ channel, text: message.text, blocks: [...message.blocks], ...(threadTs === undefined ? {} : { thread_ts: threadTs }) }), { paced: true });
       return posted.ts === undefined ? undefined : { channel: posted.channel ?? channel, ts: posted.ts };
     },
     update: async (channel, ts, message) => {
@@ -71,6 +73,7 @@ export function createSlackBot(options: SlackBotOptions, deps: ListenerDeps & Ex
     talk,
     client: app.client,
     groupsOf: (userId, candidates) => groups.groupsOf(userId, candidates),
+    namesOf: (userIds) => names.namesOf(userIds),
     background: (work, rolloutId) => {
       const tracked = work
         .then(() => deps.notifier.flush(rolloutId))

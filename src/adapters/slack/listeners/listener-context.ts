@@ -11,8 +11,8 @@ import type { SlackMessage } from '../blocks/slack-message.ts';
 
 /** The Slack calls listeners make in a channel: every one goes through the channel's lane. */
 export interface ChannelTalk {
-  /** `chat.postMessage`: resolves with where the message landed (undefined when Slack gave no ts). */
-  post(channel: string, message: SlackMessage): Promise<{ readonly channel: string; readonly ts: string } | undefined>;
+  /** `chat.postMessage` (a reply when `threadTs` is given; a user id as `channel` posts in the app's direct messages): resolves with where the message landed (undefined when Slack gave no ts). */
+  post(channel: string, message: SlackMessage, threadTs?: string): Promise<{ readonly channel: string; readonly ts: string } | undefined>;
   /** `chat.update` of a message. */
   update(channel: string, ts: string, message: SlackMessage): Promise<void>;
   /** An error line only `user` sees (`chat.postEphemeral`); nothing when the channel is unknown. A string is plain words. */
@@ -33,6 +33,8 @@ export interface ListenerContext {
   readonly client: webApi.WebClient;
   /** Which of `candidates` (user group ids) the user belongs to. */
   groupsOf(userId: string, candidates: readonly string[]): Promise<string[]>;
+  /** Display names by user id (`users.info`, cached); a user whose name cannot be read is left out. */
+  namesOf(userIds: readonly string[]): Promise<Readonly<Record<string, string>>>;
   /** Work that outlives the listener (a rollout): tracked for `SlackBot.idle`, its progress delivered before it counts as done. */
   background(work: Promise<unknown>, rolloutId: string): void;
 }
