@@ -98,7 +98,7 @@ describe('verdictMessage: eligible, at a glance', () => {
   });
 
   it.each([
-    ['under a minute', { ...HISTORY, perNodeMs: 3_000, totalMs: 9_000, samples: 1 }, '*Duration:* under a minute (3s a node, as the last rollout on prod)'],
+    ['under a minute', { ...HISTORY, perNodeMs: 3_000, totalMs: 9_000, samples: 1 }, '*Duration:* under a minute (3s a node, from the last rollout on prod)'],
     ['hours', { ...HISTORY, perNodeMs: 40 * 60_000, totalMs: 120 * 60_000 }, '*Duration:* about 120 min (40m a node, the median of the last 5 rollouts on prod)'],
   ])('shows a learned duration of %s', (_name, duration, text) => {
     expect(content(verdictMessage(input({ plan, duration })))).toContain(text);

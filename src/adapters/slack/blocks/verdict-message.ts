@@ -142,7 +142,7 @@ export function durationLine(duration: ExpectedDuration): string {
   if (duration.basis === 'estimate') {
     return `${aboutTotal(duration)}: no past rollouts on ${cluster}, so about ${Math.round(duration.perNodeMs / 60_000)} min a node (estimate)`;
   }
-  const from = duration.samples === 1 ? `as the last rollout on ${cluster}` : `the median of the last ${duration.samples} rollouts on ${cluster}`;
+  const from = duration.samples === 1 ? `from the last rollout on ${cluster}` : `the median of the last ${duration.samples} rollouts on ${cluster}`;
   return `${aboutTotal(duration)} (${formatDuration(duration.perNodeMs)} a node, ${from})`;
 }
 
@@ -314,7 +314,7 @@ export function approversAskedReply(input: VerdictMessageInput, groupsOnly: bool
   if (approvers === undefined || approvers.notify === 'none' || !asksApproval(input)) return undefined;
   const asked = { ...approvers, userIds: groupsOnly ? [] : approvers.userIds };
   if (asked.userIds.length + asked.groupIds.length === 0) return undefined;
-  const line = `🙋 ${approverNames(asked)}: ${escapeMrkdwn(describeRequest(input.verdict.request))} now waits for your approval (the question is answered). ${approvalRule(input)}.`;
+  const line = `🙋 ${approverNames(asked)}: ${escapeMrkdwn(describeRequest(input.verdict.request))} now waits for your approval (the question is answered): ${approvalRule(input)}.`;
   return { text: cutLine(line, TEXT_MAX), blocks: [verbatimSection(line)] };
 }
 
