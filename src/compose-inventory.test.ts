@@ -64,6 +64,16 @@ describe('clusterRuntimesOf', () => {
     expect(clusterRuntimesOf(loaded.value).get('prod')?.spec.health.clusterSettleSeconds).toBe(seconds);
   });
 
+  it.each<[string, string, { notify: string; production: boolean }]>([
+    ['left out: mention, not production', '', { notify: 'mention', production: false }],
+    ['direct messages on a production cluster', '    notify: dm\n    production: true\n', { notify: 'dm', production: true }],
+    ['no notification', '    notify: none\n', { notify: 'none', production: false }],
+  ])('carries how approvers are told and whether the cluster is production: %s', (_, lines, expected) => {
+    const loaded = parseInventory(text.replace('    liferayHome: /opt/liferay\n    ssh: { user: liferay, keyFile', `${lines}    liferayHome: /opt/liferay\n    ssh: { user: liferay, keyFile`), '/etc/liferay-rollout/inventory.yml');
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.error.problems));
+    expect(clusterRuntimesOf(loaded.value).get('prod')).toMatchObject(expected);
+  });
+
   it('gives a cluster without channels and approvers (driven only from the CLI) empty lists', () => {
     expect(approvalOf('batch')).toMatchObject({ channels: [], approverUserIds: [], approverGroupIds: [] });
   });

@@ -53,6 +53,8 @@ export function clusterRuntimesOf(inventory: Inventory): Map<string, ClusterRunt
         declaredFacts: { ...(cluster.facts ?? {}) },
         eligibility: { allowRollingPatchRelease: cluster.allowRollingPatchRelease },
         afterRestart: cluster.afterRestart,
+        notify: cluster.notify,
+        production: cluster.production,
         approval: {
           approverUserIds: cluster.approvers.users,
           approverGroupIds: cluster.approvers.groups,

@@ -90,6 +90,15 @@ export type ClaimResult =
   /** This rollout is run by a live owner. */
   | { readonly ok: false; readonly reason: 'owned'; readonly holder: ClusterLock };
 
+/** A rollout that succeeded in one run: its plan and how long the run took. */
+export interface SucceededRun {
+  readonly rolloutId: string;
+  readonly plan: RolloutPlan;
+  /** When it finished (its `RolloutDone`). */
+  readonly finishedAt: string;
+  readonly durationMs: number;
+}
+
 /**
  * Durable record of requests, decisions and rollout events: what survives a bot restart.
  * Synchronous (SQLite is local); every write is committed before the call returns.
@@ -123,6 +132,12 @@ export interface RolloutStore {
   /** Appends an event; returns its sequence number (1, 2, ... per rollout). */
   appendEvent(id: string, event: RolloutEvent): number;
   events(id: string): RolloutEvent[];
+  /**
+   * The cluster's most recent rollouts that succeeded in one run (started and finished without a
+   * resume, so their run's duration is the whole rollout's), newest finish first, at most `limit`:
+   * what expected durations are learned from.
+   */
+  succeededRuns(cluster: string, limit: number): SucceededRun[];
   /** Most recent first. */
   list(filter: { readonly cluster?: string; readonly statuses?: readonly RolloutStatus[]; readonly limit?: number }): RolloutRecord[];
   audit(entry: AuditEntry): void;

@@ -159,6 +159,14 @@ const ClusterEntry = z
       .default([]),
     approvers: ApproversConfig.default({ users: [], groups: [] }),
     allowSelfApproval: z.boolean().default(false),
+    /**
+     * How the approvers hear of a request that waits for them: `mention` (named in the message, so
+     * Slack notifies them), `dm` (named, and each approver user gets a direct message with a link;
+     * user groups are mentioned), `none` (named without a notification).
+     */
+    notify: z.enum(['mention', 'dm', 'none']).default('mention'),
+    /** A production cluster: Approve asks "are you sure?" in a confirm dialog before anything runs. */
+    production: z.boolean().default(false),
     approvalTtlMinutes: z
       .int()
       .min(1, 'expected 1 to 10080 minutes')

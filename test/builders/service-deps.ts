@@ -19,6 +19,8 @@ export function aClusterRuntime(spec: ClusterSpec = aCluster().withNodes(2).buil
     eligibility: {},
     approval: { cluster: spec.name, approverUserIds: [APPROVER], approverGroupIds: [], allowSelfApproval: false, approvalTtlMinutes: 60, channels: ['C0123OPS'] },
     afterRestart: 'resume',
+    notify: 'mention',
+    production: false,
     ...overrides,
   };
 }

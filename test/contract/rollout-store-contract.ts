@@ -303,6 +303,53 @@ export function rolloutStoreContract(name: string, makeStore: () => StoreUnderTe
       });
     });
 
+    describe('succeededRuns', () => {
+      const started = (at: string): RolloutEvent => ({ type: 'RolloutStarted', at, planHash: 'f'.repeat(64), nodes: ['node1', 'node2'] });
+      const done = (at: string, outcome: 'succeeded' | 'failed', durationMs: number): RolloutEvent => ({ type: 'RolloutDone', at, outcome, durationMs, summary: [outcome] });
+      const resumed = (at: string): RolloutEvent => ({ type: 'RolloutResumed', at, mode: 'resume', by: 'U0456BOB', nodes: ['node2'], message: 'resumed' });
+      /** id, cluster, final status, events (one run, or failed then resumed), finish time and duration. */
+      const seed = (store: RolloutStore): void => {
+        const rows: ReadonlyArray<readonly [string, string, RolloutStatus, 'one run' | 'resumed', string, number]> = [
+          ['old', 'prod', 'succeeded', 'one run', '2025-03-01T10:10:00.000Z', 600_000],
+          ['new', 'prod', 'succeeded', 'one run', '2025-03-05T10:08:00.000Z', 480_000],
+          ['mid', 'prod', 'succeeded', 'one run', '2025-03-03T10:12:00.000Z', 720_000],
+          ['again', 'prod', 'succeeded', 'resumed', '2025-03-04T11:00:00.000Z', 60_000],
+          ['bad', 'prod', 'failed', 'one run', '2025-03-06T10:00:00.000Z', 30_000],
+          ['other', 'staging', 'succeeded', 'one run', '2025-03-06T10:00:00.000Z', 90_000],
+        ];
+        for (const [id, cluster, status, runs, at, ms] of rows) {
+          store.create(aRolloutRecord().withId(id).onCluster(cluster).withStatus(status).build());
+          store.appendEvent(id, started('2025-03-01T10:00:00.000Z'));
+          if (runs === 'resumed') {
+            store.appendEvent(id, done('2025-03-04T10:30:00.000Z', 'failed', 1_800_000));
+            store.appendEvent(id, resumed('2025-03-04T10:59:00.000Z'));
+          }
+          store.appendEvent(id, done(at, status === 'succeeded' ? 'succeeded' : 'failed', ms));
+        }
+        store.create(aRolloutRecord().withId('waiting').withStatus('awaiting-approval').build());
+      };
+
+      it.each([
+        ['prod', 10, [['new', 480_000], ['mid', 720_000], ['old', 600_000]]],
+        ['prod', 2, [['new', 480_000], ['mid', 720_000]]],
+        ['prod', 0, []],
+        ['staging', 10, [['other', 90_000]]],
+        ['nowhere', 10, []],
+      ] as const)('%s, at most %i: the rollouts that succeeded in one run, newest finish first', (cluster, limit, expected) => {
+        const { store } = open();
+        seed(store);
+        const runs = store.succeededRuns(cluster, limit);
+        expect(runs.map((r) => [r.rolloutId, r.durationMs])).toEqual(expected);
+        for (const run of runs) expect(run.plan).toStrictEqual(store.get(run.rolloutId)?.plan);
+      });
+
+      it('says when each finished', () => {
+        const { store } = open();
+        seed(store);
+        expect(store.succeededRuns('prod', 1)).toEqual([expect.objectContaining({ rolloutId: 'new', finishedAt: '2025-03-05T10:08:00.000Z' })]);
+      });
+    });
+
     describe('audit', () => {
       it('keeps the trail per rollout, in insertion order', () => {
         const { store } = open();

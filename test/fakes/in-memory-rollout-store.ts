@@ -1,5 +1,5 @@
 import { mayTake, ownedBy } from '../../src/app/lease-rules.ts';
-import type { Claim, ClaimResult, ClusterLock, RolloutStore } from '../../src/app/ports.ts';
+import type { Claim, ClaimResult, ClusterLock, RolloutStore, SucceededRun } from '../../src/app/ports.ts';
 import type { AuditEntry, RolloutRecord, RolloutStatus } from '../../src/app/rollout-record.ts';
 import { CodedError } from '../../src/domain/coded-error.ts';
 import type { RolloutEvent } from '../../src/domain/rollout/rollout-event.ts';
@@ -102,6 +102,20 @@ export class InMemoryRolloutStore implements RolloutStore {
   events(id: string): RolloutEvent[] {
     this.checkOpen();
     return structuredClone(this.data.events.get(id) ?? []);
+  }
+
+  succeededRuns(cluster: string, limit: number): SucceededRun[] {
+    this.checkOpen();
+    const runs = [...this.data.records.values()].flatMap((record, order) => {
+      const events = this.data.events.get(record.id) ?? [];
+      const done = events.find((e) => e.type === 'RolloutDone');
+      if (record.cluster !== cluster || record.status !== 'succeeded' || record.plan === undefined || done?.type !== 'RolloutDone' || done.outcome !== 'succeeded') return [];
+      if (events.some((e) => e.type === 'RolloutResumed')) return [];
+      return [{ order, run: { rolloutId: record.id, plan: structuredClone(record.plan), finishedAt: done.at, durationMs: done.durationMs } }];
+    });
+    // Newest finish first; equal times: the later insert first (SQLite's rowid).
+    runs.sort((a, b) => (a.run.finishedAt < b.run.finishedAt ? 1 : a.run.finishedAt > b.run.finishedAt ? -1 : b.order - a.order));
+    return runs.slice(0, Math.max(0, Math.trunc(limit))).map(({ run }) => run);
   }
 
   list(filter: { readonly cluster?: string; readonly statuses?: readonly RolloutStatus[]; readonly limit?: number }): RolloutRecord[] {

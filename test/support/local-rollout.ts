@@ -47,6 +47,8 @@ export interface LocalRolloutOptions extends Omit<LocalClusterOptions, 'name'> {
    * flap tests are about.
    */
   readonly clusterSettleSeconds?: number;
+  /** More settings of the cluster in the inventory, one YAML line each without indent (`notify: dm`). */
+  readonly clusterSettings?: readonly string[];
 }
 
 export interface LocalRollout {
@@ -108,6 +110,7 @@ export async function startLocalRollout(options: LocalRolloutOptions): Promise<L
       `    javaHomes: { "8": ${jdks['8u402']}, "11": ${jdks['11']} }`,
       `    restoreOnFailure: ${options.restoreOnFailure ?? true}`,
       ...commandsLine(options),
+      ...(options.clusterSettings ?? []).map((line) => `    ${line}`),
       '    nodes:',
       ...local.nodes.map(
         (n, i) => `      - { name: ${n.name}, host: 127.0.0.1, port: ${n.sshPort}, hostKey: "${i === 0 && options.node1HostKey !== undefined ? options.node1HostKey : n.hostKeySha256}", healthUrl: "${n.healthUrl}", liferayHome: ${n.home} }`,

@@ -12,6 +12,7 @@ import { toSlackApiError } from './slack-api.ts';
 import { DeliveryDedupe } from './delivery-dedupe.ts';
 import { createHomeTab } from './home-tab.ts';
 import type { RolloutEventTap } from '../rollout-event-tap.ts';
+import { SlackNameResolver } from './slack-name-resolver.ts';
 
 export interface SlackBotOptions {
   readonly token: string;
@@ -60,11 +61,12 @@ export function createSlackBot(options: SlackBotOptions, deps: ListenerDeps & Ex
   });
   const lane = options.lane;
   const groups = new SlackGroupResolver(app.client);
+  const names = new SlackNameResolver(app.client);
   const pending = new Set<Promise<unknown>>();
   const talk: ChannelTalk = {
-    post: async (channel, message) => {
+    post: async (channel, message, threadTs) => {
       const posted = await lane
-        .run(channel, () => app.client.chat.postMessage({ channel, text: message.text, blocks: [...message.blocks] }), { paced: true })
+        .run(channel, () => app.client.chat.postMessage({ channel, text: message.text, blocks: [...message.blocks], ...(threadTs === undefined ? {} : { thread_ts: threadTs }) }), { paced: true })
         .catch((error: unknown) => {
           throw toSlackApiError('chat.postMessage', error);
         });
@@ -88,6 +90,7 @@ export function createSlackBot(options: SlackBotOptions, deps: ListenerDeps & Ex
     client: app.client,
     deliveries: new DeliveryDedupe({ now: () => deps.clock.now().getTime() }),
     groupsOf: (userId, candidates) => groups.groupsOf(userId, candidates),
+    namesOf: (userIds) => names.namesOf(userIds),
     background: (work, rolloutId) => {
       const tracked = work
         .then(() => deps.notifier.flush(rolloutId))

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { Claim, ClaimResult, ClusterLock, RolloutStore } from '../../app/ports.ts';
+import type { Claim, ClaimResult, ClusterLock, RolloutStore, SucceededRun } from '../../app/ports.ts';
 import type { AuditEntry, RolloutRecord, RolloutStatus } from '../../app/rollout-record.ts';
 import { CodedError } from '../../domain/coded-error.ts';
 import type { RolloutEvent } from '../../domain/rollout/rollout-event.ts';
@@ -106,6 +106,13 @@ interface EventRow {
   readonly seq: number;
   readonly type: string;
   readonly body: string;
+}
+
+/** A succeeded rollout's row with its `RolloutDone` event. */
+interface SucceededRow extends RolloutRow {
+  readonly seq: number;
+  readonly type: string;
+  readonly event: string;
 }
 
 interface LockRow {
@@ -275,6 +282,7 @@ class SqliteRolloutStore implements RolloutStore {
   private readonly upsertLock;
   private readonly deleteLock;
   private readonly renewStatement;
+  private readonly selectSucceededRuns;
 
   constructor(private readonly db: Database.Database) {
     this.insertRollout = db.prepare<[string, string, string, string, string, string, string | null, string | null, string]>(
@@ -311,6 +319,14 @@ class SqliteRolloutStore implements RolloutStore {
        ON CONFLICT (cluster) DO UPDATE SET rollout_id = excluded.rollout_id, owner = excluded.owner, lease_expires_at = excluded.lease_expires_at`,
     );
     this.deleteLock = db.prepare<[string]>('DELETE FROM cluster_locks WHERE rollout_id = ?');
+    // A rollout that succeeded without a resume has one RolloutDone: its run's duration is the rollout's.
+    this.selectSucceededRuns = db.prepare<[string, number], SucceededRow>(
+      `SELECT r.id AS id, r.status AS status, r.body AS body, e.seq AS seq, e.type AS type, e.body AS event
+       FROM rollouts r JOIN rollout_events e ON e.rollout_id = r.id AND e.type = 'RolloutDone'
+       WHERE r.cluster = ? AND r.status = 'succeeded'
+         AND NOT EXISTS (SELECT 1 FROM rollout_events x WHERE x.rollout_id = r.id AND x.type = 'RolloutResumed')
+       ORDER BY e.at DESC, r.rowid DESC LIMIT ?`,
+    );
     this.renewStatement = db.prepare<[number, string, string]>('UPDATE cluster_locks SET lease_expires_at = ? WHERE rollout_id = ? AND owner = ?');
 
     this.claimTransaction = db.transaction((id: string, expected: readonly RolloutStatus[], patch: Partial<Omit<RolloutRecord, 'id'>>, claim: Claim): ClaimResult => {
@@ -408,6 +424,20 @@ class SqliteRolloutStore implements RolloutStore {
 
   events(id: string): RolloutEvent[] {
     return this.selectEvents.all(id).map((row) => decodeEvent(id, row));
+  }
+
+  succeededRuns(cluster: string, limit: number): SucceededRun[] {
+    // Like list(): a row that cannot be read is left out rather than hiding the others.
+    return this.selectSucceededRuns.all(cluster, Math.max(0, Math.trunc(limit))).flatMap((row) => {
+      try {
+        const record = decodeRecord(row);
+        const done = decodeEvent(row.id, { seq: row.seq, type: row.type, body: row.event });
+        if (record.plan === undefined || done.type !== 'RolloutDone' || done.outcome !== 'succeeded') return [];
+        return [{ rolloutId: record.id, plan: record.plan, finishedAt: done.at, durationMs: done.durationMs }];
+      } catch {
+        return [];
+      }
+    });
   }
 
   list(filter: { readonly cluster?: string; readonly statuses?: readonly RolloutStatus[]; readonly limit?: number }): RolloutRecord[] {

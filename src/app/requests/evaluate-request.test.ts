@@ -38,6 +38,8 @@ const cluster: ClusterRuntime = {
   eligibility: {},
   approval: { approverUserIds: [], approverGroupIds: [], allowSelfApproval: false, approvalTtlMinutes: 60, channels: [] },
   afterRestart: 'resume',
+  notify: 'mention',
+  production: false,
 };
 const at14: ClusterFacts = { product: 'dxp-7.1', patches: ['dxp-14-7110'], java: '1.8.0_292' };
 

@@ -6,6 +6,9 @@ import type { ClusterSpec } from '../../domain/plan/cluster-spec.ts';
 import type { ArtifactSource, Clock, HealthProbe, Logger, NodeExecutor, NodeTarget, ProgressNotifier, RolloutStore } from '../ports.ts';
 import type { RunOwnership } from '../run-ownership.ts';
 
+/** Approvers named so Slack notifies them (`mention`), also sent a direct message (`dm`), or named without a notification (`none`). */
+export type ApproverNotice = 'mention' | 'dm' | 'none';
+
 /** Everything the bot knows about one cluster of the inventory. */
 export interface ClusterRuntime {
   readonly spec: ClusterSpec;
@@ -16,6 +19,10 @@ export interface ClusterRuntime {
   readonly approval: ApprovalPolicy;
   /** What a restart does with a rollout it finds running: go on by itself, or hold and ask. */
   readonly afterRestart: 'resume' | 'ask';
+  /** How the approvers hear of a request waiting for them (the inventory's `notify`). */
+  readonly notify: ApproverNotice;
+  /** Marked `production: true` in the inventory: approving asks for a confirmation first. */
+  readonly production: boolean;
 }
 
 /**

@@ -23,8 +23,11 @@ export interface PlanInput {
   readonly hash: (text: string) => string;
 }
 
-/** Minutes a node typically needs for stop + start + checks; an estimate for the message, never a time-out. */
-const TYPICAL_NODE_MINUTES = 6;
+/**
+ * Minutes a node typically needs for stop + start + checks: the estimate for a cluster with no
+ * past rollouts (`expectedDuration` learns from the ones it has); never a time-out.
+ */
+export const TYPICAL_NODE_MINUTES = 6;
 
 const step = planStep;
 

@@ -37,7 +37,11 @@ export interface RolloutPlan {
   readonly nodeFacts: NodeFacts;
   readonly artifacts: readonly PlanArtifact[];
   readonly steps: readonly PlanStep[];
-  /** Rough upper estimate from the configured time-outs' typical share, for the message. */
+  /**
+   * The estimate with no history (TYPICAL_NODE_MINUTES a restarted node), kept in the hashed plan
+   * so stored plans keep their hash. Messages show `expectedDuration`, learned from the cluster's
+   * past rollouts: a duration learned afresh must not change the plan an approval is bound to.
+   */
   readonly expectedMinutes: number;
   /** SHA-256 of everything above: an approval is bound to it. */
   readonly hash: string;

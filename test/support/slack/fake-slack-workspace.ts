@@ -192,6 +192,8 @@ export class FakeSlackWorkspace {
 
   private resolveChannel(value: unknown): string | undefined {
     const channel = str(value);
+    // A known user's id is the app's direct-message conversation with them (`D` + the user id here; Slack's own D… id).
+    if (channel !== undefined && this.users.has(channel)) return `D${channel}`;
     if (channel === undefined || this.channels === undefined) return channel;
     if (this.channels.has(channel)) return channel;
     const name = channel.replace(/^#/, '');

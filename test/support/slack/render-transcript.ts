@@ -18,6 +18,8 @@ export function renderBlocks(blocks: readonly unknown[] | undefined, fallback: s
       case 'section': {
         const text = textOf(block['text']);
         if (text !== '') lines.push(...text.split('\n'));
+        const accessory = block['accessory'] as Json | undefined;
+        if (accessory?.['type'] === 'button') lines.push(`[${textOf(accessory['text'])}]`);
         const fields = (block['fields'] as unknown[] | undefined) ?? [];
         for (const f of fields) lines.push(...textOf(f).split('\n'));
         break;

@@ -3,6 +3,8 @@ export const ACTION_IDS = {
   approve: 'approve',
   approveFullShutdown: 'approve-full-shutdown',
   reject: 'reject',
+  /** Opens the request's whole plan in a modal (value: the request's decision value). */
+  showPlan: 'show-plan',
   answerSchemaNone: 'answer-schema-none',
   answerSchemaCompatible: 'answer-schema-compatible',
   answerSchemaBreaking: 'answer-schema-breaking',

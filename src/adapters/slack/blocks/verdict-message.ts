@@ -1,14 +1,34 @@
 import { DEFAULT_APPROVAL_TTL_MINUTES } from '../../../domain/approval/approval-policy.ts';
 import type { Question, Reason, Verdict, VerdictKind } from '../../../domain/eligibility/verdict.ts';
+import { restartedNodes } from '../../../domain/plan/restarted-nodes.ts';
 import type { RolloutPlan } from '../../../domain/plan/rollout-plan.ts';
-import type { PlanStep } from '../../../domain/plan/rollout-step.ts';
 import { describeRequest } from '../../../domain/request/describe-request.ts';
+import { group, joinText, user, type TextPart } from '../../../domain/text/rich-text.ts';
+import { durationFrom, type ExpectedDuration } from '../../../app/requests/expected-duration.ts';
+import type { ApproverNotice } from '../../../app/requests/service-deps.ts';
+import { slackText } from '../render-text.ts';
 import { ACTION_IDS, BLOCK_IDS } from './action-ids.ts';
-import { actions, button, context, divider, header, packLines, section } from './block-kit.ts';
+import { actions, button, header, packLines, section } from './block-kit.ts';
 import { encodeAnswerValue, encodeDecisionValue } from './button-values.ts';
+import { changeTitle, requestHeadline } from './change-title.ts';
 import { cutLine } from './cut-text.ts';
+import { formatDuration } from './format-duration.ts';
 import { code, escapeMrkdwn, mention, shortHash } from './mrkdwn.ts';
-import { TEXT_MAX, type Block, type Button, type SlackMessage } from './slack-message.ts';
+import { verbatimContext, verbatimSection } from './verbatim-blocks.ts';
+import { HEADER_TEXT_MAX, TEXT_MAX, type Block, type Button, type SlackMessage } from './slack-message.ts';
+
+/** Who may approve a request's cluster, and how they hear of it (the inventory's approvers, `notify`, `allowSelfApproval`). */
+export interface ApproversShown {
+  readonly userIds: readonly string[];
+  readonly groupIds: readonly string[];
+  readonly notify: ApproverNotice;
+  readonly allowSelfApproval: boolean;
+  /**
+   * `notify: none`: the names shown instead of mentions (a mention would notify), by user or
+   * group id (users.info); an id without a name is shown as the id.
+   */
+  readonly names?: Readonly<Record<string, string>> | undefined;
+}
 
 export interface VerdictMessageInput {
   /** Our id of the posted request; every button value carries it. */
@@ -17,7 +37,7 @@ export interface VerdictMessageInput {
   readonly requestedBy: string;
   readonly verdict: Verdict;
   /**
-   * eligible: the rolling plan (Approve); ineligible: the full-shutdown plan (Approve FULL SHUTDOWN);
+   * eligible: the rolling plan (Approve); ineligible: the full-shutdown plan (Approve full shutdown);
    * needs-confirmation: none, or a provisional plan shown without Approve.
    */
   readonly plan?: RolloutPlan | undefined;
@@ -25,6 +45,12 @@ export interface VerdictMessageInput {
   readonly planProblem?: string | undefined;
   /** Shown in the footer; DEFAULT_APPROVAL_TTL_MINUTES when absent. */
   readonly approvalTtlMinutes?: number | undefined;
+  /** Who is asked to approve; absent: nobody is named and the footer assumes no self-approval. */
+  readonly approvers?: ApproversShown | undefined;
+  /** The cluster is marked `production: true`: Approve asks for a confirmation first. */
+  readonly production?: boolean | undefined;
+  /** The plan's expected duration (`expectedDuration`, from the cluster's past rollouts); absent: the estimate without history. */
+  readonly duration?: ExpectedDuration | undefined;
 }
 
 const MARK: Readonly<Record<Reason['outcome'], string>> = { pass: '✓', block: '✗', confirm: '?', note: '·' };
@@ -44,10 +70,9 @@ const PLAIN_HEADLINE: Readonly<Record<VerdictKind, string>> = {
 const MAX_REASON_BLOCKS = 4;
 const MAX_REASON_CHARS = 600;
 const MAX_QUESTIONS = 5;
-const MAX_PLAN_BLOCKS = 4;
-const MAX_PLAN_LINE_CHARS = 400;
 const MAX_NAMES = 20;
-const MAX_ARTIFACTS = 5;
+const MAX_APPROVERS = 10;
+const CONFIRM_TEXT_MAX = 300;
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -106,67 +131,42 @@ function questionBlocks(input: VerdictMessageInput, question: Question, index: n
   return buttons.length === 0 ? blocks : [...blocks, actions(`${BLOCK_IDS.answerPrefix}${index}`, buttons)];
 }
 
-function stepLine(step: PlanStep, prefix: string): string {
-  return cutLine(`${prefix}${escapeMrkdwn(step.title)}`, MAX_PLAN_LINE_CHARS);
+/** `about 14 min`, `under a minute`. */
+export function aboutTotal(duration: ExpectedDuration): string {
+  return duration.totalMs < 60_000 ? 'under a minute' : `about ${Math.round(duration.totalMs / 60_000)} min`;
 }
 
-/** The nodes that have steps in a phase, in plan order (preflight: every node; a full shutdown also stops the skipped ones). */
-function nodesIn(plan: RolloutPlan, phase: PlanStep['phase']): string[] {
-  return [...new Set(plan.steps.filter((s) => s.phase === phase).map((s) => s.node))];
+/** `about 9 min (3m a node: the median of the last 4 rollouts on prod)`, or the estimate when the cluster has no past rollouts. */
+export function durationLine(duration: ExpectedDuration): string {
+  const cluster = escapeMrkdwn(duration.cluster);
+  if (duration.basis === 'estimate') {
+    return `${aboutTotal(duration)}: no past rollouts on ${cluster}, so about ${Math.round(duration.perNodeMs / 60_000)} min a node (estimate)`;
+  }
+  const from = duration.samples === 1 ? `from the last rollout on ${cluster}` : `the median of the last ${duration.samples} rollouts on ${cluster}`;
+  return `${aboutTotal(duration)} (${formatDuration(duration.perNodeMs)} a node, ${from})`;
 }
 
-/** Every node the plan stops, in order. */
-export function stoppedNodes(plan: RolloutPlan): string[] {
-  return [...new Set(plan.steps.filter((s) => s.action.kind === 'stop').map((s) => s.node))];
-}
+const durationOf = (input: VerdictMessageInput, plan: RolloutPlan): ExpectedDuration => input.duration ?? durationFrom(plan, []);
 
-function others(nodes: readonly string[], first: string): string {
-  const rest = nodes.filter((n) => n !== first);
-  return rest.length === 0 ? '' : `; the same for ${nodeSequence(rest, ', ', 10)}`;
-}
-
-/** `node1: already has dxp-14-7110; node4: …` for the nodes the plan leaves unchanged. */
-function skippedLine(plan: RolloutPlan): string | undefined {
-  const { skipped } = plan;
-  if (skipped.length === 0) return undefined;
-  const shown = skipped.slice(0, MAX_NAMES).map((s) => `${escapeMrkdwn(s.node)}: ${escapeMrkdwn(s.reason)}`);
-  const more = skipped.length > MAX_NAMES ? ` … and ${skipped.length - MAX_NAMES} more` : '';
-  const how = plan.strategy === 'rolling' ? 'left running' : 'stopped and started with the others, not changed';
-  return cutLine(`*Skipped* (already done; ${how}): ${shown.join('; ')}${more}`, MAX_PLAN_LINE_CHARS);
-}
-
-/** The plan as text lines: strategy, nodes in order, skipped nodes, duration and hash, then the first changed node's steps as a template. */
-export function planLines(plan: RolloutPlan): string[] {
-  const first = plan.nodes[0] ?? '';
-  const n = plan.nodes.length;
-  const down = stoppedNodes(plan);
-  const changedOnly = plan.skipped.length > 0;
-  const summary =
-    plan.strategy === 'rolling'
-      ? `*Plan:* rolling restart, one node at a time, in this order: ${nodeSequence(plan.nodes)} · ${plural(n, 'node')}${changedOnly ? ' changed' : ''} · about ${plan.expectedMinutes} min · plan ${code(shortHash(plan.hash))}`
-      : `*Plan:* ⚠️ *FULL SHUTDOWN*: all ${plural(down.length, 'node')} down together (${nodeSequence(down, ', ')})${changedOnly ? `, ${n} changed` : ''} · about ${plan.expectedMinutes} min · plan ${code(shortHash(plan.hash))}`;
-  const skipped = skippedLine(plan);
-  const artifacts = plan.artifacts
-    .slice(0, MAX_ARTIFACTS)
-    .map((a) => `Artifact: ${code(a.file, 200)} (sha256 ${shortHash(a.sha256)}…, ${(a.bytes / 1_048_576).toFixed(1)} MB)`);
-  if (plan.artifacts.length > MAX_ARTIFACTS) artifacts.push(`… and ${plan.artifacts.length - MAX_ARTIFACTS} more artifacts`);
-  const ofFirst = (phase: PlanStep['phase']): PlanStep[] => plan.steps.filter((s) => s.node === first && s.phase === phase);
-  const preflight = ofFirst('preflight');
-  const work = ofFirst('node');
-  const postcheck = ofFirst('postcheck');
-  const shownFor = (phase: PlanStep['phase']): string => `shown for ${escapeMrkdwn(first)}${others(phase === 'node' ? plan.nodes : nodesIn(plan, phase), first)}`;
-  const changed = changedOnly ? `${nodeSequence(plan.nodes, ', ', 10)} ${n === 1 ? 'is' : 'are'} changed` : 'every node is changed';
-  const workIntro =
-    plan.strategy === 'rolling'
-      ? `*Then node by node*, each back and healthy in the cluster before the next one stops (${shownFor('node')}):`
-      : `*Then* every node stops, ${changed}, then ${escapeMrkdwn(down[0] ?? first)} starts alone and the others follow once it is healthy (${shownFor('node')}):`;
+/** The plan at a glance, at most three lines: the order, the expected duration, what users will notice. */
+function glanceLines(input: VerdictMessageInput, plan: RolloutPlan): string[] {
+  const duration = durationOf(input, plan);
+  const down = restartedNodes(plan);
+  const skipped = plan.skipped.length === 0 ? '' : ` (${nodeSequence(plan.skipped.map((s) => s.node), ', ', 5)} already done, left as ${plan.skipped.length === 1 ? 'it is' : 'they are'})`;
+  if (plan.strategy === 'full-shutdown') {
+    return [
+      `*Order:* ⚠️ all ${plural(down.length, 'node')} down together (${nodeSequence(down, ', ')}), then ${escapeMrkdwn(down[0] ?? '')} starts alone and the others follow`,
+      `*Duration:* ${durationLine(duration)}`,
+      `*Users notice:* ⚠️ the site is down from the first stop until ${escapeMrkdwn(down[0] ?? 'the first node')} is back: ${aboutTotal(duration)}`,
+    ];
+  }
+  const drains = plan.steps.some((s) => s.action.kind === 'drain');
   return [
-    summary,
-    ...(skipped === undefined ? [] : [skipped]),
-    ...artifacts,
-    ...(preflight.length > 0 ? [`*First, on every node*, before anything stops (${shownFor('preflight')}${changedOnly && plan.artifacts.length > 0 ? '; no upload to skipped nodes' : ''}):`, ...preflight.map((s) => stepLine(s, '• '))] : []),
-    ...(work.length > 0 ? [workIntro, ...work.map((s, i) => stepLine(s, `${i + 1}. `))] : []),
-    ...(postcheck.length > 0 ? [`*Finally*, on every ${changedOnly ? 'changed ' : ''}node (${shownFor('postcheck')}):`, ...postcheck.map((s) => stepLine(s, '• '))] : []),
+    `*Order:* ${nodeSequence(plan.nodes)}, one at a time${skipped}`,
+    `*Duration:* ${durationLine(duration)}`,
+    drains
+      ? '*Users notice:* little: each node leaves the load balancer before it stops; people whose session was on it may have to sign in again'
+      : '*Users notice:* little: the site stays up on the other nodes; requests still sent to a stopping node fail until the load balancer notices, and people whose session was on it may have to sign in again',
   ];
 }
 
@@ -174,37 +174,62 @@ function decisionValue(input: VerdictMessageInput, plan: RolloutPlan): string {
   return encodeDecisionValue({ requestId: input.requestId, planHash: plan.hash, strategy: plan.strategy });
 }
 
+function showPlanButton(input: VerdictMessageInput, plan: RolloutPlan): Button {
+  return button({ actionId: ACTION_IDS.showPlan, text: 'Show plan', value: decisionValue(input, plan) });
+}
+
 function rejectButton(input: VerdictMessageInput, plan: RolloutPlan | undefined): Button {
   return button({
     actionId: ACTION_IDS.reject,
     text: 'Reject',
-    style: 'danger',
     value: encodeDecisionValue({ requestId: input.requestId, planHash: plan?.hash ?? '', strategy: plan?.strategy ?? 'rolling' }),
   });
 }
 
+/** The plan Approve would start: a rolling plan of an eligible verdict, a full shutdown of an ineligible one; none for a dry run. */
+function approvablePlan(input: VerdictMessageInput): RolloutPlan | undefined {
+  const { plan, verdict } = input;
+  if (verdict.type === 'error' || verdict.request.dryRun || plan === undefined) return undefined;
+  if (verdict.verdict === 'eligible' && plan.strategy === 'rolling') return plan;
+  if (verdict.verdict === 'ineligible' && plan.strategy === 'full-shutdown') return plan;
+  return undefined;
+}
+
+function approveButton(input: VerdictMessageInput, plan: RolloutPlan): Button {
+  const cluster = input.verdict.request.cluster;
+  const duration = aboutTotal(durationOf(input, plan));
+  const confirm: Button['confirm'] =
+    input.production === true
+      ? {
+          title: { type: 'plain_text', text: cutLine(`Roll out on ${cluster}?`, 100) },
+          text: {
+            type: 'plain_text',
+            text: cutLine(`${cluster} is production. ${changeTitle(input.verdict.request)}: ${plan.nodes.join(' → ')}, one node at a time, ${duration}.`, CONFIRM_TEXT_MAX),
+          },
+          confirm: { type: 'plain_text', text: 'Yes, roll out' },
+          deny: { type: 'plain_text', text: 'Cancel' },
+        }
+      : undefined;
+  return button({ actionId: ACTION_IDS.approve, text: 'Approve', style: 'primary', value: decisionValue(input, plan), ...(confirm === undefined ? {} : { confirm }) });
+}
+
 function fullShutdownBlocks(input: VerdictMessageInput, plan: RolloutPlan): Block[] {
   const cluster = input.verdict.request.cluster;
-  const down = stoppedNodes(plan);
+  const down = restartedNodes(plan);
   const n = down.length;
   const first = down[0] ?? 'the first node';
-  const label = `Approve FULL SHUTDOWN of ${cluster} (all nodes down)`;
+  const duration = aboutTotal(durationOf(input, plan));
   return [
-    section(
-      `⚠️ *A full shutdown needs its own approval.* Approving it takes *all ${plural(n, 'node')} of ${escapeMrkdwn(cluster)}* down together: the site is unavailable for about ${plan.expectedMinutes} min.`,
-    ),
+    section(`⚠️ *A full shutdown needs its own approval.* Approving it takes *all ${plural(n, 'node')} of ${escapeMrkdwn(cluster)}* down together: the site is unavailable for ${duration}.`),
     actions(BLOCK_IDS.fullShutdownDecision, [
       button({
         actionId: ACTION_IDS.approveFullShutdown,
-        text: label.length <= 75 ? label : 'Approve FULL SHUTDOWN (all nodes down)',
+        text: 'Approve full shutdown',
         style: 'danger',
         value: decisionValue(input, plan),
         confirm: {
           title: { type: 'plain_text', text: cutLine(`Take all of ${cluster} down?`, 100) },
-          text: {
-            type: 'plain_text',
-            text: cutLine(`All ${plural(n, 'node')} of ${cluster} stop together; the site is down until ${first} is back and healthy (about ${plan.expectedMinutes} min).`, 300),
-          },
+          text: { type: 'plain_text', text: cutLine(`All ${plural(n, 'node')} of ${cluster} stop together; the site is down until ${first} is back and healthy (${duration}).`, CONFIRM_TEXT_MAX) },
           confirm: { type: 'plain_text', text: 'Yes, shut down all nodes' },
           deny: { type: 'plain_text', text: 'Cancel' },
           style: 'danger',
@@ -215,80 +240,120 @@ function fullShutdownBlocks(input: VerdictMessageInput, plan: RolloutPlan): Bloc
   ];
 }
 
-function planBlocks(input: VerdictMessageInput): Block[] {
+/** The approvers as Slack shows them: mentions (they are notified), or plain names for `notify: none`. */
+function approverNames(approvers: ApproversShown): string {
+  const users = approvers.userIds.slice(0, MAX_APPROVERS);
+  const groups = approvers.groupIds.slice(0, MAX_APPROVERS);
+  const more = approvers.userIds.length - users.length + approvers.groupIds.length - groups.length;
+  const shown =
+    approvers.notify === 'none'
+      ? [...users.map((id) => escapeMrkdwn(`@${approvers.names?.[id] ?? id}`)), ...groups.map((id) => escapeMrkdwn(approvers.names?.[id] === undefined ? `group ${id}` : `@${approvers.names[id]}`))].join(', ')
+      : slackText(joinText([...users.map(user), ...groups.map(group)] satisfies TextPart[], ', '));
+  return more > 0 ? `${shown} and ${more} more` : shown;
+}
+
+/** `🙋 *Asked to approve:* <@U2>, <!subteam^S1>`; undefined when nobody is to be named. */
+function approversLine(input: VerdictMessageInput): string | undefined {
+  const { approvers } = input;
+  if (approvers === undefined) return undefined;
+  if (approvers.userIds.length + approvers.groupIds.length === 0) return `🙋 Nobody may approve ${escapeMrkdwn(input.verdict.request.cluster)} from Slack: the inventory names no approvers for it`;
+  return approvers.notify === 'none' ? `🙋 *May approve* (not notified): ${approverNames(approvers)}` : `🙋 *Asked to approve:* ${approverNames(approvers)}`;
+}
+
+/** Who approves, by when: honours self-approval. */
+function approvalRule(input: VerdictMessageInput): string {
+  const ttl = input.approvalTtlMinutes ?? DEFAULT_APPROVAL_TTL_MINUTES;
+  return input.approvers?.allowSelfApproval === true
+    ? `any approver approves within ${ttl} min, ${mention(input.requestedBy)} included (self-approval is on)`
+    : `an approver other than ${mention(input.requestedBy)} approves within ${ttl} min (no one approves their own request)`;
+}
+
+/** Why there is no plan, in its place; nothing when none was expected. */
+function planProblemBlocks(input: VerdictMessageInput): Block[] {
   const { plan, planProblem, verdict } = input;
-  if (plan !== undefined) {
-    return packLines(planLines(plan), MAX_PLAN_BLOCKS, (k) => `… and ${plural(k, 'more plan line')}`).map((text) => section(text));
-  }
-  if (verdict.type === 'error' || (verdict.verdict === 'needs-confirmation' && planProblem === undefined)) return [];
+  if (plan !== undefined || verdict.type === 'error' || (verdict.verdict === 'needs-confirmation' && planProblem === undefined)) return [];
   const what = verdict.verdict === 'ineligible' ? 'No full-shutdown plan' : 'No plan';
-  return [section(`${what}: ${escapeMrkdwn(planProblem ?? 'none was made')}`)];
+  return [verbatimSection(`${what}: ${escapeMrkdwn(planProblem ?? 'none was made')}`)];
 }
 
 /** In place of the buttons of a dry run: it is never approved; how to ask for the real change. */
 function dryRunBlocks(input: VerdictMessageInput): Block[] {
   const real = describeRequest({ ...input.verdict.request, dryRun: false });
-  return [section(`🧪 *Dry run*: nothing is changed and there is nothing to approve. To make the change, ask again without \`--dry-run\`: ${code(`/liferay ${real}`, 2800)}`)];
+  return [verbatimSection(`🧪 *Dry run*: nothing is changed and there is nothing to approve. To make the change, ask again without \`--dry-run\`: ${code(`/liferay ${real}`, 2800)}`)];
 }
 
 function decisionBlocks(input: VerdictMessageInput): Block[] {
-  const { plan, verdict } = input;
+  const { verdict } = input;
   if (verdict.type === 'error') return [];
   if (verdict.request.dryRun) return dryRunBlocks(input);
-  if (verdict.verdict === 'eligible' && plan !== undefined && plan.strategy === 'rolling') {
-    return [
-      actions(BLOCK_IDS.decision, [
-        button({ actionId: ACTION_IDS.approve, text: 'Approve', style: 'primary', value: decisionValue(input, plan) }),
-        rejectButton(input, plan),
-      ]),
-    ];
-  }
-  if (verdict.verdict === 'ineligible' && plan !== undefined && plan.strategy === 'full-shutdown') return fullShutdownBlocks(input, plan);
-  return [actions(BLOCK_IDS.decision, [rejectButton(input, plan)])];
+  const plan = approvablePlan(input);
+  if (plan !== undefined && plan.strategy === 'rolling') return [actions(BLOCK_IDS.decision, [approveButton(input, plan), rejectButton(input, plan)])];
+  if (plan !== undefined) return fullShutdownBlocks(input, plan);
+  // Questions open: the requester may still withdraw it. Nothing to approve otherwise: no buttons.
+  return verdict.verdict === 'needs-confirmation' ? [actions(BLOCK_IDS.decision, [rejectButton(input, input.plan)])] : [];
 }
 
-/** The one-line summary for `text` (notifications, screen readers). */
-export function verdictSummary(input: VerdictMessageInput): string {
+/** Mentions for the notification text: only when approvers are to be notified of something to approve. */
+function askedIn(input: VerdictMessageInput): string {
+  const { approvers } = input;
+  if (approvers === undefined || approvers.notify === 'none' || approvablePlan(input) === undefined) return '';
+  if (approvers.userIds.length + approvers.groupIds.length === 0) return '';
+  return ` · approval asked of ${approverNames(approvers)}`;
+}
+
+/** Does the message ask for an approval (a plan Approve would start)? Then its approvers are to hear of it. */
+export const asksApproval = (input: VerdictMessageInput): boolean => approvablePlan(input) !== undefined;
+
+/**
+ * The thread reply that notifies approvers when a posted message turns into one that asks for an
+ * approval (an answered question): an edit notifies nobody. `groupsOnly`: the users were sent a
+ * direct message. Undefined when there is nobody to notify.
+ */
+export function approversAskedReply(input: VerdictMessageInput, groupsOnly: boolean): SlackMessage | undefined {
+  const { approvers } = input;
+  if (approvers === undefined || approvers.notify === 'none' || !asksApproval(input)) return undefined;
+  const asked = { ...approvers, userIds: groupsOnly ? [] : approvers.userIds };
+  if (asked.userIds.length + asked.groupIds.length === 0) return undefined;
+  const line = `🙋 ${approverNames(asked)}: ${escapeMrkdwn(describeRequest(input.verdict.request))} now waits for your approval (the question is answered): ${approvalRule(input)}.`;
+  return { text: cutLine(line, TEXT_MAX), blocks: [verbatimSection(line)] };
+}
+
+/** The one-line summary for `text` (notifications, screen readers); it names the approvers asked, so Slack notifies them. */
+export function verdictSummary(input: VerdictMessageInput, interactive = false): string {
   const { verdict } = input;
   const outcome = verdict.type === 'error' ? `cannot be done: ${verdict.message}` : PLAIN_HEADLINE[verdict.verdict];
-  return cutLine(`${escapeMrkdwn(describeRequest(verdict.request))}, requested by ${mention(input.requestedBy)}: ${escapeMrkdwn(outcome)}`, TEXT_MAX);
+  return cutLine(`${escapeMrkdwn(describeRequest(verdict.request))}, requested by ${mention(input.requestedBy)}: ${escapeMrkdwn(outcome)}${interactive ? askedIn(input) : ''}`, TEXT_MAX);
 }
 
-/** The message's blocks; without buttons when `interactive` is false (after a decision). */
+/** The message's blocks; without the decision buttons and the approvers asked when `interactive` is false (after a decision). */
 export function verdictBlocks(input: VerdictMessageInput, interactive: boolean): Block[] {
-  const { verdict } = input;
+  const { verdict, plan } = input;
   const request = verdict.request;
-  const blocks: Block[] = [
-    header(`🔧 Maintenance request for ${request.cluster}`),
-    section(`*Requested by* ${mention(input.requestedBy)}\n${code(`/liferay ${describeRequest(request)}`, 2800)}`),
-  ];
+  const blocks: Block[] = [header(requestHeadline(request, HEADER_TEXT_MAX))];
   if (verdict.type === 'error') {
-    blocks.push(section(`⛔ *Cannot be done on ${escapeMrkdwn(request.cluster)}*\n✗ ${code(verdict.rule, 80)}: ${escapeMrkdwn(verdict.message)}`));
+    blocks.push(verbatimSection(`⛔ *Cannot be done on ${escapeMrkdwn(request.cluster)}*\n✗ ${code(verdict.rule, 80)}: ${escapeMrkdwn(verdict.message)}`));
   } else {
     blocks.push(section(`${HEADLINE[verdict.verdict]}${request.dryRun ? ' (dry run: nothing is changed)' : ''}`));
-    blocks.push(...packLines(reasonLines(verdict.reasons), MAX_REASON_BLOCKS, (k) => `… and ${plural(k, 'more reason')}`).map((text) => section(text)));
+    blocks.push(...packLines(reasonLines(verdict.reasons), MAX_REASON_BLOCKS, (k) => `… and ${plural(k, 'more reason')}`).map((text) => verbatimSection(text)));
     verdict.questions.slice(0, MAX_QUESTIONS).forEach((q, i) => blocks.push(...questionBlocks(input, q, i, interactive)));
     if (verdict.questions.length > MAX_QUESTIONS) blocks.push(section(`… and ${plural(verdict.questions.length - MAX_QUESTIONS, 'more question')}: answer the ones above first`));
   }
-  const plan = planBlocks(input);
-  if (plan.length > 0) blocks.push(divider(), ...plan);
+  // Show plan stays after a decision: what was approved or rejected can still be read.
+  if (plan !== undefined) blocks.push(verbatimSection(glanceLines(input, plan).join('\n'), showPlanButton(input, plan)));
+  blocks.push(...planProblemBlocks(input));
+  const approvable = interactive && approvablePlan(input) !== undefined;
+  const asked = approvable ? approversLine(input) : undefined;
+  if (asked !== undefined) blocks.push(section(asked));
   if (interactive) blocks.push(...decisionBlocks(input));
   const footer = [`Request ${code(input.requestId, 200)}`];
-  if (input.plan !== undefined) footer.push(`plan ${code(shortHash(input.plan.hash))}`);
-  if (interactive && verdict.type === 'verdict') {
-    footer.push(
-      verdict.verdict === 'needs-confirmation'
-        ? `${mention(input.requestedBy)} answers; the verdict is then re-evaluated here`
-        : request.dryRun
-          ? 'dry run: no approval'
-          : `an approver other than ${mention(input.requestedBy)} approves within ${input.approvalTtlMinutes ?? DEFAULT_APPROVAL_TTL_MINUTES} min`,
-    );
-  }
-  blocks.push(context(footer.join(' · ')));
+  if (plan !== undefined) footer.push(`plan ${code(shortHash(plan.hash))}`);
+  if (interactive && verdict.type === 'verdict' && verdict.verdict === 'needs-confirmation') footer.push(`${mention(input.requestedBy)} answers; the verdict is then re-evaluated here`);
+  else if (approvable) footer.push(approvalRule(input));
+  blocks.push(verbatimContext(`*Requested by* ${mention(input.requestedBy)} · ${code(`/liferay ${describeRequest(request)}`, 2800)}`, footer.join(' · ')));
   return blocks;
 }
 
-/** The channel message for a request: who asked, what, the verdict and why, the plan, and the buttons. */
+/** The channel message for a request: what and where, the verdict and why, the plan at a glance, who is asked, and the buttons. */
 export function verdictMessage(input: VerdictMessageInput): SlackMessage {
-  return { text: verdictSummary(input), blocks: verdictBlocks(input, true) };
+  return { text: verdictSummary(input, true), blocks: verdictBlocks(input, true) };
 }

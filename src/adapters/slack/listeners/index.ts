@@ -3,6 +3,7 @@ import { registerAnswer } from './actions/answer.ts';
 import { registerApprove } from './actions/approve.ts';
 import { registerReject } from './actions/reject.ts';
 import { registerRolloutControl } from './actions/rollout-control.ts';
+import { registerShowPlan } from './actions/show-plan.ts';
 import { registerLiferayCommand } from './commands/liferay-command.ts';
 import type { ListenerContext } from './listener-context.ts';
 import { registerRejectModalSubmit } from './views/reject-modal-submit.ts';
@@ -18,6 +19,7 @@ export function registerListeners(app: App, ctx: ListenerContext): void {
   registerReject(app, ctx);
   registerAnswer(app, ctx);
   registerRolloutControl(app, ctx);
+  registerShowPlan(app, ctx);
   registerRejectModalSubmit(app, ctx);
   registerNewRequestShortcut(app, ctx);
   registerRequestFormKind(app, ctx);

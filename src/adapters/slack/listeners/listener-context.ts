@@ -14,8 +14,8 @@ import type { HomeTab } from '../home-tab.ts';
 
 /** The Slack calls listeners make in a channel: every one goes through the channel's lane. */
 export interface ChannelTalk {
-  /** `chat.postMessage`: resolves with where the message landed (undefined when Slack gave no ts); a refused post rejects with a `SlackApiError` (`not_in_channel`, ...). */
-  post(channel: string, message: SlackMessage): Promise<{ readonly channel: string; readonly ts: string } | undefined>;
+  /** `chat.postMessage` (a reply when `threadTs` is given; a user id as `channel` posts in the app's direct messages): resolves with where the message landed (undefined when Slack gave no ts); a refused post rejects with a `SlackApiError` (`not_in_channel`, ...). */
+  post(channel: string, message: SlackMessage, threadTs?: string): Promise<{ readonly channel: string; readonly ts: string } | undefined>;
   /** `chat.update` of a message. */
   update(channel: string, ts: string, message: SlackMessage): Promise<void>;
   /** An error line only `user` sees (`chat.postEphemeral`); nothing when the channel is unknown. A string is plain words. */
@@ -38,6 +38,8 @@ export interface ListenerContext {
   readonly deliveries: DeliveryDedupe;
   /** Which of `candidates` (user group ids) the user belongs to. */
   groupsOf(userId: string, candidates: readonly string[]): Promise<string[]>;
+  /** Display names by user id (`users.info`, cached); a user whose name cannot be read is left out. */
+  namesOf(userIds: readonly string[]): Promise<Readonly<Record<string, string>>>;
   /** Work that outlives the listener (a rollout): tracked for `SlackBot.idle`, its progress delivered before it counts as done. */
   background(work: Promise<unknown>, rolloutId: string): void;
   /** The App Home tab (published on `app_home_opened` and as rollouts progress). */
