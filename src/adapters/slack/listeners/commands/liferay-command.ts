@@ -44,7 +44,9 @@ export function registerLiferayCommand(app: App, ctx: ListenerContext): void {
     }
     const { user_id: userId, channel_id: channelId } = payload.data;
     const text = unescapeSlack(payload.data.text);
-    const delivery = ctx.deliveries.check({ trigger: payload.data.trigger_id, content: `command:${userId}:${channelId}:${text.trim()}` });
+    // Opening the form twice changes nothing, so only its trigger_id tells a redelivery; a request's text is a repeat for a few seconds.
+    const content = text.trim() === '' ? `form:${payload.data.trigger_id ?? ''}` : `command:${userId}:${channelId}:${text.trim()}`;
+    const delivery = ctx.deliveries.check({ trigger: payload.data.trigger_id, content });
     if (delivery !== 'new') {
       await (delivery === 'repeat' ? ack({ response_type: 'ephemeral', ...errorMessage(ALREADY_RECEIVED) }) : ack());
       return;

@@ -6,6 +6,7 @@ import { code, escapeMrkdwn } from '../../blocks/mrkdwn.ts';
 import { messageOf } from '../../../../domain/message-of.ts';
 import { originOf, parseRequestFormMetadata, requestFormOutcome } from '../../blocks/request-form.ts';
 import { readRequestForm } from '../../blocks/request-form-values.ts';
+import { postFailureLine } from '../../blocks/post-failure-message.ts';
 import { slackText, SLASH_COMMAND } from '../../render-text.ts';
 import { channel } from '../../../../domain/text/rich-text.ts';
 import type { ListenerContext } from '../listener-context.ts';
@@ -36,16 +37,22 @@ export function registerRequestFormSubmit(app: App, ctx: ListenerContext): void 
       await ctx.client.views.update({ view_id: view.id, view: requestFormOutcome(title, lines) }).catch((error: unknown) => ctx.deps.log.warn({ err: error }, 'could not show the request form outcome'));
     };
     switch (outcome.kind) {
-      case 'request':
+      case 'request': {
+        let posted;
         try {
-          await postRequest(outcome.record, ctx);
+          posted = await postRequest(outcome.record, ctx);
         } catch (error) {
           ctx.deps.log.warn({ rolloutId: outcome.record.id, channel: cluster.channelId, err: error }, 'could not post the request from the form');
-          await shown('Not posted', [`⚠️ The request could not be posted in ${where} (${escapeMrkdwn(messageOf(error))}): is the bot invited there?`, `The request was: ${typed}`]);
+          await shown('Not posted', [`⚠️ The request could not be posted in ${where} (${escapeMrkdwn(messageOf(error))})`, `The request was: ${typed}`]);
+          return;
+        }
+        if (!posted.ok) {
+          await shown('Not posted', [`⚠️ ${slackText(postFailureLine(posted.channelId, posted.slackError))}`, `The request was: ${typed}`]);
           return;
         }
         await shown('Request posted', [`✅ Posted in ${where}: ${typed}`, 'Approvers decide there; the rollout reports in its thread.']);
         return;
+      }
       case 'error':
         await shown('Not posted', [`⚠️ ${slackText(outcome.message)}`, `Nothing was posted or stored. The request was: ${typed}`]);
         return;
