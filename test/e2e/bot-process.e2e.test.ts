@@ -193,7 +193,7 @@ describe('the bot process (npm start) against the local cluster', () => {
     expect((await w.rollout.local.readState('node2')).patches).toEqual(['dxp-13-7110']);
     expect(record?.status).toBe('paused');
     expect(events.some((e) => e.event.type === 'RunStopping' && e.event.cause === 'shutdown')).toBe(true);
-    await waitForReply(w.fake, message.ts, /the bot shut down/i, WAIT_MS);
+    await waitForReply(w.fake, message.ts, /is paused: the bot shut down; it resumes when the bot starts again/, WAIT_MS);
 
     const bot = await w.startBot();
     const done = await waitForRollout(w.dbPath, (r) => r.id === rolloutId && r.status !== 'paused' && r.status !== 'running', { timeoutMs: WAIT_MS, what: 'the resumed rollout at its end' });

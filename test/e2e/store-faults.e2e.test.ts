@@ -133,7 +133,8 @@ describe('the store failing mid-rollout (the bot process, a real SQLite file)', 
     const shown = replies(w.fake, message.ts)
       .map((r) => r.text)
       .join('\n');
-    expect(shown).toMatch(/stop node2/);
+    // node2's reply: it was stopped, then put back from its backup.
+    expect(shown).toMatch(/\*node2\*[^\n]*\n✓ stopped/);
     expect(down.maxDownAtOnce).toBeLessThanOrEqual(1);
     await expectAllHealthy(w.rollout);
     // node1 has the change; node2 was stopped and put back as it was.

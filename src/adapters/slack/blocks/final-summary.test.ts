@@ -34,6 +34,14 @@ describe('finalSummary', () => {
     for (const text of expected) has(m, text);
   });
 
+  it.each([
+    ['the bot shutting down', 'shutdown', 'is paused: the bot shut down; it resumes when the bot starts again.'],
+    ['a pause someone asked for', 'pause', 'is paused on request. It waits for a decision: resume, roll back or leave it as it is.'],
+  ] as const)('after a pause for %s, says whether it waits for people', (_name, stopCause, expected) => {
+    const m = finalSummary({ plan, state: { ...rolloutState(plan, { stopAfterSteps: 14 }), status: 'paused', stopCause }, requestedBy: 'U1' });
+    expect(m.text).toBe(`<@U1> ⏸️ *fixpack install dxp-17-7110 on prod* ${expected}`);
+  });
+
   it('says "not reached" for nodes the rollout never got to', () => {
     const m = finalSummary({ plan, state: rolloutState(plan, { failAt: 'node1/connect' }), requestedBy: 'U1' });
     has(m, '• node1: failed');

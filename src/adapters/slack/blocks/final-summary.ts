@@ -43,7 +43,10 @@ function headline(plan: RolloutPlan, state: RolloutState, who: string): string {
     case 'failed':
       return `${who} ⛔ ${what} stopped${state.failure === undefined ? '' : `: a step failed on ${escapeMrkdwn(state.failure.node)}`}. It waits for a decision: resume, retry, roll back or leave it as it is.`;
     case 'paused':
-      return `${who} ⏸️ ${what} is paused. It waits for a decision: resume, roll back or leave it as it is.`;
+      // A pause for the bot's shutdown ends by itself when the bot starts again; any other waits for people.
+      return state.stopCause === 'shutdown'
+        ? `${who} ⏸️ ${what} is paused: the bot shut down; it resumes when the bot starts again.`
+        : `${who} ⏸️ ${what} is paused${state.stopCause === 'pause' ? ' on request' : ''}. It waits for a decision: resume, roll back or leave it as it is.`;
     case 'interrupted':
       return `${who} ⚠️ ${what} was interrupted${state.summary === undefined ? '' : `: ${slackLine(state.summary, 1000)}`}. It waits for a decision.`;
     case 'rolled-back':
