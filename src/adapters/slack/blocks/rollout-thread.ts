@@ -67,6 +67,8 @@ export class RolloutThread {
   private runs = 0;
   private run: RunCard | undefined;
   private readonly nodes = new Map<string, NodeCard>();
+  /** Each step's title as its start gave it (restore steps are not in the plan). */
+  private readonly titles = new Map<string, string>();
   private preflight: { passed: number; running: string | undefined; failedOn: string | undefined; finished: boolean; startedAt: number | undefined; durationMs: number } | undefined;
   private failures = 0;
   private others = 0;
@@ -90,6 +92,15 @@ export class RolloutThread {
           this.add(new Entry(`event:${this.others}`, false, () => eventReply(event)));
           return;
         }
+        {
+          // Once the node has a reply in this run, what was found belongs there (a look while putting it back); before, to the run's reply.
+          const card = this.nodes.get(event.node);
+          if (card !== undefined) {
+            card.lines.push({ type: 'found', detail: event.detail });
+            card.entry.touch();
+            return;
+          }
+        }
         this.run.input.found.push(event);
         this.run.entry.touch();
         return;
@@ -105,6 +116,7 @@ export class RolloutThread {
           this.preflight.finished = true;
           this.touchPreflight();
         }
+        this.titles.set(event.stepId, event.title);
         this.nodeCard(event.node).lines.push({ type: 'step', kind: event.kind, purpose: event.purpose, title: event.title, outcome: 'running' });
         this.nodeCard(event.node).entry.touch();
         return;
@@ -129,7 +141,8 @@ export class RolloutThread {
         }
         if (event.type === 'StepFailed') {
           this.failures += 1;
-          const title = state.failure?.stepId === event.stepId ? (state.failure.title ?? event.stepId) : (this.context.plan.steps.find((s) => s.id === event.stepId)?.title ?? event.stepId);
+          // A restore step is not in the plan: its title comes with its start.
+          const title = (state.failure?.stepId === event.stepId ? state.failure.title : undefined) ?? this.titles.get(event.stepId) ?? this.context.plan.steps.find((s) => s.id === event.stepId)?.title ?? event.stepId;
           this.add(new Entry(`failure:${this.failures}`, false, () => failureReply(event, title)));
         }
         return;

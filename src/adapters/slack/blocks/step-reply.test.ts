@@ -114,6 +114,27 @@ describe('RolloutThread', () => {
     expect(threadOf(p, options)).toEqual(keys);
   });
 
+  it('puts what a look at a node found while putting it back on that node\'s reply, and names a failed restore step by its title', () => {
+    const events = rolloutEvents(plan, { failAt: 'node2/apply' });
+    const at = events.findIndex((e) => e.type === 'StepFailed');
+    const restore = [
+      { type: 'RestoreStarted', at: AT, node: 'node2' },
+      { type: 'NodeFound', at: AT, node: 'node2', running: false, healthy: false, hasChange: 'no', detail: 'stopped; does not have the change' },
+      { type: 'StepStarted', at: AT, stepId: 'node2/restore#restore', node: 'node2', kind: 'restore', purpose: 'restore', title: 'put back patching-tool/patches on node2 from its backup' },
+      { type: 'StepFailed', at: AT, stepId: 'node2/restore#restore', node: 'node2', kind: 'restore', purpose: 'restore', durationMs: 300, message: 'Patching Tool (restore) failed on node2 (exit 1)', command: './patching-tool.sh revert', exitCode: 1, outputTail: 'ERROR' },
+    ] as const satisfies readonly RolloutEvent[];
+    const thread = new RolloutThread({ plan, requestedBy: 'U0REQ', approvedBy: 'U0APP', wayBack: undefined });
+    let state = initialRolloutState(plan.nodes);
+    for (const event of [...events.slice(0, at + 1), ...restore]) {
+      state = transition(state, event);
+      thread.apply(event, state);
+    }
+    const text = (key: string): string => thread.entries.find((e) => e.key === key)?.render().text ?? '';
+    expect(text('node:node2:1')).toContain('🔍 now: stopped; does not have the change');
+    expect(text('run:1')).not.toContain('🔍');
+    expect(text('failure:2')).toContain('❌ *node2* (while putting it back): put back patching-tool/patches on node2 from its backup failed after');
+  });
+
   it('posts at most nodes + 4 messages for a 50-node success', () => {
     const big = aRolloutPlan().withNodes(50).build();
     expect(threadOf(big).length).toBeLessThanOrEqual(54);

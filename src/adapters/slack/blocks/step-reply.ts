@@ -74,7 +74,13 @@ export interface NodeRestoreLine {
   readonly message?: string | undefined;
 }
 
-export type NodeLine = NodeStepLine | NodeRestoreLine;
+/** What a look at the node found (while putting it back, or when a run takes over): shown on the node's reply once it has one. */
+export interface NodeFoundLine {
+  readonly type: 'found';
+  readonly detail: string;
+}
+
+export type NodeLine = NodeStepLine | NodeRestoreLine | NodeFoundLine;
 
 export interface NodeReplyInput {
   readonly node: string;
@@ -119,7 +125,7 @@ function nodeHead(input: NodeReplyInput): string {
 
 /** One thread reply per node and run, updated in place: a line per step (✓ done, … running, ✗ failed), without internal paths. */
 export function nodeReply(input: NodeReplyInput): SlackMessage {
-  const lines = input.lines.map((l) => (l.type === 'step' ? stepLine(l) : restoreLine(input.node, l)));
+  const lines = input.lines.map((l) => (l.type === 'step' ? stepLine(l) : l.type === 'found' ? `🔍 now: ${escapeMrkdwn(cutLine(l.detail, MESSAGE_MAX))}` : restoreLine(input.node, l)));
   return reply([nodeHead(input), ...lines]);
 }
 
