@@ -100,7 +100,7 @@ export function controlRollout(
       }
       audit(input.control, text`${CONTROL_LABELS[input.control]}`);
       const run = startOwned(claimed.record, { mode: MODE[input.control], by: input.userId, prelude: prelude() }, deps);
-      return { ok: true, record: claimed.record, run, message: text`${CONTROL_LABELS[input.control].charAt(0).toUpperCase()}${CONTROL_LABELS[input.control].slice(1)}: started; every step follows in the thread` };
+      return { ok: true, record: claimed.record, run, message: text`${CONTROL_LABELS[input.control].charAt(0).toUpperCase()}${CONTROL_LABELS[input.control].slice(1)}: started; its steps follow as they happen` };
     }
   }
 }
