@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { CodedError } from '../../../domain/coded-error.ts';
 import { REJECT_REASON_MAX } from '../../../domain/approval/reject-reason.ts';
-import { err, ok, type Result } from '../../../domain/result.ts';
+import type { Result } from '../../../domain/result.ts';
 import { ACTION_IDS, BLOCK_IDS } from './action-ids.ts';
 import { section } from './block-kit.ts';
 import { code, mention } from './mrkdwn.ts';
 import type { ModalView } from './slack-message.ts';
+import { parseViewMetadata } from './view-metadata.ts';
 
 /** What the modal carries to its `view_submission` (which has no channel): `private_metadata` as JSON. */
 export const RejectModalMetadata = z
@@ -60,14 +61,4 @@ export function rejectModal(input: RejectModalInput): ModalView {
 }
 
 /** The submitted modal's `private_metadata` (untrusted), or why it is not ours. */
-export function parseRejectModalMetadata(raw: unknown): Result<RejectModalMetadata, string> {
-  if (typeof raw !== 'string') return err('private_metadata is missing');
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    return err('private_metadata is not JSON');
-  }
-  const parsed = RejectModalMetadata.safeParse(json);
-  return parsed.success ? ok(parsed.data) : err(`private_metadata: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-}
+export const parseRejectModalMetadata = (raw: unknown): Result<RejectModalMetadata, string> => parseViewMetadata(RejectModalMetadata, raw);

@@ -3,12 +3,13 @@ import { z } from 'zod';
 import type { FormCluster, FormOrigin } from '../../../app/requests/request-form-options.ts';
 import { CHANGE_NOUNS } from '../../../domain/request/parse-change.ts';
 import { SchemaDeclaration, type ChangeKind } from '../../../domain/request/maintenance-request.ts';
-import { err, ok, type Result } from '../../../domain/result.ts';
+import type { Result } from '../../../domain/result.ts';
 import { ACTION_IDS } from './action-ids.ts';
 import { context, section } from './block-kit.ts';
 import { cutLine } from './cut-text.ts';
 import { code, escapeMrkdwn } from './mrkdwn.ts';
 import type { Block, ModalView } from './slack-message.ts';
+import { parseViewMetadata } from './view-metadata.ts';
 import { channel } from '../../../domain/text/rich-text.ts';
 import { slackText } from '../render-text.ts';
 
@@ -51,17 +52,7 @@ export const metadataOf = (origin: FormOrigin, kind: ChangeKind | undefined): Re
 export const originOf = (metadata: RequestFormMetadata): FormOrigin => (metadata.channelId === undefined ? { from: 'shortcut' } : { from: 'channel', channelId: metadata.channelId });
 
 /** The submitted or redrawn form's `private_metadata` (untrusted), or why it is not ours. */
-export function parseRequestFormMetadata(raw: unknown): Result<RequestFormMetadata, string> {
-  if (typeof raw !== 'string') return err('private_metadata is missing');
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    return err('private_metadata is not JSON');
-  }
-  const parsed = RequestFormMetadata.safeParse(json);
-  return parsed.success ? ok(parsed.data) : err(`private_metadata: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-}
+export const parseRequestFormMetadata = (raw: unknown): Result<RequestFormMetadata, string> => parseViewMetadata(RequestFormMetadata, raw);
 
 const KIND_LABELS: Readonly<Record<ChangeKind, string>> = {
   fixpack: 'Fix pack',
