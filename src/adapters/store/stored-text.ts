@@ -8,6 +8,7 @@ const StoredTextPart = z.union([
   z.strictObject({ group: z.string() }),
   z.strictObject({ channel: z.string() }),
   z.strictObject({ command: z.string() }),
+  z.strictObject({ at: z.string(), style: z.enum(['time', 'seconds', 'date']) }),
 ]);
 
 /** `<@U1>`, `<!subteam^S1>`, `<#C1>` (optionally `|label`): the Slack markup older bots wrote into stored texts. */
@@ -36,3 +37,5 @@ export const StoredText = z.union([z.array(StoredTextPart).readonly(), z.string(
 export type StoredText = z.infer<typeof StoredText>;
 
 type _ReadsText = Assignable<StoredText, RichText>;
+/** …and every part a text may hold can be stored (a new kind of part must be added above). */
+type _StoresText = Assignable<RichText, StoredText>;

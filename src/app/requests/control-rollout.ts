@@ -6,7 +6,7 @@ import { goneOwner, goneRunAccount } from './gone-owner.ts';
 import type { RolloutResult } from '../run-rollout.ts';
 import { clusterBusy } from './cluster-busy.ts';
 import { announce, startOwned, type StartOwnedDeps } from './run-owned.ts';
-import { text, type RichText } from '../../domain/text/rich-text.ts';
+import { text, time, type RichText } from '../../domain/text/rich-text.ts';
 import { messageOf } from '../../domain/message-of.ts';
 
 export type ControlOutcome =
@@ -93,7 +93,7 @@ export function controlRollout(
       if (!claimed.ok) {
         if (claimed.reason === 'status') return { ok: false, message: text`The rollout is ${claimed.record?.status ?? 'gone'} now: nothing was started` };
         if (claimed.reason === 'owned') {
-          const until = claimed.holder.expiresAt === undefined ? '' : ` (its lease runs until ${new Date(claimed.holder.expiresAt).toISOString().slice(11, 19)} UTC)`;
+          const until = claimed.holder.expiresAt === undefined ? '' : text` (its lease runs until ${time(new Date(claimed.holder.expiresAt), 'seconds')})`;
           return { ok: false, message: text`The rollout is run by ${claimed.holder.owner ?? 'another process'}${until}: nothing was started` };
         }
         return { ok: false, message: clusterBusy(claimed.holder, deps.store) };

@@ -27,5 +27,5 @@ export function goneOwner(record: RolloutRecord, deps: GoneOwnerDeps, now: numbe
 /** What a run that is gone left, from its events: where it stopped and what it recorded last (its own last posts may be lost). */
 export function goneRunAccount(owner: string, events: readonly RolloutEvent[]): RichText {
   const recorded = lastRecorded(events);
-  return text`the run that carried it out (${owner}) is gone; it stopped ${lastStep(events)}.${recorded === '' ? '' : ` Last recorded: ${recorded}.`}`;
+  return text`the run that carried it out (${owner}) is gone; it stopped ${lastStep(events)}.${recorded.length === 0 ? '' : text` Last recorded: ${recorded}.`}`;
 }

@@ -120,9 +120,9 @@ const rows: readonly Row[] = [
     approver: 'U2',
     pending: { status: 'approved', decidedBy: 'U2', decidedAt: '2025-01-06T10:42:10.000Z' },
     code: 'already_decided',
-    message: 'Already approved by <@U2> at 10:42 UTC',
+    message: 'Already approved by <@U2> at <!date^1736160130^{time}|10:42 UTC>',
   },
-  { name: 'a click after a rejection', approver: 'U2', pending: { status: 'rejected', decidedBy: 'U3', decidedAt: '2025-01-06T10:05:00.000Z' }, code: 'already_decided', message: 'Already rejected by <@U3> at 10:05 UTC' },
+  { name: 'a click after a rejection', approver: 'U2', pending: { status: 'rejected', decidedBy: 'U3', decidedAt: '2025-01-06T10:05:00.000Z' }, code: 'already_decided', message: 'Already rejected by <@U3> at <!date^1736157900^{time}|10:05 UTC>' },
   { name: 'a click after a cancel, with no decider recorded', approver: 'U2', pending: { status: 'cancelled' }, code: 'already_decided', message: 'Already cancelled' },
   { name: 'a non-approver clicking a decided request', approver: 'U9', pending: { status: 'approved', decidedBy: 'U2' }, code: 'already_decided' },
   {

@@ -29,8 +29,8 @@ describe('canReject', () => {
 
   it.each([
     ['someone else', 'U9', pending(), 'not_approver_or_requester', 'Only approvers of prod (user <@U2>, group <!subteam^S1>) or the requester <@U1> can reject this request'],
-    ['a second click after a rejection', 'U2', pending('rejected', { decidedBy: 'U2', decidedAt: '2025-01-06T10:20:00.000Z' }), 'already_decided', 'Already rejected by <@U2> at 10:20 UTC'],
-    ['a reject after approval', 'U1', pending('approved', { decidedBy: 'U2', decidedAt: '2025-01-06T10:42:00.000Z' }), 'already_decided', 'Already approved by <@U2> at 10:42 UTC'],
+    ['a second click after a rejection', 'U2', pending('rejected', { decidedBy: 'U2', decidedAt: '2025-01-06T10:20:00.000Z' }), 'already_decided', 'Already rejected by <@U2> at <!date^1736158800^{time}|10:20 UTC>'],
+    ['a reject after approval', 'U1', pending('approved', { decidedBy: 'U2', decidedAt: '2025-01-06T10:42:00.000Z' }), 'already_decided', 'Already approved by <@U2> at <!date^1736160120^{time}|10:42 UTC>'],
     ['a reject on a superseded message', 'U2', pending('superseded'), 'superseded', 'This message is out of date'],
     ['a reject after expiry', 'U2', pending('awaiting-approval', { requestedAt: '2025-01-06T09:00:00.000Z' }), 'expired', 'expired 30 minutes ago'],
   ] as const)('refuses %s', (_name, userId, p, code, message) => {

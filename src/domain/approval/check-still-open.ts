@@ -2,8 +2,7 @@ import { approvalExpired } from './approval-expired.ts';
 import { clusterLabel, type ApprovalPolicy } from './approval-policy.ts';
 import { deny, type Decision } from './decision.ts';
 import type { PendingApproval } from './pending-approval.ts';
-import { utcClockTime } from './utc-clock-time.ts';
-import { actor, command, text, type RichText } from '../text/rich-text.ts';
+import { actor, command, text, time, type RichText } from '../text/rich-text.ts';
 
 const MINUTE_MS = 60_000;
 
@@ -20,7 +19,7 @@ const askAgain = (pending: PendingApproval): RichText => text`ask again with ${c
 
 function decided(pending: PendingApproval, verb: string): RichText {
   const by = pending.decidedBy === undefined ? '' : text` by ${actor(pending.decidedBy)}`;
-  const at = pending.decidedAt === undefined ? '' : ` at ${utcClockTime(pending.decidedAt)} UTC`;
+  const at = pending.decidedAt === undefined ? '' : text` at ${time(pending.decidedAt)}`;
   return text`Already ${verb}${by}${at}`;
 }
 
