@@ -55,7 +55,7 @@ describe('recoverRollouts: a rollout whose run is gone is taken over, a live one
     const result = await recovered[0]?.run;
     expect(result?.outcome).toBe('succeeded');
     expect(withText(second.published.slice(0, 2))).toMatchObject([
-      { type: 'RolloutInterrupted', summaryText: expect.stringMatching(/^the run that carried it out \(bot:ops@host1:111\) is gone; it stopped after node2's stop step/) },
+      { type: 'RolloutInterrupted', summaryText: expect.stringMatching(/^the run that carried it out \(bot:ops@host1:111\) is gone; it stopped after node2's stop step/) as string },
       { type: 'RolloutResumed', mode: 'recover', by: 'bot' },
     ]);
     expect(scene.store.events(scene.record.id).filter((e) => e.type === 'RolloutInterrupted')).toHaveLength(1);
@@ -196,7 +196,7 @@ describe('recoverRollouts: the account of the dead run', () => {
 
     await recoverRollouts(second.deps)[0]?.run;
 
-    expect(withText(second.published)[0]).toMatchObject({ type: 'RolloutInterrupted', summaryText: expect.stringMatching(/Last recorded: .+\. The bot now finds where every node stands, then brings any node left behind back up and waits for a decision$/) });
+    expect(withText(second.published)[0]).toMatchObject({ type: 'RolloutInterrupted', summaryText: expect.stringMatching(/Last recorded: .+\. The bot now finds where every node stands, then brings any node left behind back up and waits for a decision$/) as string });
   });
 });
 
