@@ -289,7 +289,7 @@ describe('recoverRollouts: the owner killed in preflight (no node stopped yet)',
 
     expect(result?.outcome).toBe('succeeded');
     expect(withText(second.published.slice(0, 2))).toMatchObject([
-      { type: 'RolloutInterrupted', summaryText: expect.stringMatching(/^the run that carried it out \(bot:ops@host1:111\) is gone; it stopped after node2's probe step \(/) },
+      { type: 'RolloutInterrupted', summaryText: expect.stringMatching(/^the run that carried it out \(bot:ops@host1:111\) is gone; it stopped after node2's probe step \(/) as string },
       { type: 'RolloutResumed', mode: 'recover', by: 'bot', nodes: NODES },
     ]);
     expect(found(second.published)).toEqual(NODES.map((n) => [n, true, true, 'no']));
@@ -357,7 +357,7 @@ describe('recoverRollouts: the owner killed after the last node, before the roll
     const result = await recoverRollouts(second.deps)[0]?.run;
 
     expect(withText(second.published.slice(0, 2))).toMatchObject([
-      { type: 'RolloutInterrupted', summaryText: expect.stringContaining(`is gone; it stopped ${stopped} (`) },
+      { type: 'RolloutInterrupted', summaryText: expect.stringContaining(`is gone; it stopped ${stopped} (`) as string },
       { type: 'RolloutResumed', mode: 'recover', by: 'bot', nodes: [] },
     ]);
     expect(found(second.published)).toEqual(NODES.map((n) => [n, true, true, 'yes']));
