@@ -67,6 +67,8 @@ describe('statusBoard', () => {
     has(m, `node2 🔄 starting: start node2… since ${slackTime('2025-01-06T10:47:30.000Z', 'seconds')}`);
     has(m, 'node3 ☑️ ready (checks passed)');
     expect(m.text).toBe('prod: fixpack install dxp-17-7110 — running: node2 (node 2 of 3)');
+    // The verdict message it replaces keeps its header.
+    expect(m.blocks[0]).toMatchObject({ type: 'header', text: { text: '🔧 Fix pack dxp-17-7110 → prod' } });
   });
 
   it('names node, step, the command on its own lines, exit code and output tail on failure, what was done afterwards, where things stand and the way back', () => {

@@ -1,4 +1,5 @@
 import type { RolloutPlan } from '../../../domain/plan/rollout-plan.ts';
+import { requestHeadline } from './change-title.ts';
 import { describeChange, describeRequest } from '../../../domain/request/describe-request.ts';
 import type { NodeState, NodeStatus, RolloutFailure, RolloutState } from '../../../domain/rollout/rollout-state.ts';
 import { context, header, packLines, section } from './block-kit.ts';
@@ -183,7 +184,8 @@ export function statusBoard(input: StatusBoardInput): SlackMessage {
     'every step is in the thread',
   ];
   const blocks: Block[] = [
-    header(`🔧 ${request.cluster}: ${describeChange(request)}`),
+    // The same header as the verdict message it replaces: the message keeps its name.
+    header(requestHeadline(request, 150)),
     section(`${overallLine(plan, state)}\n${code(`/liferay ${describeRequest(request)}`, 1500)}`),
     ...packLines(lines, MAX_NODE_BLOCKS, (k) => `… and ${k} more node${k === 1 ? '' : 's'}`).map((text) => section(text)),
     ...(stopped ? stoppedBlocks(plan, state, input.wayBack) : []),
