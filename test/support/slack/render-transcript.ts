@@ -69,7 +69,8 @@ export function renderTranscript(fake: FakeSlackApi, channel: string, names: Rea
   }
   for (const call of responses) {
     const { args } = call;
-    out.push(named(`  (response) ${renderBlocks(args['blocks'] as unknown[] | undefined, stringField(args, 'text')).join(' ')}`));
+    const how = args['delete_original'] === true ? '(the "Checking…" answer removed)' : args['replace_original'] === true ? '(in place of "Checking…")' : '(response)';
+    out.push(named(`  ${how} ${renderBlocks(args['blocks'] as unknown[] | undefined, stringField(args, 'text')).join(' ')}`.trimEnd()));
   }
   return out.join('\n');
 }
