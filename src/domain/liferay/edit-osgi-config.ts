@@ -53,3 +53,44 @@ export function setOsgiConfigValues(text: string, settings: readonly Setting[]):
   for (const [key, line] of wanted) if (!placed.has(key)) out.push(line);
   return `${out.join('\n')}\n`;
 }
+
+const UNESCAPES: Readonly<Record<string, string>> = { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r' };
+
+/** A `.config` value as Felix reads it: a (typed) string `"…"` / `I"5"` unescaped; arrays and collections as written. */
+function configValue(raw: string): string {
+  const scalar = /^[TILFDXSCBtilfdxscb]?"((?:\\.|[^"\\])*)"/.exec(raw);
+  if (scalar === null) return raw;
+  return (scalar[1] ?? '').replace(/\\(?:u([0-9a-fA-F]{4})|(.))/g, (_, hex: string | undefined, ch: string | undefined) =>
+    hex !== undefined ? String.fromCharCode(parseInt(hex, 16)) : (UNESCAPES[ch ?? ''] ?? ch ?? ''),
+  );
+}
+
+/** Does an array or collection value that starts on this line end on it (its closing bracket outside a string)? */
+function closes(raw: string, open: string): boolean {
+  const close = open === '[' ? ']' : ')';
+  const outside = raw.replace(/"(?:\\.|[^"\\])*"/g, '');
+  return outside.includes(close);
+}
+
+/**
+ * The values of an `osgi/configs/<pid>.config` file (the last occurrence of a key wins): strings
+ * and typed scalars (`I"5"`, `B"true"`) as their unescaped text, arrays and collections
+ * (`["a","b"]`, over several lines too) as written. For the verdict's diff.
+ */
+export function readOsgiConfigValues(text: string): ReadonlyMap<string, string> {
+  const lines = text.split('\n');
+  const values = new Map<string, string>();
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i] ?? '';
+    const key = keyOf(line);
+    if (key === undefined) continue;
+    let raw = line.slice(line.indexOf('=') + 1).trim();
+    const open = raw.startsWith('[') || raw.startsWith('(') ? raw.charAt(0) : undefined;
+    while (open !== undefined && !closes(raw, open) && i + 1 < lines.length) {
+      i += 1;
+      raw = `${raw}\n${(lines[i] ?? '').trim()}`;
+    }
+    values.set(key, configValue(raw));
+  }
+  return values;
+}

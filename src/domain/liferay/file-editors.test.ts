@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { setOsgiConfigValues } from './edit-osgi-config.ts';
+import { readOsgiConfigValues, setOsgiConfigValues } from './edit-osgi-config.ts';
 import { readPortalProperties, setPortalProperties, unsetPortalProperties } from './edit-portal-properties.ts';
 import { editJvmOptions, jvmOptionKey, readJvmOptions, setJavaHome } from './edit-setenv.ts';
 
@@ -157,6 +157,25 @@ describe('values with spaces, quotes and shell characters reach each file exactl
       expect(felixString(line)).toBe(value);
       expect(line.endsWith('"')).toBe(true);
     }), { numRuns: 1000 });
+  });
+
+  it('.config: any printable value written reads back whole through readOsgiConfigValues', () => {
+    fc.assert(fc.property(printable, (value) => {
+      expect(readOsgiConfigValues(setOsgiConfigValues('a="1"\n', [{ key: 'k', value }])).get('k')).toBe(value);
+    }), { numRuns: 1000 });
+  });
+
+  it.each([
+    ['a string', 'k="a\\ b"', 'a b'],
+    ['a typed scalar', 'k=I"5"', '5'],
+    ['a boolean', 'k=B"true"', 'true'],
+    ['an escape', 'k="caf\\u00e9\\tx"', 'café\tx'],
+    ['an array, as written', 'k=["a","b"]', '["a","b"]'],
+    ['an array over lines', 'k=[ \\\n  "a", \\\n  "b" \\\n  ]', '[ \\\n"a", \\\n"b" \\\n]'],
+    ['the last of a duplicate', 'k="1"\nk="2"', '2'],
+    ['around a comment and spaces', '# k="0"\n  k = "3"  ', '3'],
+  ])('.config: readOsgiConfigValues reads %s', (_name, text, value) => {
+    expect(readOsgiConfigValues(text).get('k')).toBe(value);
   });
 
   /** What catalina.sh hands the JVM: it sources setenv.sh, then `eval exec "\"$_RUNJAVA\"" … "$CATALINA_OPTS" …`. */
