@@ -2,6 +2,7 @@ import { evaluateNodes } from '../domain/eligibility/evaluate-nodes.ts';
 import type { Answers, EligibilityPolicy, FixpackHistory } from '../domain/eligibility/eligibility-input.ts';
 import type { Verdict } from '../domain/eligibility/verdict.ts';
 import type { ClusterFacts } from '../domain/liferay/cluster-facts.ts';
+import { settingDiff } from '../domain/liferay/setting-diff.ts';
 import { commonFacts } from '../domain/liferay/common-facts.ts';
 import type { NodeFacts } from '../domain/liferay/node-facts.ts';
 import type { PatchCatalog } from '../domain/liferay/patch-catalog.ts';
@@ -56,6 +57,17 @@ export interface PrepareDeps {
   readonly artifacts: ArtifactSource;
 }
 
+/** A property or config request's verdict with its change against the values each node's file has now (read by the node check; none without a probe). */
+function withSettingDiff(verdict: Verdict, nodes: readonly string[], needs: ReadonlyMap<string, ChangeNeed>): Verdict {
+  if (verdict.type === 'error') return verdict;
+  const current = new Map(nodes.flatMap((n) => {
+    const read = needs.get(n)?.current;
+    return read === undefined ? [] : [[n, read] as const];
+  }));
+  const changes = settingDiff(verdict.request, nodes, current);
+  return changes === undefined ? verdict : { ...verdict, changes };
+}
+
 /** Request -> facts (per node) -> which nodes need it -> verdict -> plan: what the CLI's plan/run and the Slack bot show before anything runs. */
 export async function prepareRollout(input: PrepareInput, deps: PrepareDeps): Promise<Result<PreparedRollout, string>> {
   const { request, cluster } = input;
@@ -77,7 +89,8 @@ export async function prepareRollout(input: PrepareInput, deps: PrepareDeps): Pr
   }
   const facts = commonFacts(nodeFacts);
   const selection = nodesNeeding(names, needs);
-  const verdict = evaluateNodes(request, nodeFacts, selection, input.catalog, { policy: input.policy, ...(input.answers === undefined ? {} : { answers: input.answers }), ...(input.history === undefined ? {} : { history: input.history }) });
+  const evaluated = evaluateNodes(request, nodeFacts, selection, input.catalog, { policy: input.policy, ...(input.answers === undefined ? {} : { answers: input.answers }), ...(input.history === undefined ? {} : { history: input.history }) });
+  const verdict = withSettingDiff(evaluated, names, needs);
   const prepared = { facts, nodeFacts, verdict };
   if (verdict.type === 'error') return ok({ ...prepared, plan: undefined, planError: verdict.message });
   if (verdict.revertTo !== undefined) artifacts = undefined;

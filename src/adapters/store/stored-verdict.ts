@@ -6,6 +6,20 @@ import { orAbsent } from './or-absent.ts';
 
 const StoredQuestion = z.looseObject({ topic: z.enum(['schema', 'revertible', 'java-major', 'facts']), text: z.string(), subjects: z.array(z.string()) });
 
+const StoredSettingChange = z.discriminatedUnion('kind', [
+  z.looseObject({ kind: z.literal('changed'), from: z.string(), to: z.string() }),
+  z.looseObject({ kind: z.literal('added'), to: z.string() }),
+  z.looseObject({ kind: z.literal('removed'), from: z.string() }),
+  z.looseObject({ kind: z.literal('unchanged'), value: orAbsent(z.string()) }),
+]);
+
+/** A verdict's `changes` (`SettingDiff`): its values were masked before they were stored. */
+const StoredSettingDiff = z.looseObject({
+  file: z.string(),
+  keys: z.array(z.looseObject({ key: z.string(), to: orAbsent(z.string()), masked: z.boolean(), byNodes: z.array(z.looseObject({ nodes: z.array(z.string()), change: StoredSettingChange })) })),
+  unread: z.array(z.string()),
+});
+
 /** A stored verdict (`Verdict`), with its reasons and questions. */
 export const StoredVerdict = z.discriminatedUnion('type', [
   z.looseObject({
@@ -15,6 +29,7 @@ export const StoredVerdict = z.discriminatedUnion('type', [
     questions: z.array(StoredQuestion),
     request: MaintenanceRequest,
     revertTo: z.looseObject({ fixpack: orAbsent(z.string()) }).exactOptional(),
+    changes: StoredSettingDiff.exactOptional(),
   }),
   z.looseObject({ type: z.literal('error'), rule: z.string(), message: z.string(), request: MaintenanceRequest }),
 ]);

@@ -1,4 +1,5 @@
 import type { ClusterFacts } from '../../domain/liferay/cluster-facts.ts';
+import { currentSettings } from '../../domain/liferay/current-settings.ts';
 import type { ChangeAction } from '../../domain/plan/change-action.ts';
 import type { ChangeNeed } from '../../domain/plan/change-need.ts';
 import { needFromFacts } from '../../domain/plan/need-from-facts.ts';
@@ -35,5 +36,8 @@ export async function checkChangeNeed(
   if (checked === undefined) return { kind: 'unknown', detail: `there is no check for ${change.type}` };
   if (!checked.ok) return { kind: 'unknown', detail: checked.error.ok ? 'its file could not be read' : checked.error.message };
   const file = checked.value.path.startsWith(`${ctx.paths.home}/`) ? checked.value.path.slice(ctx.paths.home.length + 1) : checked.value.path;
-  return checked.value.has ? { kind: 'done', detail: `its ${file} already has the change` } : { kind: 'needed', detail: `its ${file} does not have the change` };
+  // Property and config requests: the values the file has now, read in the same look, for the verdict's diff.
+  const current = currentSettings(request, checked.value.text);
+  const read = current === undefined ? {} : { current };
+  return checked.value.has ? { kind: 'done', detail: `its ${file} already has the change`, ...read } : { kind: 'needed', detail: `its ${file} does not have the change`, ...read };
 }

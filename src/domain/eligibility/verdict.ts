@@ -1,3 +1,4 @@
+import type { SettingDiff } from '../liferay/setting-diff.ts';
 import type { MaintenanceRequest } from '../request/maintenance-request.ts';
 
 export type VerdictKind = 'eligible' | 'ineligible' | 'needs-confirmation';
@@ -45,6 +46,8 @@ export type Verdict =
       readonly request: MaintenanceRequest;
       /** Fix pack reverts only, and only when the level before is known: what the plan goes back to. */
       readonly revertTo?: RevertTarget;
+      /** Property and config requests: the change against the nodes' current values (masked where a key names a secret). */
+      readonly changes?: SettingDiff;
     }
   | {
       /** The request cannot be carried out on this cluster at all (wrong build, unsupported Java, downgrade, a revert below a non-revertible fix pack). */
