@@ -1,4 +1,5 @@
 import type { Question, Reason, Verdict, VerdictKind } from '../../src/domain/eligibility/verdict.ts';
+import type { SettingDiff } from '../../src/domain/liferay/setting-diff.ts';
 import { sha256Hex } from '../../src/app/sha256-hex.ts';
 import { buildPlan } from '../../src/domain/plan/build-plan.ts';
 import { requiredArtifacts } from '../../src/domain/plan/required-artifacts.ts';
@@ -20,6 +21,7 @@ export class VerdictBuilder {
   private reasons: Reason[] = [{ rule: 'fixpack-target', outcome: 'pass', message: 'dxp-17-7110 is revertible: nodes with and without it can share the database' }];
   private questions: Question[] = [];
   private request: MaintenanceRequest = aRequest();
+  private changes: SettingDiff | undefined = undefined;
 
   forRequest(text: string): this {
     this.request = aRequest(text);
@@ -63,8 +65,14 @@ export class VerdictBuilder {
     return this;
   }
 
+  /** A property or config request's diff against the nodes' values (`settingDiff`). */
+  withChanges(changes: SettingDiff | undefined): this {
+    this.changes = changes;
+    return this;
+  }
+
   build(): Verdict {
-    return { type: 'verdict', verdict: this.kind, reasons: this.reasons, questions: this.questions, request: this.request };
+    return { type: 'verdict', verdict: this.kind, reasons: this.reasons, questions: this.questions, request: this.request, ...(this.changes === undefined ? {} : { changes: this.changes }) };
   }
 }
 

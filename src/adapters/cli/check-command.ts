@@ -1,4 +1,5 @@
 import { evaluate } from '../../domain/eligibility/evaluate.ts';
+import { settingDiff } from '../../domain/liferay/setting-diff.ts';
 import { EXIT, type CliIo } from './cli-io.ts';
 import type { CliEnv } from '../../config/env-config.ts';
 import { loadClusterContext } from './cluster-context.ts';
@@ -39,7 +40,10 @@ export function checkCommand(argv: readonly string[], io: CliIo, env: CliEnv): n
     io.stderr(`liferay-rollout check: ${context.error}\n`);
     return EXIT.usage;
   }
-  const verdict = evaluate(request, context.value.facts, context.value.catalog, { policy: context.value.policy });
+  const evaluated = evaluate(request, context.value.facts, context.value.catalog, { policy: context.value.policy });
+  // `check` reads no node: a property or config request shows the values asked for (masked where secret), not a diff.
+  const changes = evaluated.type === 'verdict' ? settingDiff(request, [], new Map()) : undefined;
+  const verdict = changes === undefined || evaluated.type === 'error' ? evaluated : { ...evaluated, changes };
   if (line.values.json) io.stdout(verdictJson(verdict));
   else io.stdout(formatVerdict(verdict));
   if (verdict.type === 'error') {

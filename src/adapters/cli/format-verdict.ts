@@ -1,5 +1,6 @@
 import type { Reason, Verdict } from '../../domain/eligibility/verdict.ts';
 import { describeRequest } from '../../domain/request/describe-request.ts';
+import { formatSettingDiff } from './format-setting-diff.ts';
 
 const MARK: Readonly<Record<Reason['outcome'], string>> = { pass: '✓', block: '✗', confirm: '?', note: '·' };
 
@@ -19,6 +20,7 @@ export function formatVerdict(verdict: Verdict): string {
   lines.push(`Verdict: ${HEADLINE[verdict.verdict]}`);
   for (const reason of verdict.reasons) lines.push(`  ${MARK[reason.outcome]} ${reason.rule}: ${reason.message}`);
   for (const question of verdict.questions) lines.push(`  Question: ${question.text}`);
+  if (verdict.changes !== undefined) lines.push(...formatSettingDiff(verdict.changes));
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,5 +1,6 @@
 import { DEFAULT_APPROVAL_TTL_MINUTES } from '../../../domain/approval/approval-policy.ts';
 import type { Question, Reason, Verdict, VerdictKind } from '../../../domain/eligibility/verdict.ts';
+import type { SettingDiff } from '../../../domain/liferay/setting-diff.ts';
 import { restartedNodes } from '../../../domain/plan/restarted-nodes.ts';
 import type { RolloutPlan } from '../../../domain/plan/rollout-plan.ts';
 import { describeRequest } from '../../../domain/request/describe-request.ts';
@@ -13,6 +14,7 @@ import { encodeAnswerValue, encodeDecisionValue } from './button-values.ts';
 import { changeTitle, requestHeadline } from './change-title.ts';
 import { cutLine } from './cut-text.ts';
 import { formatDuration } from './format-duration.ts';
+import { settingDiffLines } from './setting-diff-lines.ts';
 import { code, escapeMrkdwn, mention, shortHash } from './mrkdwn.ts';
 import { verbatimContext, verbatimSection } from './verbatim-blocks.ts';
 import { HEADER_TEXT_MAX, TEXT_MAX, type Block, type Button, type SlackMessage } from './slack-message.ts';
@@ -70,6 +72,7 @@ const PLAIN_HEADLINE: Readonly<Record<VerdictKind, string>> = {
 const MAX_REASON_BLOCKS = 4;
 const MAX_REASON_CHARS = 600;
 const MAX_QUESTIONS = 5;
+const MAX_CHANGE_BLOCKS = 2;
 const MAX_NAMES = 20;
 const MAX_APPROVERS = 10;
 const CONFIRM_TEXT_MAX = 300;
@@ -325,6 +328,11 @@ export function verdictSummary(input: VerdictMessageInput, interactive = false):
   return cutLine(`${escapeMrkdwn(describeRequest(verdict.request))}, requested by ${mention(input.requestedBy)}: ${escapeMrkdwn(outcome)}${interactive ? askedIn(input) : ''}`, TEXT_MAX);
 }
 
+/** The "Changes" of a property or config request against the nodes' values: at most MAX_CHANGE_BLOCKS sections, then how many keys are left out. */
+function changeBlocks(diff: SettingDiff): Block[] {
+  return packLines(settingDiffLines(diff), MAX_CHANGE_BLOCKS, (k) => `… and ${plural(k, 'more key')}`).map((text) => verbatimSection(text));
+}
+
 /** The message's blocks; without the decision buttons and the approvers asked when `interactive` is false (after a decision). */
 export function verdictBlocks(input: VerdictMessageInput, interactive: boolean): Block[] {
   const { verdict, plan } = input;
@@ -337,6 +345,7 @@ export function verdictBlocks(input: VerdictMessageInput, interactive: boolean):
     blocks.push(...packLines(reasonLines(verdict.reasons), MAX_REASON_BLOCKS, (k) => `… and ${plural(k, 'more reason')}`).map((text) => verbatimSection(text)));
     verdict.questions.slice(0, MAX_QUESTIONS).forEach((q, i) => blocks.push(...questionBlocks(input, q, i, interactive)));
     if (verdict.questions.length > MAX_QUESTIONS) blocks.push(section(`… and ${plural(verdict.questions.length - MAX_QUESTIONS, 'more question')}: answer the ones above first`));
+    if (verdict.changes !== undefined) blocks.push(...changeBlocks(verdict.changes));
   }
   // Show plan stays after a decision: what was approved or rejected can still be read.
   if (plan !== undefined) blocks.push(verbatimSection(glanceLines(input, plan).join('\n'), showPlanButton(input, plan)));
