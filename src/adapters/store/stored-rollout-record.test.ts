@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aRolloutPlan } from '../../../test/builders/a-rollout-plan.ts';
+import { aRequest, aRolloutPlan, aVerdict } from '../../../test/builders/a-rollout-plan.ts';
+import { settingDiff } from '../../domain/liferay/setting-diff.ts';
 import { aRolloutRecord } from '../../../test/builders/a-rollout-record.ts';
 import type { RolloutRecord } from '../../app/rollout-record.ts';
 import type { RolloutPlan } from '../../domain/plan/rollout-plan.ts';
@@ -9,6 +10,10 @@ import { StoredRolloutRecord } from './stored-rollout-record.ts';
 
 const RecordBody = StoredJson.pipe(StoredRolloutRecord);
 const record = aRolloutRecord().withPlan(aRolloutPlan().build()).build();
+const changes = settingDiff(aRequest('property set a=1 b=2 c=3 on prod'), ['node1', 'node2', 'node3'], new Map([
+  ['node1', new Map([['a', '0'], ['c', '3']])],
+  ['node2', new Map([['a', '1']])],
+]));
 /** The record as stored, with one part replaced. */
 const storedWith = (change: (stored: Record<string, unknown>) => void): string => {
   const stored = JSON.parse(JSON.stringify(record)) as Record<string, unknown>;
@@ -21,6 +26,7 @@ describe('StoredRolloutRecord', () => {
   it.each<[string, RolloutRecord]>([
     ['with a plan', record],
     ['without a plan, decided', aRolloutRecord().withoutPlan().decided('U0456BOB', '2025-03-04T10:05:00.000Z', 'not now').build()],
+    ['with a verdict that carries a setting diff (every kind of change, a node not read)', { ...record, verdict: aVerdict().withChanges(changes).build() }],
     ['with a control request and an outcome note', { ...record, status: 'paused', control: { kind: 'pause', by: 'U0456BOB', at: '2025-03-04T10:06:00.000Z' }, outcomeNote: ['paused by ', { user: 'U0456BOB' }] }],
   ])('reads back what was stored: %s', (_, value) => {
     const parsed = RecordBody.parse(JSON.stringify(value));
