@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { aRequest, aVerdict } from '../../../test/builders/a-rollout-plan.ts';
+import { aRequest, aRolloutPlan, aVerdict } from '../../../test/builders/a-rollout-plan.ts';
 import { MASKED } from '../../domain/liferay/mask-secret.ts';
 import { settingDiff, type CurrentSettings } from '../../domain/liferay/setting-diff.ts';
+import { formatPlan } from './format-plan.ts';
 import { formatSettingDiff } from './format-setting-diff.ts';
 import { formatVerdict, verdictJson } from './format-verdict.ts';
 
@@ -62,5 +63,16 @@ describe('formatVerdict and verdictJson with the changes', () => {
   it('--json keeps its fixed shape: nothing of the changes is added', () => {
     expect(Object.keys(JSON.parse(verdictJson(verdict)) as object)).toEqual(['verdict', 'reasons', 'request']);
     expect(verdictJson(verdict)).not.toContain('old-secret');
+  });
+});
+
+describe('the terminal names a request with its secret values masked', () => {
+  const request = aRequest('property set jdbc.default.password=hunter2 on prod');
+
+  it('formatVerdict and formatPlan', () => {
+    expect(formatVerdict(aVerdict().withRequest(request).build()).split('\n')[0]).toBe(`property set jdbc.default.password=${MASKED} on prod`);
+    const plan = formatPlan(aRolloutPlan().withRequest(request).build());
+    expect(plan).toContain(`Plan for property set jdbc.default.password=${MASKED} on prod`);
+    expect(plan).not.toContain('hunter2');
   });
 });

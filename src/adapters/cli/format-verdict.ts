@@ -1,4 +1,5 @@
 import type { Reason, Verdict } from '../../domain/eligibility/verdict.ts';
+import { maskedRequest } from '../../domain/liferay/masked-request.ts';
 import { describeRequest } from '../../domain/request/describe-request.ts';
 import { formatSettingDiff } from './format-setting-diff.ts';
 
@@ -12,7 +13,7 @@ const HEADLINE = {
 
 /** Human-readable verdict for the terminal. */
 export function formatVerdict(verdict: Verdict): string {
-  const lines = [describeRequest(verdict.request)];
+  const lines = [describeRequest(maskedRequest(verdict.request))];
   if (verdict.type === 'error') {
     lines.push(`ERROR: cannot be done on this cluster`, `  ✗ ${verdict.rule}: ${verdict.message}`);
     return `${lines.join('\n')}\n`;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseRequest } from '../request/parse-request.ts';
 import type { MaintenanceRequest } from '../request/maintenance-request.ts';
+import { describeRequest } from '../request/describe-request.ts';
 import { currentSettings } from './current-settings.ts';
+import { maskedRequest } from './masked-request.ts';
 import { MASKED } from './mask-secret.ts';
 import { settingDiff, type CurrentSettings, type KeyDiff } from './setting-diff.ts';
 
@@ -108,5 +110,16 @@ describe('currentSettings: the request\'s keys from the file it edits', () => {
   ])('%s', (_name, text, file, values) => {
     const current = currentSettings(request(text), file);
     expect(current === undefined ? undefined : Object.fromEntries(current)).toEqual(values);
+  });
+});
+
+describe('maskedRequest: the request as shown', () => {
+  it.each([
+    ['property set jdbc.default.password=hunter2 session.timeout=45 on prod', `property set jdbc.default.password=${MASKED} session.timeout=45 on prod`],
+    ['config set com.acme.Sso clientSecret=abc enabled=true on prod', `config set com.acme.Sso clientSecret=${MASKED} enabled=true on prod`],
+    ['property unset api.token on prod', 'property unset api.token on prod'],
+    ['fixpack install dxp-14-7110 on prod', 'fixpack install dxp-14-7110 on prod'],
+  ])('%s', (text, shown) => {
+    expect(describeRequest(maskedRequest(request(text)))).toBe(shown);
   });
 });

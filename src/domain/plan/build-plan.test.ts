@@ -47,6 +47,14 @@ describe('buildPlan: change kinds', () => {
     expect(p.steps.some((s) => s.action.kind === 'stage')).toBe(staged.length > 0);
   });
 
+  it('masks a secret value in the step titles; the change itself keeps the value', () => {
+    const made = plan('property set jdbc.default.password=hunter2 session.timeout=45 on prod');
+    const apply = made.steps.find((s) => s.action.kind === 'apply');
+    expect(apply?.title).toBe('property set jdbc.default.password=•••••• session.timeout=45 on node1');
+    expect(made.steps.map((s) => s.title).join('\n')).not.toContain('hunter2');
+    expect(JSON.stringify(apply?.action)).toContain('hunter2');
+  });
+
   it('refuses to plan a 7.4 release update, saying it is not supported yet', () => {
     const request = parseRequest('release update 2024.q1.3 on prod');
     if (!request.ok) throw new Error(request.error.reason);

@@ -1,4 +1,5 @@
 import type { Verdict } from '../eligibility/verdict.ts';
+import { maskedRequest } from '../liferay/masked-request.ts';
 import type { NodeFacts } from '../liferay/node-facts.ts';
 import { describeChange } from '../request/describe-request.ts';
 import { err, ok, type Result } from '../result.ts';
@@ -53,7 +54,8 @@ export function buildPlan({ verdict, cluster, artifacts, skipped = [], nodeFacts
   const staged = artifacts.filter((a) => needed.includes(a.file));
   const strategy: Strategy = verdict.verdict === 'ineligible' ? 'full-shutdown' : 'rolling';
   const { health } = cluster;
-  const what = describeChange(request);
+  // Step titles are shown (thread, plan, terminal): a secret value is masked there; the action carries the real one.
+  const what = describeChange(maskedRequest(request));
   const nodes = cluster.nodes;
   const unknown = skipped.filter((s) => !nodes.some((n) => n.name === s.node));
   if (unknown.length > 0) return err(`cannot skip ${unknown.map((s) => s.node).join(', ')}: not a node of ${cluster.name}`);

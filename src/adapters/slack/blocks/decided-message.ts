@@ -1,3 +1,4 @@
+import { maskedRequest } from '../../../domain/liferay/masked-request.ts';
 import { describeRequest } from '../../../domain/request/describe-request.ts';
 import type { Strategy } from '../../../domain/plan/rollout-plan.ts';
 import { cutLine } from './cut-text.ts';
@@ -39,7 +40,7 @@ export function outcomeLine(outcome: RequestOutcome, requestText: string): strin
 
 /** The request's message after a decision: the same content (Show plan still opens the plan), no decision buttons and no approvers asked, and who decided what. */
 export function decidedMessage(input: VerdictMessageInput, outcome: RequestOutcome): SlackMessage {
-  const line = outcomeLine(outcome, describeRequest(input.verdict.request));
+  const line = outcomeLine(outcome, describeRequest(maskedRequest(input.verdict.request)));
   return {
     text: cutLine(`${verdictSummary(input)} · ${line}`, TEXT_MAX),
     // A rejection reason is user text.

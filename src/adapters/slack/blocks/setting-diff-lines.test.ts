@@ -6,6 +6,7 @@ import { validateSlackMessage } from '../../../../test/support/slack/validate-sl
 import { MASKED } from '../../../domain/liferay/mask-secret.ts';
 import { settingDiff, type CurrentSettings, type SettingDiff } from '../../../domain/liferay/setting-diff.ts';
 import { settingDiffLines } from './setting-diff-lines.ts';
+import { decidedMessage } from './decided-message.ts';
 import { verdictMessage } from './verdict-message.ts';
 
 const NODES = ['node1', 'node2', 'node3'];
@@ -69,6 +70,17 @@ describe('verdictMessage with the changes of a property request', () => {
 
   it('never shows the current value of a secret', () => {
     expect(JSON.stringify(message)).not.toContain('old-secret');
+  });
+
+  it('masks the secret the request sets wherever the message names the request (header, text, footer, after a decision)', () => {
+    const asked = aRequest('property set jdbc.default.password=hunter2 session.timeout=45 on prod --dry-run');
+    const shown = { requestId: 'req-1', requestedBy: 'U1', verdict: aVerdict().withRequest(asked).build(), plan: aRolloutPlan().withRequest(aRequest('property set jdbc.default.password=hunter2 on prod')).build() };
+    const messages = [verdictMessage(shown), decidedMessage(shown, { type: 'rejected', by: 'U2', at: '2026-01-01T10:00:00.000Z', reason: 'not now' })];
+    for (const m of messages) {
+      expect(validateSlackMessage(m)).toEqual([]);
+      expect(JSON.stringify(m)).not.toContain('hunter2');
+    }
+    expect(JSON.stringify(messages[0])).toContain(`/liferay property set jdbc.default.password=${MASKED} session.timeout=45 on prod --dry-run`);
   });
 
   it('shows hostile keys and values as text, never as markup', () => {

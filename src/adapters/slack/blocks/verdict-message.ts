@@ -1,5 +1,6 @@
 import { DEFAULT_APPROVAL_TTL_MINUTES } from '../../../domain/approval/approval-policy.ts';
 import type { Question, Reason, Verdict, VerdictKind } from '../../../domain/eligibility/verdict.ts';
+import { maskedRequest } from '../../../domain/liferay/masked-request.ts';
 import type { SettingDiff } from '../../../domain/liferay/setting-diff.ts';
 import { restartedNodes } from '../../../domain/plan/restarted-nodes.ts';
 import type { RolloutPlan } from '../../../domain/plan/rollout-plan.ts';
@@ -304,6 +305,11 @@ function askedIn(input: VerdictMessageInput): string {
   return ` · approval asked of ${approverNames(approvers)}`;
 }
 
+/** The input as the channel may see it: the request's secret values masked (`maskedRequest`); everything else as it is. */
+export function shownInput(input: VerdictMessageInput): VerdictMessageInput {
+  return { ...input, verdict: { ...input.verdict, request: maskedRequest(input.verdict.request) } };
+}
+
 /** Does the message ask for an approval (a plan Approve would start)? Then its approvers are to hear of it. */
 export const asksApproval = (input: VerdictMessageInput): boolean => approvablePlan(input) !== undefined;
 
@@ -312,7 +318,8 @@ export const asksApproval = (input: VerdictMessageInput): boolean => approvableP
  * approval (an answered question): an edit notifies nobody. `groupsOnly`: the users were sent a
  * direct message. Undefined when there is nobody to notify.
  */
-export function approversAskedReply(input: VerdictMessageInput, groupsOnly: boolean): SlackMessage | undefined {
+export function approversAskedReply(given: VerdictMessageInput, groupsOnly: boolean): SlackMessage | undefined {
+  const input = shownInput(given);
   const { approvers } = input;
   if (approvers === undefined || approvers.notify === 'none' || !asksApproval(input)) return undefined;
   const asked = { ...approvers, userIds: groupsOnly ? [] : approvers.userIds };
@@ -322,7 +329,8 @@ export function approversAskedReply(input: VerdictMessageInput, groupsOnly: bool
 }
 
 /** The one-line summary for `text` (notifications, screen readers); it names the approvers asked, so Slack notifies them. */
-export function verdictSummary(input: VerdictMessageInput, interactive = false): string {
+export function verdictSummary(given: VerdictMessageInput, interactive = false): string {
+  const input = shownInput(given);
   const { verdict } = input;
   const outcome = verdict.type === 'error' ? `cannot be done: ${verdict.message}` : PLAIN_HEADLINE[verdict.verdict];
   return cutLine(`${escapeMrkdwn(describeRequest(verdict.request))}, requested by ${mention(input.requestedBy)}: ${escapeMrkdwn(outcome)}${interactive ? askedIn(input) : ''}`, TEXT_MAX);
@@ -334,7 +342,8 @@ function changeBlocks(diff: SettingDiff): Block[] {
 }
 
 /** The message's blocks; without the decision buttons and the approvers asked when `interactive` is false (after a decision). */
-export function verdictBlocks(input: VerdictMessageInput, interactive: boolean): Block[] {
+export function verdictBlocks(given: VerdictMessageInput, interactive: boolean): Block[] {
+  const input = shownInput(given);
   const { verdict, plan } = input;
   const request = verdict.request;
   const blocks: Block[] = [header(requestHeadline(request, HEADER_TEXT_MAX))];
