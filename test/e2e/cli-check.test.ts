@@ -142,6 +142,17 @@ describe('liferay-rollout check (runCli in-process, the real composition)', () =
     expect(unknown.stderr).toContain('unknown cluster "nope"');
   });
 
+  it('a property request: the values asked for, a secret masked (check reads no node); --json keeps its shape', async () => {
+    const args = ['check', '--inventory', join(root, 'inventory.example.yml'), '--', 'property', 'set', 'jdbc.default.password=hunter2', 'session.timeout=45', 'on', 'prod'];
+    const human = await cli(args);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toContain('property set jdbc.default.password=•••••• session.timeout=45 on prod\n');
+    expect(human.stdout).toContain('Changes to portal-ext.properties (current values not read from the nodes):\n  jdbc.default.password: set to •••••• (masked)\n  session.timeout: set to "45"\n');
+    expect(human.stdout).not.toContain('hunter2');
+    const json = await cli([...args.slice(0, 1), '--json', ...args.slice(1)]);
+    expect(Object.keys(JSON.parse(json.stdout) as object)).toEqual(['verdict', 'reasons', 'request']);
+  });
+
   it('prints usage for help and for no command', async () => {
     expect((await cli(['--help'])).code).toBe(0);
     const none = await cli([]);
