@@ -181,10 +181,10 @@ export interface ArtifactSource {
   list(): Promise<string[]>;
 }
 
-/** Reads a module/plugin file's entries for the JAR inspector (a path on the machine that evaluates). */
+/** Reads a module/plugin file of the artifact folder for the JAR inspector. */
 export interface ArtifactReader {
-  /** The entries the inspector reads; an error with the reason when the file is not a readable zip. */
-  read(path: string): Promise<Result<ArtifactContents, string>>;
+  /** The entries the inspector reads; an error with the reason when the file is missing or not a readable zip. */
+  read(file: string): Promise<Result<ArtifactContents, string>>;
 }
 
 /** Where a rollout's progress is shown, and for whom (Slack: the request's message and its thread). */

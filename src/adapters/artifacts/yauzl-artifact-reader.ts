@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import type { ArtifactReader } from '../../app/ports.ts';
@@ -58,7 +58,11 @@ async function readEntries(zip: yauzl.ZipFile, keep: (name: string) => boolean):
  * unpacked to disk). Any zip error is a read error with the reason, never a throw.
  */
 export class YauzlArtifactReader implements ArtifactReader {
-  async read(path: string): Promise<Result<ArtifactContents, string>> {
+  /** `dir`: the artifact folder; file names are bare names (the request parser refuses paths). */
+  constructor(private readonly dir: string) {}
+
+  async read(file: string): Promise<Result<ArtifactContents, string>> {
+    const path = join(this.dir, file);
     try {
       const zip = await yauzl.openPromise(path, { lazyEntries: true });
       if (!path.toLowerCase().endsWith('.lpkg')) return ok({ kind: 'jar', entries: await readEntries(zip, wanted) });
@@ -70,7 +74,8 @@ export class YauzlArtifactReader implements ArtifactReader {
       }
       return ok({ kind: 'lpkg', jars: jars.sort((a, b) => a.name.localeCompare(b.name)) });
     } catch (error) {
-      return err(`${basename(path)} could not be read as a zip: ${error instanceof Error ? error.message : String(error)}`);
+      if ((error as { code?: unknown }).code === 'ENOENT') return err(`${file} not found in the artifact folder ${this.dir}`);
+      return err(`${file} could not be read as a zip: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 }
