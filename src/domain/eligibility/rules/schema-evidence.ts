@@ -62,7 +62,7 @@ export function schemaEvidenceOutcomes(what: string, evidence: Result<ArtifactIn
   const evidenceLine = read(inspection);
 
   if (breaking.length > 0) {
-    const says = `${list(breaking)}`;
+    const says = list(breaking);
     return [
       { rule: RULE, outcome: 'block', message: `${what} changes the schema in a way nodes still on the old version cannot live with: ${says}; all nodes must be down [${evidenceLine}]` },
       ...contradiction(what, claim === 'breaking' ? undefined : claim, says),
