@@ -1,9 +1,27 @@
 import type { ArtifactEvidence } from '../domain/eligibility/eligibility-input.ts';
-import type { ClusterFacts } from '../domain/liferay/cluster-facts.ts';
+import type { ClusterFacts, InstalledModuleFacts } from '../domain/liferay/cluster-facts.ts';
+import type { NodeFacts } from '../domain/liferay/node-facts.ts';
 import { inspectArtifact } from '../domain/liferay/jar/inspect-artifact.ts';
 import type { MaintenanceRequest } from '../domain/request/maintenance-request.ts';
 import { err, ok } from '../domain/result.ts';
 import type { ArtifactReader } from './ports.ts';
+
+/**
+ * What the nodes run of each module, for the inspector: an entry every node reports alike (probed);
+ * where the nodes differ or none reports it, the declared one (facts file, inventory).
+ */
+export function installedModulesOf(nodeFacts: NodeFacts, declared: ClusterFacts): Readonly<Record<string, InstalledModuleFacts>> {
+  const all = Object.values(nodeFacts);
+  const names = new Set(all.flatMap((f) => Object.keys(f.modules ?? {})));
+  const agreed: Record<string, InstalledModuleFacts> = { ...declared.modules };
+  for (const name of names) {
+    const seen = new Set(all.map((f) => JSON.stringify(f.modules?.[name] ?? null)));
+    const [only] = all;
+    const entry = only?.modules?.[name];
+    if (seen.size === 1 && entry !== undefined) agreed[name] = entry;
+  }
+  return agreed;
+}
 
 /**
  * The JAR inspector's evidence for a module or plugin request: its file read from the artifact
