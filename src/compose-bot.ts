@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { webApi, type Logger as BoltLogger } from '@slack/bolt';
 import { FolderArtifactSource } from './adapters/artifacts/folder-artifact-source.ts';
+import { YauzlArtifactReader } from './adapters/artifacts/yauzl-artifact-reader.ts';
 import { FetchHealthProbe } from './adapters/http/fetch-health-probe.ts';
 import { createSlackBot, type SlackBot } from './adapters/slack/slack-bot.ts';
 import { RolloutEventTap } from './adapters/rollout-event-tap.ts';
@@ -71,6 +72,7 @@ export function composeBot(options: ComposeOptions): { bot: SlackBot; deps: Serv
     catalog: options.catalog,
     executor: options.executor ?? new NodeSshExecutor(),
     artifacts: new FolderArtifactSource(options.inventory.artifactDir),
+    artifactReader: new YauzlArtifactReader(options.inventory.artifactDir),
     healthProbe: options.healthProbe ?? new FetchHealthProbe(),
     notifier: events,
     clock,

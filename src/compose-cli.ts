@@ -1,6 +1,7 @@
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline/promises';
 import { FolderArtifactSource } from './adapters/artifacts/folder-artifact-source.ts';
+import { YauzlArtifactReader } from './adapters/artifacts/yauzl-artifact-reader.ts';
 import type { CliPorts, CliServices, SignalSource, StopSignal } from './adapters/cli/cli-ports.ts';
 import { terminalNotifier } from './adapters/cli/terminal-notifier.ts';
 import { FetchHealthProbe } from './adapters/http/fetch-health-probe.ts';
@@ -51,6 +52,7 @@ export function composeCli(overrides: Partial<CliPorts> = {}): CliPorts {
     executor: new NodeSshExecutor(),
     healthProbe: new FetchHealthProbe(),
     artifactsAt: (dir) => new FolderArtifactSource(dir),
+    artifactReaderAt: (dir) => new YauzlArtifactReader(dir),
     openStore: (path) => openSqliteRolloutStore(path),
     clock: systemClock,
     log: silentLog,

@@ -1,3 +1,4 @@
+import type { ArtifactContents } from '../domain/liferay/jar/inspect-artifact.ts';
 import type { PlanArtifact, RolloutPlan } from '../domain/plan/rollout-plan.ts';
 import type { Result } from '../domain/result.ts';
 import type { RolloutEvent } from '../domain/rollout/rollout-event.ts';
@@ -178,6 +179,12 @@ export interface ArtifactSource {
   open(file: string): NodeJS.ReadableStream;
   /** The names of the files in the folder (no folders, no hidden files), sorted; empty when the folder cannot be read. */
   list(): Promise<string[]>;
+}
+
+/** Reads a module/plugin file of the artifact folder for the JAR inspector. */
+export interface ArtifactReader {
+  /** The entries the inspector reads; an error with the reason when the file is missing or not a readable zip. */
+  read(file: string): Promise<Result<ArtifactContents, string>>;
 }
 
 /** Where a rollout's progress is shown, and for whom (Slack: the request's message and its thread). */

@@ -15,7 +15,8 @@ import { requiredArtifacts } from '../domain/plan/required-artifacts.ts';
 import type { PlanArtifact, RolloutPlan } from '../domain/plan/rollout-plan.ts';
 import type { MaintenanceRequest } from '../domain/request/maintenance-request.ts';
 import { err, ok, type Result } from '../domain/result.ts';
-import type { ArtifactSource, NodeExecutor, NodeTarget } from './ports.ts';
+import { inspectRequestArtifacts, installedModulesOf } from './inspect-request-artifacts.ts';
+import type { ArtifactReader, ArtifactSource, NodeExecutor, NodeTarget } from './ports.ts';
 import { probeCluster, type NodeCheck } from './probe-cluster.ts';
 import { sha256Hex } from './sha256-hex.ts';
 import { checkChangeNeed } from './steps/check-change-need.ts';
@@ -55,6 +56,8 @@ export interface PreparedRollout {
 export interface PrepareDeps {
   readonly executor: NodeExecutor;
   readonly artifacts: ArtifactSource;
+  /** The JAR inspector's reader over the artifact folder: module/plugin requests are judged on what their file does. Without it, on the `--schema` declaration. */
+  readonly artifactReader?: ArtifactReader;
 }
 
 /** A property or config request's verdict with its change against the values each node's file has now (read by the node check; none without a probe). */
@@ -89,7 +92,8 @@ export async function prepareRollout(input: PrepareInput, deps: PrepareDeps): Pr
   }
   const facts = commonFacts(nodeFacts);
   const selection = nodesNeeding(names, needs);
-  const evaluated = evaluateNodes(request, nodeFacts, selection, input.catalog, { policy: input.policy, ...(input.answers === undefined ? {} : { answers: input.answers }), ...(input.history === undefined ? {} : { history: input.history }) });
+  const evidence = deps.artifactReader === undefined ? {} : await inspectRequestArtifacts(request, { modules: installedModulesOf(nodeFacts, base) }, deps.artifactReader);
+  const evaluated = evaluateNodes(request, nodeFacts, selection, input.catalog, { policy: input.policy, artifacts: evidence, ...(input.answers === undefined ? {} : { answers: input.answers }), ...(input.history === undefined ? {} : { history: input.history }) });
   const verdict = withSettingDiff(evaluated, names, needs);
   const prepared = { facts, nodeFacts, verdict };
   if (verdict.type === 'error') return ok({ ...prepared, plan: undefined, planError: verdict.message });

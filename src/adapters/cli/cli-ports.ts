@@ -1,4 +1,4 @@
-import type { ArtifactSource, Clock, HealthProbe, Logger, NodeExecutor, RolloutStore } from '../../app/ports.ts';
+import type { ArtifactReader, ArtifactSource, Clock, HealthProbe, Logger, NodeExecutor, RolloutStore } from '../../app/ports.ts';
 import type { ControlDeps } from '../../app/requests/control-rollout.ts';
 import type { RunOwnedDeps } from '../../app/requests/run-owned.ts';
 import type { Inventory } from '../../config/inventory-schema.ts';
@@ -27,6 +27,8 @@ export interface CliPorts {
   readonly executor: NodeExecutor;
   readonly healthProbe: HealthProbe;
   readonly artifactsAt: (dir: string) => ArtifactSource;
+  /** The JAR inspector's reader over an artifact folder (module and plugin files). */
+  readonly artifactReaderAt: (dir: string) => ArtifactReader;
   /** Opens the bot's store at an absolute path (throws with a one-line message when it cannot). */
   readonly openStore: (path: string) => RolloutStore;
   readonly clock: Clock;

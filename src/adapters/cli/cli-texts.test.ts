@@ -20,11 +20,11 @@ const request = (words: string) => {
   return parsed.value;
 };
 
-function check(argv: readonly string[]): { stdout: string; stderr: string } {
+async function check(argv: readonly string[]): Promise<{ stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: { INVENTORY: '' }, cwd: process.cwd() };
-  checkCommand(argv, io, { LEASE_SECONDS: 30 });
+  await checkCommand(argv, io, { LEASE_SECONDS: 30 }, { artifactReaderAt: () => ({ read: () => Promise.resolve({ ok: false, error: 'no artifact folder in this test' }) }) });
   return { stdout, stderr };
 }
 
@@ -50,8 +50,8 @@ describe('the CLI shows texts in its own words: plain names and liferay-rollout,
   it.each([
     ['a request that does not parse', ['--', 'fixpack', 'install', 'dxp-14-7110']],
     ['a command that is not a request', ['--', 'status', 'prod']],
-  ])('%s: the reason and the usage name the CLI', (_name, argv) => {
-    const { stderr } = check(argv);
+  ])('%s: the reason and the usage name the CLI', async (_name, argv) => {
+    const { stderr } = await check(argv);
     expect(stderr).toContain('Usage: liferay-rollout check|plan|run [options] -- <change> on <cluster>');
     expect(stderr).not.toMatch(SLACK_MARKUP);
   });

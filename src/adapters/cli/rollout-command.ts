@@ -32,7 +32,7 @@ export const RUN_USAGE = `usage: liferay-rollout run --inventory FILE [--facts F
 `;
 
 /** What plan reads the nodes and artifacts with. */
-export type PlanPorts = Pick<CliPorts, 'executor' | 'artifactsAt'>;
+export type PlanPorts = Pick<CliPorts, 'executor' | 'artifactsAt' | 'artifactReaderAt'>;
 /** What run uses besides: the store, the use cases' ports, Ctrl-C, the terminal and who sits at it. */
 export type RunPorts = PlanPorts & Pick<CliPorts, 'healthProbe' | 'clock' | 'log' | 'pollIntervalMs' | 'openStore' | 'servicesFor' | 'signals' | 'terminal' | 'actor' | 'newRunId'>;
 
@@ -116,7 +116,7 @@ async function rolloutCommand(mode: 'plan' | 'run', argv: readonly string[], io:
   const artifacts = ports.artifactsAt(inventory.artifactDir);
   const prepared = await prepareRollout(
     { request: request, cluster, targets, declaredFacts: context.value.facts, catalog: context.value.catalog, policy: context.value.policy, answers, probe: v.probe },
-    { executor, artifacts },
+    { executor, artifacts, artifactReader: ports.artifactReaderAt(inventory.artifactDir) },
   );
   if (!prepared.ok) {
     io.stderr(`liferay-rollout ${mode}: ${prepared.error}\n`);

@@ -1,4 +1,5 @@
 import { checkCommand } from './check-command.ts';
+import { inspectCommand } from './inspect-command.ts';
 import { planCommand, runCommand } from './rollout-command.ts';
 import type { CliPorts } from './cli-ports.ts';
 import { statusCommand } from './status-command.ts';
@@ -10,6 +11,7 @@ export const CLI_USAGE = `usage: liferay-rollout <command> [options] -- <request
 
 commands:
   check   may this change be done by rolling restart on the cluster, and why
+  inspect what a module/plugin file does to the schema: manifest, upgrade steps, SQL (--json)
   plan    the verdict and the exact plan for a cluster of the inventory
   run     carry the plan out over SSH, node by node, printing every step
   status  open, running and held rollouts from the bot's store (--json)
@@ -23,9 +25,10 @@ Run "liferay-rollout <command> --help" for a command's options.
 
 type Command = (argv: readonly string[], io: CliIo, ports: CliPorts, env: CliEnv) => number | Promise<number>;
 
-/** Each command gets the ports it uses (its parameter type says which); check needs none. */
+/** Each command gets the ports it uses (its parameter type says which); check and inspect only the artifact reader. */
 const COMMANDS: Readonly<Record<string, Command>> = {
-  check: (argv, io, _ports, env) => checkCommand(argv, io, env),
+  check: (argv, io, ports, env) => checkCommand(argv, io, env, ports),
+  inspect: (argv, io, ports) => inspectCommand(argv, io, ports),
   plan: planCommand,
   run: runCommand,
   status: (argv, io, ports, env) => statusCommand('status', argv, io, ports, env),

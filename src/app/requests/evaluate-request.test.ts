@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { aCluster } from '../../../test/builders/a-cluster.ts';
 import { aRolloutRecord } from '../../../test/builders/a-rollout-record.ts';
@@ -7,6 +8,7 @@ import type { ClusterFacts } from '../../domain/liferay/cluster-facts.ts';
 import { ok } from '../../domain/result.ts';
 import { parseRequest } from '../../domain/request/parse-request.ts';
 import type { MaintenanceRequest } from '../../domain/request/maintenance-request.ts';
+import { YauzlArtifactReader } from '../../adapters/artifacts/yauzl-artifact-reader.ts';
 import { evaluateRequest, type EvaluateDeps } from './evaluate-request.ts';
 import type { ClusterRuntime } from './service-deps.ts';
 
@@ -59,5 +61,21 @@ describe('evaluateRequest: a fix pack revert goes back to the level the cluster 
     expect(restored).toBe(restoredZip);
     expect(verdict.type === 'verdict' && verdict.verdict).toBe(restoredZip === undefined ? 'needs-confirmation' : 'eligible');
     expect(plan?.artifacts.map((a) => a.file) ?? []).toEqual(restoredZip === undefined ? [] : [restoredZip]);
+  });
+});
+
+describe('evaluateRequest: a module request is judged on its JAR (what the bot and plan/run show)', () => {
+  const jars = fileURLToPath(new URL('../../../test/fixtures/jars/', import.meta.url));
+  const installed: ClusterRuntime = { ...cluster, declaredFacts: { modules: { 'com.acme.foo.service': { version: '1.0.0', schemaVersion: '1.0.0' } } } };
+
+  it.each([
+    ['a dropped column: ineligible, naming class and call', 'drop-column.jar', 'ineligible', 'com.acme.foo.internal.UpgradeFooDropColumn#alterTableDropColumn'],
+    ['a code change only: eligible, naming the evidence', 'code-only.jar', 'eligible', 'no breaking call or SQL in its upgrade steps'],
+  ])('%s', async (_name, file, verdict, evidence) => {
+    const deps: EvaluateDeps = { ...depsWith(new InMemoryRolloutStore()), artifactReader: new YauzlArtifactReader(jars) };
+    const prepared = await evaluateRequest(request(`module update ${file} on prod`), installed, {}, deps);
+    if (!prepared.ok || prepared.value.verdict.type !== 'verdict') throw new Error('no verdict');
+    expect(prepared.value.verdict.verdict).toBe(verdict);
+    expect(prepared.value.verdict.reasons.find((r) => r.rule === 'schema-change')?.message).toContain(evidence);
   });
 });

@@ -3,7 +3,7 @@ import type { EligibilityPolicy } from '../../domain/eligibility/eligibility-inp
 import type { ClusterFacts } from '../../domain/liferay/cluster-facts.ts';
 import type { PatchCatalog } from '../../domain/liferay/patch-catalog.ts';
 import type { ClusterSpec } from '../../domain/plan/cluster-spec.ts';
-import type { ArtifactSource, Clock, HealthProbe, Logger, NodeExecutor, NodeTarget, ProgressNotifier, RolloutStore } from '../ports.ts';
+import type { ArtifactReader, ArtifactSource, Clock, HealthProbe, Logger, NodeExecutor, NodeTarget, ProgressNotifier, RolloutStore } from '../ports.ts';
 import type { RunOwnership } from '../run-ownership.ts';
 
 /** Approvers named so Slack notifies them (`mention`), also sent a direct message (`dm`), or named without a notification (`none`). */
@@ -36,6 +36,8 @@ export interface ServiceDeps {
   readonly catalog: PatchCatalog;
   readonly executor: NodeExecutor;
   readonly artifacts: ArtifactSource;
+  /** The JAR inspector's reader over the artifact folder (module/plugin verdicts); left out, verdicts rest on `--schema`. */
+  readonly artifactReader?: ArtifactReader;
   readonly healthProbe: HealthProbe;
   readonly notifier: ProgressNotifier;
   readonly clock: Clock;

@@ -1,5 +1,7 @@
 import type { ClusterFacts } from '../liferay/cluster-facts.ts';
+import type { ArtifactInspection } from '../liferay/jar/inspect-artifact.ts';
 import type { PatchCatalog } from '../liferay/patch-catalog.ts';
+import type { Result } from '../result.ts';
 import type { MaintenanceRequest } from '../request/maintenance-request.ts';
 
 /** Answers a requester gave to earlier questions (Slack buttons, or the CLI's flags). */
@@ -28,6 +30,15 @@ export interface FixpackHistory {
 
 export const NO_HISTORY: FixpackHistory = { fixpackBefore: {} };
 
+/**
+ * What the JAR inspector found in the request's module/plugin files, by file name (the app reads
+ * them from the artifact folder against the facts' `modules`); a read error carries the reason.
+ * Empty when nothing was inspected: the schema rule then rests on the `--schema` declaration.
+ */
+export type ArtifactEvidence = Readonly<Record<string, Result<ArtifactInspection, string>>>;
+
+export const NO_EVIDENCE: ArtifactEvidence = {};
+
 /** Everything a rule may look at; `catalog` already includes the facts' `nonRevertible`. */
 export interface EligibilityInput {
   readonly request: MaintenanceRequest;
@@ -36,4 +47,5 @@ export interface EligibilityInput {
   readonly answers: Answers;
   readonly policy: EligibilityPolicy;
   readonly history: FixpackHistory;
+  readonly artifacts?: ArtifactEvidence;
 }

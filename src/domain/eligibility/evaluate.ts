@@ -3,7 +3,7 @@ import { catalogFromFacts, mergeCatalogs, type PatchCatalog } from '../liferay/p
 import { parsePatchId } from '../liferay/patch-id.ts';
 import type { MaintenanceRequest } from '../request/maintenance-request.ts';
 import { ALL_RULES } from './all-rules.ts';
-import { NO_HISTORY, type Answers, type EligibilityInput, type EligibilityPolicy, type FixpackHistory } from './eligibility-input.ts';
+import { NO_EVIDENCE, NO_HISTORY, type Answers, type ArtifactEvidence, type EligibilityInput, type EligibilityPolicy, type FixpackHistory } from './eligibility-input.ts';
 import type { EligibilityRule } from './eligibility-rule.ts';
 import { FULL_SHUTDOWN_PROCEDURE } from './full-shutdown-procedure.ts';
 import { levelBefore } from './level-before.ts';
@@ -15,6 +15,8 @@ export interface EvaluateOptions {
   /** Fix pack levels from the rollout records (where a revert goes back to); none by default. */
   readonly history?: FixpackHistory;
   readonly rules?: readonly EligibilityRule[];
+  /** What the JAR inspector found in the request's artifact (module/plugin requests); none by default. */
+  readonly artifacts?: ArtifactEvidence;
 }
 
 /** A fix pack revert's way back, when the level before the fix pack is known. */
@@ -39,6 +41,7 @@ export function evaluate(request: MaintenanceRequest, facts: ClusterFacts, catal
     answers: options.answers ?? {},
     policy: options.policy ?? {},
     history: options.history ?? NO_HISTORY,
+    artifacts: options.artifacts ?? NO_EVIDENCE,
   };
   const outcomes: RuleOutcome[] = (options.rules ?? ALL_RULES).filter((rule) => rule.appliesTo(request)).flatMap((rule) => rule.check(input));
   const error = outcomes.find((o) => o.outcome === 'error');

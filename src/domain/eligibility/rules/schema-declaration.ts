@@ -1,5 +1,6 @@
 import type { EligibilityRule } from '../eligibility-rule.ts';
 import type { MaintenanceRequest } from '../../request/maintenance-request.ts';
+import { schemaEvidenceOutcomes } from './schema-evidence.ts';
 
 function subject(request: MaintenanceRequest): string {
   if (request.kind === 'module' || request.kind === 'plugin') return request.file;
@@ -9,14 +10,18 @@ function subject(request: MaintenanceRequest): string {
 
 /**
  * LIFERAY.md §1: a new or updated module/plugin rolls only if old nodes can live with what its
- * upgrade does to the database. The requester declares it (`--schema`); no declaration is a question.
+ * upgrade does to the database. Where the JAR inspector read the artifact, its evidence decides
+ * (`schemaEvidenceOutcomes`) and a contradicting `--schema` claim is shown; otherwise the requester
+ * declares it (`--schema`), and no declaration is a question.
  */
 export const schemaDeclaration: EligibilityRule = {
   name: 'schema-change',
   appliesTo: (r) => r.kind === 'module' || r.kind === 'plugin' || r.kind === 'commerce',
-  check: ({ request }) => {
+  check: ({ request, artifacts }) => {
     const rule = schemaDeclaration.name;
     const what = subject(request);
+    const evidence = request.kind === 'module' || request.kind === 'plugin' ? artifacts?.[request.file] : undefined;
+    if (evidence !== undefined) return schemaEvidenceOutcomes(what, evidence, request.schema);
     switch (request.schema) {
       case 'breaking':
         return [

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { manifestHeader, parseManifest } from './parse-manifest.ts';
+
+describe('parseManifest', () => {
+  it.each([
+    ['CRLF', '\r\n'],
+    ['LF', '\n'],
+    ['CR', '\r'],
+  ])('reads the main section with %s line ends and 72-byte continuation lines', (_name, eol) => {
+    const text = [
+      'Manifest-Version: 1.0',
+      'Bundle-SymbolicName: com.acme.foo.service;singleton:=true',
+      'Liferay-Require-SchemaVersion: 2.0.0',
+      'Bundle-Description: A fixture module whose description is long enough to',
+      '  need a continuation line',
+      'Import-Package: com.liferay.portal.kernel.upgrade;version="[7.0,8)",com.lif',
+      ' eray.portal.upgrade.registry',
+      '',
+      'Name: com/acme/Other.class',
+      'Bundle-Version: 9.9.9',
+      '',
+    ].join(eol);
+    const headers = parseManifest(text);
+    expect(headers).toEqual({
+      'Manifest-Version': '1.0',
+      'Bundle-SymbolicName': 'com.acme.foo.service;singleton:=true',
+      'Liferay-Require-SchemaVersion': '2.0.0',
+      'Bundle-Description': 'A fixture module whose description is long enough to need a continuation line',
+      'Import-Package': 'com.liferay.portal.kernel.upgrade;version="[7.0,8)",com.liferay.portal.upgrade.registry',
+    });
+    expect(manifestHeader(headers, 'liferay-require-schemaversion')).toBe('2.0.0');
+    expect(manifestHeader(headers, 'Bundle-Version')).toBeUndefined();
+  });
+});
