@@ -9,6 +9,9 @@ export type ProductId = z.infer<typeof ProductId>;
  * `fixpackBefore` (never probed, only declared) says which fix pack was installed just before
  * another (`{"dxp-14-7110": "dxp-13-7110"}`, `null` = none, GA): where `fixpack revert` goes back
  * to; it wins over what the rollout records say.
+ * Probed per node besides: `build` (the Patching Tool's build number, `7110`), `modules` (what
+ * `osgi/modules` holds, by `Bundle-SymbolicName`, from each JAR's manifest) and `digests` (sha256 of
+ * `portal-ext.properties` and of each `osgi/configs` file, by path relative to the Liferay home).
  */
 export const ClusterFacts = z
   .object({
@@ -17,6 +20,9 @@ export const ClusterFacts = z
     java: z.string().optional(),
     release: z.string().optional(),
     commerce: z.string().optional(),
+    build: z.string().optional(),
+    modules: z.record(z.string(), z.object({ version: z.string(), schemaVersion: z.string().optional() })).optional(),
+    digests: z.record(z.string(), z.string()).optional(),
     nonRevertible: z.array(z.string()).optional(),
     fixpackBefore: z.record(z.string(), z.string().nullable()).optional(),
   })
