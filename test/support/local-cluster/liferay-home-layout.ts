@@ -236,8 +236,8 @@ export function createLiferayHome(spec: LiferayHomeSpec): void {
   writeFileSync(
     join(home, 'portal-ext.properties'),
     [
+      // The same on every node, as on a real cluster (no node-specific liferay.home: the probe compares its digest).
       '# portal-ext.properties of a simulated node (local test cluster)',
-      `liferay.home=${home}`,
       'cluster.link.enabled=true',
       'web.server.display.node=true',
       '',
