@@ -11,6 +11,7 @@ import { DEFAULT_MIN_POST_INTERVAL_MS, SlackChannelLane } from './adapters/slack
 import { NodeSshExecutor } from './adapters/ssh/node-ssh-executor.ts';
 import { systemClock } from './adapters/system-clock.ts';
 import { ownerIsGone, processOwner } from './adapters/process-owner.ts';
+import { FactsCache, type FactsCacheOptions } from './app/facts-cache.ts';
 import type { Clock, HealthProbe, Logger, NodeExecutor, RolloutStore } from './app/ports.ts';
 import type { ServiceDeps } from './app/requests/service-deps.ts';
 import { clusterRuntimesOf } from './compose-inventory.ts';
@@ -42,6 +43,8 @@ export interface ComposeOptions {
   readonly leaseMs?: number;
   /** At most one App Home publish per person in this time (default 10 s). */
   readonly homeRefreshMs?: number;
+  /** Keep each cluster's facts warm for new requests' verdicts (main.ts: FACTS_MAX_AGE_SECONDS, FACTS_REFRESH_SECONDS); without it every verdict probes. */
+  readonly factsCache?: FactsCacheOptions;
 }
 
 /** A rollout's owner renews its lease every third of this; another process may take it over after it runs out. */
@@ -51,7 +54,7 @@ export const DEFAULT_LEASE_MS = 30_000;
 export const newRequestId = (): string => `req-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
 
 /** Wires the Slack bot: adapters behind the ports, the use cases, the Bolt listeners. */
-export function composeBot(options: ComposeOptions): { bot: SlackBot; deps: ServiceDeps } {
+export function composeBot(options: ComposeOptions): { bot: SlackBot; deps: ServiceDeps; factsCache: FactsCache | undefined } {
   const clock = options.clock ?? systemClock;
   // The notifier does its own ordering, throttling and retries, so its client must neither retry
   // nor queue on rate limits by itself (web-api would pause for up to 30 minutes otherwise).
@@ -66,11 +69,21 @@ export function composeBot(options: ComposeOptions): { bot: SlackBot; deps: Serv
   const notifier = new SlackProgressNotifier({ api: webClientSlackApi(notifierClient), clock, log: options.log, lane, ...(options.notifierIntervals === undefined ? {} : { minUpdateIntervalMs: options.notifierIntervals.minUpdateIntervalMs }) });
   // Every rollout event also reaches App Home (refreshed, throttled, for those who opened it recently).
   const events = new RolloutEventTap(notifier);
+  const clusters = clusterRuntimesOf(options.inventory);
+  const executor = options.executor ?? new NodeSshExecutor();
+  // Started by the caller (main.ts) once the bot runs; every rollout event that may change a node drops its cluster's facts.
+  const factsCache = options.factsCache === undefined ? undefined : new FactsCache({ clusters, executor, clock, log: options.log }, options.factsCache);
+  if (factsCache !== undefined) {
+    events.listen((rolloutId, event) => {
+      const cluster = options.store.get(rolloutId)?.cluster;
+      if (cluster !== undefined) factsCache.onRolloutEvent(cluster, event);
+    });
+  }
   const deps: ServiceDeps = {
     store: options.store,
-    clusters: clusterRuntimesOf(options.inventory),
+    clusters,
     catalog: options.catalog,
-    executor: options.executor ?? new NodeSshExecutor(),
+    executor,
     artifacts: new FolderArtifactSource(options.inventory.artifactDir),
     artifactReader: new YauzlArtifactReader(options.inventory.artifactDir),
     healthProbe: options.healthProbe ?? new FetchHealthProbe(),
@@ -80,6 +93,7 @@ export function composeBot(options: ComposeOptions): { bot: SlackBot; deps: Serv
     newId: newRequestId,
     pollIntervalMs: options.pollIntervalMs ?? 2000,
     probe: true,
+    ...(factsCache === undefined ? {} : { warmFacts: factsCache }),
     ownership: { owner: processOwner('bot'), leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS, ownerIsGone, shutdown: { requested: false }, runs: new Map() },
   };
   const bot = createSlackBot(
@@ -99,5 +113,5 @@ export function composeBot(options: ComposeOptions): { bot: SlackBot; deps: Serv
     },
     deps,
   );
-  return { bot, deps };
+  return { bot, deps, factsCache };
 }

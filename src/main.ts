@@ -39,7 +39,7 @@ try {
 } catch (error) {
   fail([messageOf(error)]);
 }
-const { bot, deps } = composeBot({
+const { bot, deps, factsCache } = composeBot({
   token: config.SLACK_BOT_TOKEN,
   signingSecret: config.SLACK_SIGNING_SECRET,
   appToken: config.SLACK_APP_TOKEN,
@@ -49,6 +49,7 @@ const { bot, deps } = composeBot({
   store,
   log,
   leaseMs: config.LEASE_SECONDS * 1000,
+  factsCache: { maxAgeMs: config.FACTS_MAX_AGE_SECONDS * 1000, refreshEveryMs: config.FACTS_REFRESH_SECONDS * 1000 },
 });
 
 if (config.SLACK_APP_TOKEN !== undefined) {
@@ -80,6 +81,8 @@ const recover = (): void => {
   if (recovered.length > 0) log.warn({ rollouts: recovered.map((r) => r.record.id) }, 'took over rollouts whose run was gone');
 };
 recover();
+// Each cluster's facts read now and kept warm (FACTS_REFRESH_SECONDS), so a verdict need not read every node first.
+factsCache?.start();
 
 // Requests nobody decided in time say so on their message (every minute).
 const sweeper = setInterval(() => {

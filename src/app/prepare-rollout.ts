@@ -10,6 +10,7 @@ import { buildPlan } from '../domain/plan/build-plan.ts';
 import { changeActionFor } from '../domain/plan/change-action-for.ts';
 import type { ChangeNeed } from '../domain/plan/change-need.ts';
 import type { ClusterSpec } from '../domain/plan/cluster-spec.ts';
+import { needFromFacts } from '../domain/plan/need-from-facts.ts';
 import { nodesNeeding } from '../domain/plan/nodes-needing.ts';
 import { requiredArtifacts } from '../domain/plan/required-artifacts.ts';
 import type { PlanArtifact, RolloutPlan } from '../domain/plan/rollout-plan.ts';
@@ -17,6 +18,7 @@ import type { MaintenanceRequest } from '../domain/request/maintenance-request.t
 import { err, ok, type Result } from '../domain/result.ts';
 import { inspectRequestArtifacts, installedModulesOf } from './inspect-request-artifacts.ts';
 import type { ArtifactReader, ArtifactSource, NodeExecutor, NodeTarget } from './ports.ts';
+import { factsAgeText } from './facts-cache.ts';
 import { probeCluster, type NodeCheck } from './probe-cluster.ts';
 import { sha256Hex } from './sha256-hex.ts';
 import { checkChangeNeed } from './steps/check-change-need.ts';
@@ -38,6 +40,12 @@ export interface PrepareInput {
    * the change.
    */
   readonly probe: boolean;
+  /**
+   * With `probe`: each node's facts as kept warm (`WarmFacts`) and how old they are. The nodes are
+   * then not probed again; only a change their facts cannot tell (a file to look at) is checked on
+   * each node. The verdict says how old the facts are.
+   */
+  readonly warm?: { readonly nodeFacts: NodeFacts; readonly ageMs: number };
 }
 
 export interface PreparedRollout {
@@ -50,6 +58,8 @@ export interface PreparedRollout {
   /** Undefined when the verdict is an error or the plan cannot be made (see planError). */
   readonly plan: RolloutPlan | undefined;
   readonly planError: string | undefined;
+  /** What the nodes' own probe found now (without the declared facts), when they were probed; not with `warm` facts. */
+  readonly probed?: NodeFacts;
 }
 
 /** What preparing reads besides its input: the nodes (a probe) and the artifact folder. */
@@ -82,20 +92,30 @@ export async function prepareRollout(input: PrepareInput, deps: PrepareDeps): Pr
 
   let nodeFacts: NodeFacts = Object.fromEntries(names.map((n) => [n, base]));
   let needs: ReadonlyMap<string, ChangeNeed> = new Map();
-  if (input.probe) {
+  let probedNow: NodeFacts | undefined;
+  const warm = input.probe ? input.warm : undefined;
+  const fromWarm = warm === undefined ? undefined : names.map((n) => [n, needFromFacts(request, { ...base, ...warm.nodeFacts[n] })] as const);
+  if (warm !== undefined && fromWarm?.every(([n, need]) => need !== undefined && warm.nodeFacts[n] !== undefined) === true) {
+    // Every node's need is told by its facts: no node is read at all.
+    nodeFacts = Object.fromEntries(names.map((n) => [n, { ...base, ...warm.nodeFacts[n] }]));
+    needs = new Map(fromWarm.flatMap(([n, need]) => (need === undefined ? [] : [[n, need] as const])));
+  } else if (input.probe) {
     const described = artifacts?.ok === true ? artifacts.value : [];
     const check: NodeCheck = (ctx, probed) => checkChangeNeed(ctx, request, change.ok ? change.value : undefined, { ...base, ...probed }, described);
-    const probed = await probeCluster(cluster, input.targets, deps, check);
+    const probed = await probeCluster(cluster, input.targets, deps, check, warm?.nodeFacts);
     if (!probed.ok) return err(`cannot read the cluster's state: ${probed.error}`);
     nodeFacts = Object.fromEntries(names.map((n) => [n, { ...base, ...probed.value.nodeFacts[n] }]));
     needs = probed.value.needs;
+    if (warm === undefined) probedNow = probed.value.nodeFacts;
   }
   const facts = commonFacts(nodeFacts);
   const selection = nodesNeeding(names, needs);
   const evidence = deps.artifactReader === undefined ? {} : await inspectRequestArtifacts(request, { modules: installedModulesOf(nodeFacts, base) }, deps.artifactReader);
   const evaluated = evaluateNodes(request, nodeFacts, selection, input.catalog, { policy: input.policy, artifacts: evidence, ...(input.answers === undefined ? {} : { answers: input.answers }), ...(input.history === undefined ? {} : { history: input.history }) });
-  const verdict = withSettingDiff(evaluated, names, needs);
-  const prepared = { facts, nodeFacts, verdict };
+  const diffed = withSettingDiff(evaluated, names, needs);
+  const verdict: Verdict =
+    warm === undefined || diffed.type === 'error' ? diffed : { ...diffed, reasons: [...diffed.reasons, { rule: 'facts-age', outcome: 'note', message: `${factsAgeText(warm.ageMs)} (kept warm; approving reads the nodes again)` }] };
+  const prepared = { facts, nodeFacts, verdict, ...(probedNow === undefined ? {} : { probed: probedNow }) };
   if (verdict.type === 'error') return ok({ ...prepared, plan: undefined, planError: verdict.message });
   if (verdict.revertTo !== undefined) artifacts = undefined;
   artifacts ??= await deps.artifacts.describe(requiredArtifacts(request, verdict.revertTo));

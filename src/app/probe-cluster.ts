@@ -25,7 +25,8 @@ export type NodeCheck = (ctx: NodeContext, probed: ClusterFacts) => Promise<Chan
 /**
  * What the nodes run now, read over SSH from every node in parallel, node by node: nodes that
  * differ are a result, not an error. With `check`, each node is also asked, in the same session,
- * whether it still needs a change. An unreachable node or a refused host key is an error naming
+ * whether it still needs a change. With `known` (facts kept warm), a node in it is not probed
+ * again, only asked the `check`. An unreachable node or a refused host key is an error naming
  * the node.
  */
 export async function probeCluster(
@@ -33,6 +34,7 @@ export async function probeCluster(
   targets: ReadonlyMap<string, NodeTarget>,
   deps: Pick<StepDeps, 'executor'>,
   check?: NodeCheck,
+  known?: NodeFacts,
 ): Promise<Result<ProbedCluster, string>> {
   const results = await Promise.all(
     cluster.nodes.map(async (spec) => {
@@ -42,7 +44,8 @@ export async function probeCluster(
       try {
         const connected = await ensureSession(ctx, deps);
         if (!connected.ok) return { node: spec.name, failure: connected.message };
-        const probed = await probeNode(ctx);
+        const warm = known?.[spec.name];
+        const probed = warm === undefined ? await probeNode(ctx) : { ok: true as const, facts: warm };
         if (!probed.ok) return { node: spec.name, failure: probed.message };
         const facts = probed.facts ?? {};
         return { node: spec.name, facts, need: check === undefined ? undefined : await check(ctx, facts) };

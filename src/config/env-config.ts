@@ -23,6 +23,10 @@ export const EnvConfig = z.object({
   SHUTDOWN_TIMEOUT_SECONDS: seconds(1, 86_400).default(600),
   /** A rollout's lease: another bot process may take a rollout over this long after its owner stopped renewing. */
   LEASE_SECONDS: seconds(1, 3600).default(30),
+  /** A new request's verdict uses the facts kept warm when read at most this long ago (0: every verdict probes the nodes). */
+  FACTS_MAX_AGE_SECONDS: seconds(0, 86_400).default(120),
+  /** How often the bot reads every cluster's nodes in the background to keep their facts warm (0: only after rollouts and verdicts). */
+  FACTS_REFRESH_SECONDS: seconds(0, 86_400).default(60),
 });
 export type EnvConfig = z.infer<typeof EnvConfig>;
 

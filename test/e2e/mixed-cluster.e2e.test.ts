@@ -5,6 +5,7 @@ import { startLocalRollout, type LocalRollout } from '../support/local-rollout.t
 import { neutralText } from '../../src/domain/text/rich-text.ts';
 import { typedExpect } from '../support/typed-expect.ts';
 import { ifSet } from '../support/if-set.ts';
+import { writeCommerceLpkg, writeModuleJar } from '../support/local-cluster/liferay-home-layout.ts';
 
 const startups = (text: string): number => text.split('\n').filter((l) => l.includes('Server startup in')).length;
 const reasonsOf = (verdict: { type: string; reasons?: readonly { rule: string; message: string }[] }): string[] => (verdict.reasons ?? []).map((r) => `${r.rule}: ${r.message}`);
@@ -71,12 +72,13 @@ describe('a cluster whose nodes differ, on a 3-node local cluster over SSH', () 
       const prepared = await env.prepare('fixpack install dxp-14-7110 on prod');
       expect(prepared.verdict.type === 'verdict' && prepared.verdict.verdict).toBe('eligible');
       expect(reasonsOf(prepared.verdict)).toContain('nodes-differ: the nodes have different patches: node1: dxp-14-7110; node2, node3: dxp-13-7110');
+      const probed = { build: '7110', modules: { 'com.acme.greeting.service': { version: '1.0.0', schemaVersion: '1.0.0' } }, digests: typedExpect.objectContaining({ 'portal-ext.properties': typedExpect.stringMatching(/^[0-9a-f]{64}$/) }) };
       expect(prepared.nodeFacts).toEqual({
-        node1: { product: 'dxp-7.1', patches: ['dxp-14-7110'], java: '1.8.0_292' },
-        node2: { product: 'dxp-7.1', patches: ['dxp-13-7110'], java: '1.8.0_292' },
-        node3: { product: 'dxp-7.1', patches: ['dxp-13-7110'], java: '1.8.0_292' },
+        node1: { product: 'dxp-7.1', patches: ['dxp-14-7110'], java: '1.8.0_292', ...probed },
+        node2: { product: 'dxp-7.1', patches: ['dxp-13-7110'], java: '1.8.0_292', ...probed },
+        node3: { product: 'dxp-7.1', patches: ['dxp-13-7110'], java: '1.8.0_292', ...probed },
       });
-      expect(prepared.facts).toEqual({ product: 'dxp-7.1', java: '1.8.0_292' });
+      expect(prepared.facts).toEqual({ product: 'dxp-7.1', java: '1.8.0_292', build: '7110', modules: probed.modules });
       const plan = prepared.plan;
       if (plan === undefined) throw new Error(`no plan: ${prepared.planError ?? ''}`);
       expect(plan.nodes).toEqual(['node2', 'node3']);
@@ -105,5 +107,31 @@ describe('a cluster whose nodes differ, on a 3-node local cluster over SSH', () 
       expect(prepared.plan?.nodes).toEqual(['node1', 'node2', 'node3']);
       expect(prepared.plan?.skipped).toEqual([]);
     });
+  });
+
+  it('a drifted cluster (a config, a module, Commerce) is reported node by node', async () => {
+    const config = (node: string): string => join(home(node), 'osgi/configs/com.acme.Drift.config');
+    writeFileSync(config('node1'), 'enabled=B"true"\n');
+    writeFileSync(config('node2'), 'enabled=B"false"\n');
+    writeFileSync(config('node3'), 'enabled=B"true"\n');
+    rmSync(join(home('node3'), 'osgi/modules/com.acme.greeting.service-1.0.0.jar'));
+    const newer = writeModuleJar(home('node3'), { symbolicName: 'com.acme.greeting.service', version: '1.0.1', schemaVersion: '1.1.0' });
+    const lpkg = writeCommerceLpkg(home('node1'), '2.0.5');
+    try {
+      const prepared = await env.prepare('hotfix install hotfix-4445-7110 on prod');
+      const notes = reasonsOf(prepared.verdict).filter((r) => r.startsWith('nodes-differ: '));
+      for (const line of [
+        'nodes-differ: the nodes run different Commerce versions: node1: 2.0.5; node2, node3: unknown',
+        'nodes-differ: module com.acme.greeting.service differs: node1, node2: 1.0.0 (schema 1.0.0); node3: 1.0.1 (schema 1.1.0)',
+        'nodes-differ: osgi/configs/com.acme.Drift.config differs on node2',
+      ]) {
+        expect(notes).toContain(line);
+      }
+    } finally {
+      for (const node of ['node1', 'node2', 'node3']) rmSync(config(node), { force: true });
+      rmSync(newer, { force: true });
+      rmSync(lpkg, { force: true });
+      writeModuleJar(home('node3'), { symbolicName: 'com.acme.greeting.service', version: '1.0.0', schemaVersion: '1.0.0' });
+    }
   });
 });

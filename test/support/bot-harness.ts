@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteRolloutStore } from '../../src/adapters/store/sqlite-rollout-store.ts';
 import type { SlackBot } from '../../src/adapters/slack/slack-bot.ts';
+import type { FactsCache, FactsCacheOptions } from '../../src/app/facts-cache.ts';
 import type { RolloutStore } from '../../src/app/ports.ts';
 import type { ServiceDeps } from '../../src/app/requests/service-deps.ts';
 import { composeBot } from '../../src/compose-bot.ts';
@@ -31,6 +32,8 @@ export interface BotHarness {
   readonly fake: FakeSlackApi;
   readonly bot: SlackBot;
   readonly deps: ServiceDeps;
+  /** The facts kept warm, with the `factsCache` option; undefined without (every verdict probes). */
+  readonly factsCache: FactsCache | undefined;
   /** How Slack reaches the bot in this harness. */
   readonly mode: SlackMode;
   /** Slash commands, clicks, view submissions and events, delivered the way `mode` delivers them. */
@@ -56,6 +59,10 @@ export interface BotHarnessOptions extends Partial<LocalRolloutOptions> {
   readonly store?: RolloutStore;
   /** `http` (default): signed requests to Bolt's HTTP receiver; `socket`: Bolt's Socket Mode client on the stand-in's WebSocket. */
   readonly mode?: SlackMode;
+  /** Keep the facts warm (not started: call `factsCache.refresh`); default none, every verdict probes. */
+  readonly factsCache?: FactsCacheOptions;
+  /** The channel lane's pace (default 50 ms between posts, 50 ms between updates). */
+  readonly notifierIntervals?: { readonly minPostIntervalMs: number; readonly minUpdateIntervalMs: number };
 }
 
 /**
@@ -77,7 +84,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
   const store = options.store ?? openSqliteRolloutStore(dbPath);
   const catalog = loadCatalog();
   if (!catalog.ok) throw new Error(catalog.error.message);
-  const { bot, deps } = composeBot({
+  const { bot, deps, factsCache } = composeBot({
     token: 'xoxb-test-token',
     signingSecret: SIGNING_SECRET,
     ...(mode === 'socket' ? { appToken: APP_TOKEN } : {}),
@@ -92,8 +99,9 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
     retries: 0,
     boltLogger: recordingSlackLogger(),
     pollIntervalMs: 200,
-    notifierIntervals: { minPostIntervalMs: 50, minUpdateIntervalMs: 50 },
+    notifierIntervals: options.notifierIntervals ?? { minPostIntervalMs: 50, minUpdateIntervalMs: 50 },
     homeRefreshMs: 300,
+    ...(options.factsCache === undefined ? {} : { factsCache: options.factsCache }),
   });
   let http: RunningBoltApp | undefined;
   let client: SignedSlackClient | undefined;
@@ -117,6 +125,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
     fake,
     bot,
     deps,
+    factsCache,
     mode,
     delivery,
     get client(): SignedSlackClient {

@@ -4,6 +4,7 @@ import type { MaintenanceRequest } from '../../domain/request/maintenance-reques
 import type { Result } from '../../domain/result.ts';
 import { fixpackHistoryOf } from '../fixpack-history-of.ts';
 import { prepareRollout, type PrepareDeps, type PreparedRollout } from '../prepare-rollout.ts';
+import type { WarmFacts } from '../facts-cache.ts';
 import type { ClusterRuntime, ServiceDeps } from './service-deps.ts';
 
 /** What a verdict reads: the catalog, the cluster's records (fix pack history), whether to probe, and what preparing reads. */
@@ -13,16 +14,21 @@ export type EvaluateDeps = Pick<ServiceDeps, 'catalog' | 'store' | 'probe'> & Pr
  * Verdict and plan for a request on a cluster: probes the nodes first (when the bot probes).
  * `knownFacts` (an earlier verdict's facts, with the requester's answers) replace the declared
  * ones; the nodes are still probed, node by node, so a cluster whose nodes differ is judged per node.
- * The cluster's rollout records say where a fix pack revert goes back to.
+ * The cluster's rollout records say where a fix pack revert goes back to. With `warm` (a new
+ * request's verdict, never an approval's), facts young enough stand in for the probe, and a probe
+ * the verdict had to make itself is left there for the next one.
  */
-export function evaluateRequest(
+export async function evaluateRequest(
   request: MaintenanceRequest,
   cluster: ClusterRuntime,
   answers: Answers,
   deps: EvaluateDeps,
   knownFacts?: ClusterFacts,
+  warm?: WarmFacts,
 ): Promise<Result<PreparedRollout, string>> {
-  return prepareRollout(
+  const ticket = warm?.begin(request.cluster);
+  const kept = deps.probe ? warm?.fresh(request.cluster) : undefined;
+  const prepared = await prepareRollout(
     {
       request,
       cluster: cluster.spec,
@@ -33,7 +39,10 @@ export function evaluateRequest(
       answers,
       history: fixpackHistoryOf(deps.store.list({ cluster: request.cluster })),
       probe: deps.probe,
+      ...(kept === undefined ? {} : { warm: kept }),
     },
     deps,
   );
+  if (prepared.ok && prepared.value.probed !== undefined) if (ticket !== undefined) warm?.remember(request.cluster, prepared.value.probed, ticket);
+  return prepared;
 }

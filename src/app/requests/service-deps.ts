@@ -4,6 +4,7 @@ import type { ClusterFacts } from '../../domain/liferay/cluster-facts.ts';
 import type { PatchCatalog } from '../../domain/liferay/patch-catalog.ts';
 import type { ClusterSpec } from '../../domain/plan/cluster-spec.ts';
 import type { ArtifactReader, ArtifactSource, Clock, HealthProbe, Logger, NodeExecutor, NodeTarget, ProgressNotifier, RolloutStore } from '../ports.ts';
+import type { WarmFacts } from '../facts-cache.ts';
 import type { RunOwnership } from '../run-ownership.ts';
 
 /** Approvers named so Slack notifies them (`mention`), also sent a direct message (`dm`), or named without a notification (`none`). */
@@ -47,6 +48,8 @@ export interface ServiceDeps {
   readonly pollIntervalMs: number;
   /** Read patches and Java from the nodes before every verdict (true in production). */
   readonly probe: boolean;
+  /** Each cluster's facts kept warm (`FactsCache`): a new request's verdict uses them when young enough. */
+  readonly warmFacts?: WarmFacts;
   /** This process as a rollout owner: its id and leases, its shutdown and the runs it carries out. */
   readonly ownership: RunOwnership;
 }

@@ -17,8 +17,8 @@ export type SubmitOutcome =
   /** A stored request with its verdict (and plan): to be posted in the channel. */
   | { readonly kind: 'request'; readonly record: RolloutRecord };
 
-/** What submitting reads: the clusters, the store, time, new ids, the log, and what a verdict reads. */
-export type SubmitDeps = Pick<ServiceDeps, 'clusters' | 'store' | 'clock' | 'newId' | 'log'> & EvaluateDeps;
+/** What submitting reads: the clusters, the store, time, new ids, the log, the facts kept warm (if any), and what a verdict reads. */
+export type SubmitDeps = Pick<ServiceDeps, 'clusters' | 'store' | 'clock' | 'newId' | 'log' | 'warmFacts'> & EvaluateDeps;
 
 /** A command's text (Slack: what follows `/liferay`) from `userId` in `channelId`. */
 export async function submitRequest(input: { readonly text: string; readonly userId: string; readonly channelId: string }, deps: SubmitDeps): Promise<SubmitOutcome> {
@@ -42,7 +42,8 @@ export async function submitRequest(input: { readonly text: string; readonly use
   // A rollout holds the cluster: its nodes are mid-change, so a probe would only find them differing.
   const busy = rolloutInTheWay(request.cluster, deps.store);
   if (busy !== undefined) return { kind: 'error', message: busy, withUsage: false };
-  const prepared = await evaluateRequest(request, cluster, {}, deps);
+  // Facts kept warm answer at once; approving probes the nodes again (decideRequest).
+  const prepared = await evaluateRequest(request, cluster, {}, deps, undefined, deps.warmFacts);
   if (!prepared.ok) return { kind: 'error', message: plain(prepared.error), withUsage: false };
   const { verdict, plan, planError, facts } = prepared.value;
   if (verdict.type === 'error') return { kind: 'error', message: text`${describeRequest(request)}: ${verdict.message}`, withUsage: false };

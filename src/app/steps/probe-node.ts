@@ -1,22 +1,18 @@
-import { parseJavaVersion } from '../../domain/liferay/java-version.ts';
-import { parsePatchingToolInfo } from '../../domain/liferay/patching-tool-info.ts';
+import { parseNodeProbe } from '../../domain/liferay/node-probe.ts';
 import { probeCommand } from '../../domain/plan/node-commands.ts';
-import type { ClusterFacts } from '../../domain/liferay/cluster-facts.ts';
 import type { NodeContext } from '../node-context.ts';
 import { runChecked } from '../run-checked.ts';
 import { type StepOutcome } from '../step-outcome.ts';
 
-/** Reads the node's installed patches (patching-tool info) and Java version. */
+/**
+ * Reads what the rules use from the node in one command (`probeCommand`): installed patches and
+ * the product build, Java, the modules of osgi/modules (their manifests only), Commerce, and the
+ * digests of portal-ext.properties and osgi/configs.
+ */
 export async function probeNode(ctx: NodeContext): Promise<StepOutcome> {
   const probed = await runChecked(ctx, probeCommand(ctx.paths), { timeoutMs: 120_000, idempotent: true }, 'probing patches and Java');
   if (!probed.ok) return probed.outcome;
-  const [patchPart = '', javaPart = ''] = probed.result.stdout.split('--- java');
-  const info = parsePatchingToolInfo(patchPart);
-  const java = /version "([^"]+)"/.exec(javaPart)?.[1];
-  const facts: ClusterFacts = {
-    ...(info === undefined ? {} : { patches: [...info.installed] }),
-    ...(java === undefined || parseJavaVersion(java) === undefined ? {} : { java }),
-  };
-  const detail = `patches: ${info === undefined ? 'no patching tool' : info.installed.join(', ') || 'none'}; Java: ${java ?? 'not found'}`;
+  const { facts, patches, java, unread } = parseNodeProbe(probed.result.stdout);
+  const detail = `patches: ${patches === undefined ? 'no patching tool' : patches.join(', ') || 'none'}; Java: ${java ?? 'not found'}${unread.length === 0 ? '' : `; could not read ${unread.join(', ')}`}`;
   return { ok: true, detail, facts };
 }

@@ -12,8 +12,11 @@ export type InstalledModuleFacts = z.infer<typeof InstalledModuleFacts>;
  * missing fact say so instead of guessing. `nonRevertible` adds to the shipped catalog.
  * `fixpackBefore` (never probed, only declared) says which fix pack was installed just before
  * another (`{"dxp-14-7110": "dxp-13-7110"}`, `null` = none, GA): where `fixpack revert` goes back
- * to; it wins over what the rollout records say. `modules` (probed from `osgi/modules`, or declared):
- * what the nodes run of each module by symbolic name, the JAR inspector's "installed" side.
+ * to; it wins over what the rollout records say. `modules` (probed from each JAR's manifest in
+ * `osgi/modules`, or declared): what the nodes run of each module by `Bundle-SymbolicName`, the JAR
+ * inspector's "installed" side. Probed per node besides: `build` (the Patching Tool's build number,
+ * `7110`) and `digests` (sha256 of `portal-ext.properties` and of each `osgi/configs` file, by path
+ * relative to the Liferay home).
  */
 export const ClusterFacts = z
   .object({
@@ -22,6 +25,8 @@ export const ClusterFacts = z
     java: z.string().optional(),
     release: z.string().optional(),
     commerce: z.string().optional(),
+    build: z.string().optional(),
+    digests: z.record(z.string(), z.string()).optional(),
     nonRevertible: z.array(z.string()).optional(),
     fixpackBefore: z.record(z.string(), z.string().nullable()).optional(),
     modules: z.record(z.string(), InstalledModuleFacts).optional(),

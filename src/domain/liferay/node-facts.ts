@@ -1,3 +1,4 @@
+import { canonicalJson } from '../plan/canonical-json.ts';
 import { parsePatchId } from './patch-id.ts';
 import type { ClusterFacts } from './cluster-facts.ts';
 
@@ -14,6 +15,6 @@ export function factText(facts: ClusterFacts, key: keyof ClusterFacts): string |
   const value = facts[key];
   if (value === undefined) return undefined;
   if (Array.isArray(value)) return normalisedPatches(value).join(', ');
-  // A map (fixpackBefore): compared by its entries in a fixed order.
-  return typeof value === 'string' ? value : JSON.stringify(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)));
+  // A map (fixpackBefore, modules, digests): compared with its keys in a fixed order.
+  return typeof value === 'string' ? value : canonicalJson(value);
 }

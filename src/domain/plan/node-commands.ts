@@ -13,12 +13,37 @@ export const isRunningCommand = (p: NodePaths): ShellCommand => sh`pgrep -f -- $
 
 export const homeExistsCommand = (p: NodePaths): ShellCommand => sh`test -d ${p.home} && test -d ${p.tomcat} && echo ok`;
 
-/** `patching-tool.sh info` and the Java the node's Tomcat would use (setenv.sh's JAVA_HOME, else PATH). */
+/**
+ * One zip entry to stdout without unpacking the archive (`unzip -p`, else Python's zipfile, else
+ * bsdtar); `--- no-zip-reader` when the node has none of them. Defines `read_entry ARCHIVE ENTRY`.
+ */
+const READ_ENTRY = sh`read_entry() {
+  if command -v unzip >/dev/null 2>&1; then unzip -p "$1" "$2" 2>/dev/null
+  elif command -v python3 >/dev/null 2>&1; then python3 -c 'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode("utf-8", "replace"))' "$1" "$2" 2>/dev/null
+  elif command -v bsdtar >/dev/null 2>&1; then bsdtar -xOf "$1" "$2" 2>/dev/null
+  else echo "--- no-zip-reader"; fi
+}`;
+
+/**
+ * Everything the rules read from a node, in one command, sections marked `--- <name>`
+ * (`parseNodeProbe` reads them): `patching-tool.sh info`; the Java the node's Tomcat would use
+ * (setenv.sh's JAVA_HOME, else PATH); each `osgi/modules` JAR's manifest (only that entry is read
+ * on the node, never the JAR sent); each Commerce `.lpkg` of `osgi/marketplace` with its
+ * `liferay-marketplace.properties`; sha256 of `portal-ext.properties` and of each `osgi/configs` file.
+ */
 export const probeCommand = (p: NodePaths): ShellCommand =>
   sh`cd ${p.home} || exit 1
 if [ -x ${p.patchingTool}/patching-tool.sh ]; then (cd ${p.patchingTool} && ./patching-tool.sh info) 2>&1; else echo "no patching tool"; fi
 echo "--- java"
 ( [ -f ${p.tomcat}/bin/setenv.sh ] && . ${p.tomcat}/bin/setenv.sh >/dev/null 2>&1; if [ -n "$JAVA_HOME" ]; then "$JAVA_HOME/bin/java" -version; else java -version; fi ) 2>&1 | head -n 3
+${READ_ENTRY}
+echo "--- modules"
+for f in osgi/modules/*.jar; do [ -f "$f" ] || continue; echo "--- jar \${f#osgi/modules/}"; read_entry "$f" META-INF/MANIFEST.MF; echo; done
+echo "--- marketplace"
+for f in osgi/marketplace/*.lpkg; do [ -f "$f" ] || continue; case "$f" in *[Cc]ommerce*) echo "--- lpkg \${f#osgi/marketplace/}"; read_entry "$f" liferay-marketplace.properties; echo ;; esac; done
+echo "--- digests"
+for f in portal-ext.properties osgi/configs/*; do [ -f "$f" ] && sha256sum "$f"; done
+echo "--- end"
 true`;
 
 /** `<sha256>  <file>` of a staged file, or nothing when it is not there. */

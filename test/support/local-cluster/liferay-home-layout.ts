@@ -2,6 +2,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { shellQuote } from '../../../src/domain/shell/shell-command.ts';
+import { manifestText, tinyZip } from './tiny-zip.ts';
 
 export const TOMCAT_DIR_NAME = 'tomcat-9.0.83';
 
@@ -24,6 +25,46 @@ export interface SimConfig {
 export interface LiferayHomeSpec extends SimConfig {
   readonly home: string;
   readonly installedPatches: readonly string[];
+  /** The JARs in osgi/modules (default: `DEFAULT_SIM_MODULES`). */
+  readonly modules?: readonly SimModule[];
+  /** A Commerce version: osgi/marketplace then holds its .lpkg (default: none). */
+  readonly commerce?: string;
+}
+
+/** A module JAR of a simulated node: only its manifest is real (and one class-less resource). */
+export interface SimModule {
+  readonly symbolicName: string;
+  readonly version: string;
+  readonly schemaVersion?: string;
+}
+
+export const DEFAULT_SIM_MODULES: readonly SimModule[] = [{ symbolicName: 'com.acme.greeting.service', version: '1.0.0', schemaVersion: '1.0.0' }];
+
+/** `<symbolicName>-<version>.jar` in the home's osgi/modules, with a manifest as `jar` writes it (CRLF, 72-byte lines). */
+export function writeModuleJar(home: string, module: SimModule): string {
+  const file = join(home, 'osgi', 'modules', `${module.symbolicName}-${module.version}.jar`);
+  const headers = {
+    'Bundle-ManifestVersion': '2',
+    'Bundle-SymbolicName': module.symbolicName,
+    'Bundle-Version': module.version,
+    ...(module.schemaVersion === undefined ? {} : { 'Liferay-Require-SchemaVersion': module.schemaVersion }),
+  };
+  writeFileSync(file, tinyZip([{ name: 'META-INF/MANIFEST.MF', data: manifestText(headers) }, { name: 'content/Language.properties', data: 'greeting=Hello\n' }]));
+  return file;
+}
+
+/** Liferay Commerce's .lpkg in osgi/marketplace: a zip with liferay-marketplace.properties and one nested (stored) JAR. */
+export function writeCommerceLpkg(home: string, version: string): string {
+  const file = join(home, 'osgi', 'marketplace', 'Liferay Commerce.lpkg');
+  const api = tinyZip([{ name: 'META-INF/MANIFEST.MF', data: manifestText({ 'Bundle-SymbolicName': 'com.liferay.commerce.api', 'Bundle-Version': version }) }]);
+  writeFileSync(
+    file,
+    tinyZip([
+      { name: 'liferay-marketplace.properties', data: `title=Liferay Commerce\nversion=${version}\nrestart-required=true\n` },
+      { name: 'com.liferay.commerce.api.jar', data: api, method: 'store' },
+    ]),
+  );
+  return file;
 }
 
 function writeScript(path: string, body: string): void {
@@ -195,14 +236,16 @@ export function createLiferayHome(spec: LiferayHomeSpec): void {
   writeFileSync(
     join(home, 'portal-ext.properties'),
     [
+      // The same on every node, as on a real cluster (no node-specific liferay.home: the probe compares its digest).
       '# portal-ext.properties of a simulated node (local test cluster)',
-      `liferay.home=${home}`,
       'cluster.link.enabled=true',
       'web.server.display.node=true',
       '',
     ].join('\n'),
   );
   writeFileSync(join(home, 'osgi', 'state', 'bundle-cache.dat'), 'osgi state of the simulated node\n');
+  for (const module of spec.modules ?? DEFAULT_SIM_MODULES) writeModuleJar(home, module);
+  if (spec.commerce !== undefined) writeCommerceLpkg(home, spec.commerce);
   writeFileSync(join(home, 'work', '.keep'), '');
   writeFileSync(join(tomcat, 'logs', 'catalina.out'), '');
   writeScript(join(tomcat, 'bin', 'catalina.sh'), catalinaSh());

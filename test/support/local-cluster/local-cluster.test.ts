@@ -119,7 +119,7 @@ describe('local Liferay cluster', () => {
     expect(state.jvmOptions).not.toContain('-Xmx2g');
     expect(state.javaHome).toBe(jdk);
     expect(state.portalExt['index.read.only']).toBe('true');
-    expect(state.modules).toEqual(['com.example.fix.jar']);
+    expect([...state.modules].sort()).toEqual(['com.acme.greeting.service-1.0.0.jar', 'com.example.fix.jar']);
     expect(state.osgiStateRebuilt).toBe(true);
     await waitUntil(() => CHANNELS.every((c) => viewLine(c, ['node1', 'node2', 'node3']).test(cluster.readLiferayLog('node3'))), {
       timeoutMs: 60_000,
