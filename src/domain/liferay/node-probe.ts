@@ -1,6 +1,6 @@
 import type { ClusterFacts } from './cluster-facts.ts';
 import { parseJavaVersion } from './java-version.ts';
-import { manifestHeaders } from './manifest-headers.ts';
+import { manifestHeader, parseManifest } from './jar/parse-manifest.ts';
 import { parsePatchingToolInfo } from './patching-tool-info.ts';
 
 /** What one node's probe found, and what it could not read (each a short phrase). */
@@ -73,11 +73,11 @@ export function parseNodeProbe(stdout: string): NodeProbe {
     else {
       modules = {};
       for (const [, manifest] of entries(moduleText, 'jar')) {
-        const headers = manifestHeaders(manifest);
-        const name = headers.get('Bundle-SymbolicName')?.split(';')[0]?.trim();
+        const headers = parseManifest(manifest);
+        const name = manifestHeader(headers, 'Bundle-SymbolicName')?.split(';')[0]?.trim();
         if (name === undefined || name === '') continue;
-        const schemaVersion = headers.get('Liferay-Require-SchemaVersion')?.trim();
-        modules[name] = { version: headers.get('Bundle-Version')?.trim() ?? '0.0.0', ...(schemaVersion === undefined || schemaVersion === '' ? {} : { schemaVersion }) };
+        const schemaVersion = manifestHeader(headers, 'Liferay-Require-SchemaVersion');
+        modules[name] = { version: manifestHeader(headers, 'Bundle-Version') ?? '0.0.0', ...(schemaVersion === undefined ? {} : { schemaVersion }) };
       }
     }
   }

@@ -2,6 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { manifestHeader, parseManifest } from './parse-manifest.ts';
 
 describe('parseManifest', () => {
+  it.each<[string, string, Record<string, string>]>([
+    ['72-byte continuation lines are joined', 'Bundle-SymbolicName: com.acme.a.very.long.symbolic.name.that.goes.past.seventy-t\r\n wo.bytes\r\nLiferay-Require-SchemaVersion: 2.0.0\r\n', { 'Bundle-SymbolicName': 'com.acme.a.very.long.symbolic.name.that.goes.past.seventy-two.bytes', 'Liferay-Require-SchemaVersion': '2.0.0' }],
+    ['only the main section', 'Bundle-Version: 1.0.0\n\nName: com/acme/Foo.class\nSHA-256-Digest: abc\n', { 'Bundle-Version': '1.0.0' }],
+    ['lines that are no header are skipped, a continuation after them too', 'Bundle-Version: 2.0.0\ngarbage\n continued\n', { 'Bundle-Version': '2.0.0' }],
+    ['blank lines before the first header (a node probe\'s output)', '\n\nBundle-Version: 3.0.0\n', { 'Bundle-Version': '3.0.0' }],
+    ['empty text', '', {}],
+  ])('%s', (_name, text, expected) => {
+    expect(parseManifest(text)).toEqual(expected);
+  });
+
   it.each([
     ['CRLF', '\r\n'],
     ['LF', '\n'],
