@@ -277,7 +277,11 @@ describe.each(SERVERS)('NodeSshExecutor against an $kind server', ({ kind, skip 
         session.run(sh`echo run >> ${counter}; sleep 0.5; echo done`, { timeoutMs: 20_000, idempotent });
 
       const dropWhenStarted = async (counter: string): Promise<void> => {
-        await waitUntil(() => existsSync(counter), { timeoutMs: 10_000, what: 'the command to start' });
+        // The shell creates the file before it writes the line: wait for the line, or a drop in between loses it.
+        await waitUntil(() => existsSync(counter) && readFileSync(counter, 'utf8') === 'run\n', {
+          timeoutMs: 10_000,
+          what: 'the command to start',
+        });
         await cluster.dropConnections('node1');
       };
 
