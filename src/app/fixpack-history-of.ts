@@ -1,6 +1,7 @@
 import type { FixpackHistory } from '../domain/eligibility/eligibility-input.ts';
 import { installedFixpack } from '../domain/eligibility/installed-fixpack.ts';
 import { compareFixpacks, parsePatchId } from '../domain/liferay/patch-id.ts';
+import type { RolloutFilter } from './ports.ts';
 import type { RolloutRecord, RolloutStatus } from './rollout-record.ts';
 
 /**
@@ -8,6 +9,9 @@ import type { RolloutRecord, RolloutStatus } from './rollout-record.ts';
  * nodes it reached on it, and its way back is a revert to the level it started from.
  */
 const RAN: readonly RolloutStatus[] = ['succeeded', 'failed', 'paused', 'interrupted', 'left-as-is'];
+
+/** The records `fixpackHistoryOf` reads for a cluster: its fix pack rollouts that ran (the store need not hand over, nor decode, any other). */
+export const fixpackHistoryFilter = (cluster: string): RolloutFilter => ({ cluster, kinds: ['fixpack'], statuses: RAN });
 
 /**
  * One cluster's rollout records -> which fix pack each installed fix pack replaced: a fix pack

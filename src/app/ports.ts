@@ -2,6 +2,7 @@ import type { ArtifactContents } from '../domain/liferay/jar/inspect-artifact.ts
 import type { PlanArtifact, RolloutPlan } from '../domain/plan/rollout-plan.ts';
 import type { Result } from '../domain/result.ts';
 import type { RolloutEvent } from '../domain/rollout/rollout-event.ts';
+import type { MaintenanceRequest } from '../domain/request/maintenance-request.ts';
 import type { ShellCommand } from '../domain/shell/shell-command.ts';
 import type { AuditEntry, RolloutRecord, RolloutStatus } from './rollout-record.ts';
 import type { RichText } from '../domain/text/rich-text.ts';
@@ -100,6 +101,15 @@ export interface SucceededRun {
   readonly durationMs: number;
 }
 
+/** Which records `RolloutStore.list` returns: every given condition holds (an empty list matches nothing); at most `limit`. */
+export interface RolloutFilter {
+  readonly cluster?: string;
+  readonly statuses?: readonly RolloutStatus[];
+  /** The request's kind (`fixpack`, `property`, ...). */
+  readonly kinds?: readonly MaintenanceRequest['kind'][];
+  readonly limit?: number;
+}
+
 /**
  * Durable record of requests, decisions and rollout events: what survives a bot restart.
  * Synchronous (SQLite is local); every write is committed before the call returns.
@@ -140,7 +150,7 @@ export interface RolloutStore {
    */
   succeededRuns(cluster: string, limit: number): SucceededRun[];
   /** Most recent first. */
-  list(filter: { readonly cluster?: string; readonly statuses?: readonly RolloutStatus[]; readonly limit?: number }): RolloutRecord[];
+  list(filter: RolloutFilter): RolloutRecord[];
   audit(entry: AuditEntry): void;
   auditTrail(rolloutId: string): AuditEntry[];
   close(): void;

@@ -136,6 +136,13 @@ export class RolloutRecordBuilder {
     return this;
   }
 
+  /** Another request on the record's cluster: its text, verdict and plan follow (the plan keeps its steps). */
+  withRequest(change: MaintenanceRequest): this {
+    const request = { ...change, cluster: this.record.cluster };
+    this.record = { ...this.record, request, requestText: describeRequest(request), verdict: { ...this.record.verdict, request }, plan: this.record.plan && { ...this.record.plan, request } };
+    return this;
+  }
+
   /** The facts the verdict rested on (what the runner's preflight expects of the nodes). */
   withFacts(facts: ClusterFacts): this {
     this.record = { ...this.record, facts };

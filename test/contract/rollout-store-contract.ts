@@ -288,6 +288,37 @@ export function rolloutStoreContract(name: string, makeStore: () => StoreUnderTe
         expect(ids(store.list(filter))).toEqual(expected);
       });
 
+      describe('by request kind', () => {
+        const fixpack = { kind: 'fixpack', action: 'install', patch: 'dxp-14-7110', cluster: 'prod', dryRun: false } as const;
+        const hotfix = { kind: 'hotfix', action: 'install', patch: 'hotfix-4445-7110', cluster: 'prod', dryRun: false } as const;
+        const seedKinds = (store: RolloutStore): void => {
+          seed(store); // property requests
+          store.create(aRolloutRecord().withId('f1').withRequest(fixpack).withStatus('succeeded').requestedAt('2025-03-06T08:00:00.000Z').build());
+          store.create(aRolloutRecord().withId('h1').withRequest(hotfix).withStatus('failed').requestedAt('2025-03-07T08:00:00.000Z').build());
+          store.create(aRolloutRecord().withId('f2').onCluster('staging').withRequest(fixpack).withStatus('succeeded').requestedAt('2025-03-08T08:00:00.000Z').build());
+        };
+        it.each([
+          [{ kinds: ['fixpack'] }, ['f2', 'f1']],
+          [{ kinds: ['fixpack'], cluster: 'prod' }, ['f1']],
+          [{ kinds: ['fixpack', 'hotfix'], cluster: 'prod' }, ['h1', 'f1']],
+          [{ kinds: ['hotfix'], statuses: ['succeeded'] }, []],
+          [{ kinds: ['property'], cluster: 'staging' }, ['s2', 's1']],
+          [{ kinds: ['java'] }, []],
+          [{ kinds: [] }, []],
+        ] as const)('%j -> %j', (filter, expected) => {
+          const { store } = open();
+          seedKinds(store);
+          expect(ids(store.list(filter))).toEqual(expected);
+        });
+
+        it('follows a request changed by update', () => {
+          const { store } = open();
+          seedKinds(store);
+          store.update('p4', ['awaiting-approval'], { request: { ...fixpack, patch: 'dxp-15-7110' } });
+          expect(ids(store.list({ kinds: ['fixpack'], cluster: 'prod' }))).toEqual(['f1', 'p4']);
+        });
+      });
+
       it('orders equal request times by insertion, the later first', () => {
         const { store } = open();
         for (const id of ['x', 'y', 'z']) store.create(aRolloutRecord().withId(id).build());

@@ -8,6 +8,7 @@ import { openSqliteRolloutStore } from '../../src/adapters/store/sqlite-rollout-
 import { composeCli } from '../../src/compose-cli.ts';
 import { startLocalRollout, type LocalRollout } from '../support/local-rollout.ts';
 import { ifSet } from '../support/if-set.ts';
+import { aRolloutRecord } from '../builders/a-rollout-record.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = join(root, 'bin', 'liferay-rollout.js');
@@ -98,6 +99,21 @@ describe('liferay-rollout plan/run against a 3-node local cluster (ssh2 test ser
     expect(r.stdout).toMatch(/node1 +● healthy and back in the cluster[\s\S]*node2 +● healthy[\s\S]*node3 +● healthy/);
     expect(r.stdout).toContain('rollout SUCCEEDED');
     process.stdout.write(`\n----- liferay-rollout run (success) -----\n${r.stdout}\n`);
+  });
+
+  it('run --db reads where a fix pack revert goes back to from the store, as the bot does (after the install above)', async () => {
+    const db = join(env.local.root, 'history.sqlite');
+    const store = openSqliteRolloutStore(db);
+    const install = { kind: 'fixpack', action: 'install', patch: 'dxp-14-7110', cluster: 'prod', dryRun: false } as const;
+    store.create({ ...aRolloutRecord().withId('req-install-14').withRequest(install).withStatus('succeeded').build(), facts: { product: 'dxp-7.1', patches: ['dxp-13-7110'] } });
+    store.close();
+    env.addArtifact('liferay-fix-pack-dxp-13-7110.zip', 'fix pack 13');
+    const revert = ['fixpack', 'revert', 'dxp-14-7110', 'on', 'prod', '--dry-run'];
+    const withStore = await cli(['run', '--inventory', env.inventoryPath, '--db', db, '--yes', '--', ...revert]);
+    expect(withStore.code, withStore.stdout + withStore.stderr).toBe(0);
+    expect(withStore.stdout).toContain('goes back to dxp-13-7110');
+    const without = await cli(['run', '--inventory', env.inventoryPath, '--yes', '--', ...revert]);
+    expect(without.stdout).toContain('the fix pack level prod had before dxp-14-7110 is unknown');
   });
 
   it('run --db records the run (history, audit) and respects the one-rollout-per-cluster lock', async () => {

@@ -1,5 +1,5 @@
 import { mayTake, ownedBy } from '../../src/app/lease-rules.ts';
-import type { Claim, ClaimResult, ClusterLock, RolloutStore, SucceededRun } from '../../src/app/ports.ts';
+import type { Claim, ClaimResult, ClusterLock, RolloutFilter, RolloutStore, SucceededRun } from '../../src/app/ports.ts';
 import type { AuditEntry, RolloutRecord, RolloutStatus } from '../../src/app/rollout-record.ts';
 import { CodedError } from '../../src/domain/coded-error.ts';
 import type { RolloutEvent } from '../../src/domain/rollout/rollout-event.ts';
@@ -118,12 +118,12 @@ export class InMemoryRolloutStore implements RolloutStore {
     return runs.slice(0, Math.max(0, Math.trunc(limit))).map(({ run }) => run);
   }
 
-  list(filter: { readonly cluster?: string; readonly statuses?: readonly RolloutStatus[]; readonly limit?: number }): RolloutRecord[] {
+  list(filter: RolloutFilter): RolloutRecord[] {
     this.checkOpen();
-    const { cluster, statuses, limit } = filter;
+    const { cluster, statuses, kinds, limit } = filter;
     const matching = [...this.data.records.values()]
       .map((record, order) => ({ record, order }))
-      .filter(({ record }) => (cluster === undefined || record.cluster === cluster) && (statuses === undefined || statuses.includes(record.status)))
+      .filter(({ record }) => (cluster === undefined || record.cluster === cluster) && (statuses === undefined || statuses.includes(record.status)) && (kinds === undefined || kinds.includes(record.request.kind)))
       // Most recent first; equal times: the later insert first. Plain comparison, as SQLite's BINARY collation.
       .sort((a, b) => (a.record.requestedAt < b.record.requestedAt ? 1 : a.record.requestedAt > b.record.requestedAt ? -1 : b.order - a.order))
       .map(({ record }) => structuredClone(record));

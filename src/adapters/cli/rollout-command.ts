@@ -5,7 +5,8 @@ import type { RolloutResult } from '../../app/run-rollout.ts';
 import type { Inventory } from '../../config/inventory-schema.ts';
 import type { CliPorts } from './cli-ports.ts';
 import { clusterSpecOf, nodeTargetsOf } from '../../compose-inventory.ts';
-import type { Answers } from '../../domain/eligibility/eligibility-input.ts';
+import type { Answers, FixpackHistory } from '../../domain/eligibility/eligibility-input.ts';
+import { fixpackHistoryFilter, fixpackHistoryOf } from '../../app/fixpack-history-of.ts';
 import type { ArtifactSource } from '../../app/ports.ts';
 import type { ShutdownRequest } from '../../app/run-ownership.ts';
 import { openCliStore } from './open-cli-store.ts';
@@ -97,6 +98,7 @@ async function rolloutCommand(mode: 'plan' | 'run', argv: readonly string[], io:
     ...(javaSameMajor === undefined ? {} : { javaSameMajor: javaSameMajor === 'yes' }),
   };
   const db = v.db ?? env.DATABASE;
+  let history: FixpackHistory | undefined;
   if (mode === 'run' && runPorts !== undefined && db !== undefined) {
     // A rollout holds the cluster: say so before probing nodes that are mid-change (they would only look as if they differ).
     const store = openCliStore('run', db, io, runPorts);
@@ -104,6 +106,8 @@ async function rolloutCommand(mode: 'plan' | 'run', argv: readonly string[], io:
     let busy;
     try {
       busy = rolloutInTheWay(request.cluster, store);
+      // Where a fix pack revert goes back to, as the bot reads it: from the cluster's rollouts.
+      history = fixpackHistoryOf(store.list(fixpackHistoryFilter(request.cluster)));
     } finally {
       store.close();
     }
@@ -115,7 +119,7 @@ async function rolloutCommand(mode: 'plan' | 'run', argv: readonly string[], io:
   const executor = ports.executor;
   const artifacts = ports.artifactsAt(inventory.artifactDir);
   const prepared = await prepareRollout(
-    { request: request, cluster, targets, declaredFacts: context.value.facts, catalog: context.value.catalog, policy: context.value.policy, answers, probe: v.probe },
+    { request: request, cluster, targets, declaredFacts: context.value.facts, catalog: context.value.catalog, policy: context.value.policy, answers, probe: v.probe, ...(history === undefined ? {} : { history }) },
     { executor, artifacts, artifactReader: ports.artifactReaderAt(inventory.artifactDir) },
   );
   if (!prepared.ok) {

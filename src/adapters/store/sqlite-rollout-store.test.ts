@@ -182,6 +182,20 @@ describe('openSqliteRolloutStore', () => {
     expect(raw((db) => db.prepare('SELECT detail FROM audit ORDER BY id DESC LIMIT 1').pluck().get())).toBe('Way back: fixpack revert dxp-17-7110 on prod');
   });
 
+  it('gives the records of an older bot their request kind', () => {
+    const store = openStore();
+    const fixpack = aRolloutRecord().withId('f1').withRequest({ kind: 'fixpack', action: 'install', patch: 'dxp-14-7110', cluster: 'prod', dryRun: false }).build();
+    const property = aRolloutRecord().withId('p1').build();
+    store.create(fixpack);
+    store.create(property);
+    store.close();
+    // The file as the bot before the kind column left it.
+    raw((db) => db.exec('DROP INDEX rollouts_by_kind; ALTER TABLE rollouts DROP COLUMN kind; PRAGMA user_version = 3;'));
+    const again = openStore();
+    expect(again.list({ kinds: ['fixpack'] })).toStrictEqual([fixpack]);
+    expect(again.list({ kinds: ['property'] })).toStrictEqual([property]);
+  });
+
   it('migrates once: reopening changes neither the schema nor the data', () => {
     const first = openStore();
     const record = aRolloutRecord().build();
@@ -190,7 +204,7 @@ describe('openSqliteRolloutStore', () => {
     first.close();
     const schema = (): unknown => raw((db) => ({ version: db.pragma('user_version', { simple: true }), objects: db.prepare('SELECT type, name, sql FROM sqlite_schema ORDER BY name').all() }));
     const before = schema();
-    expect(before).toMatchObject({ version: 3 });
+    expect(before).toMatchObject({ version: 4 });
     for (let i = 0; i < 3; i += 1) {
       const again = openStore();
       expect(again.get(record.id)).toStrictEqual(record);

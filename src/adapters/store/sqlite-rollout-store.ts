@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { Claim, ClaimResult, ClusterLock, RolloutStore, SucceededRun } from '../../app/ports.ts';
+import type { Claim, ClaimResult, ClusterLock, RolloutFilter, RolloutStore, SucceededRun } from '../../app/ports.ts';
 import type { AuditEntry, RolloutRecord, RolloutStatus } from '../../app/rollout-record.ts';
 import { CodedError } from '../../domain/coded-error.ts';
 import type { RolloutEvent } from '../../domain/rollout/rollout-event.ts';
@@ -88,6 +88,13 @@ const MIGRATIONS: readonly string[] = [
   // keeps their plain words for people reading the file. Rows of older bots have only `detail`.
   `
   ALTER TABLE audit ADD COLUMN detail_text TEXT CHECK (detail_text IS NULL OR json_valid(detail_text));
+  `,
+  // The request's kind as a column, so a verdict reads only the records it needs (a fix pack's
+  // history: the cluster's fix pack rollouts) instead of decoding every record of the cluster.
+  `
+  ALTER TABLE rollouts ADD COLUMN kind TEXT;
+  UPDATE rollouts SET kind = json_extract(body, '$.request.kind') WHERE json_valid(body);
+  CREATE INDEX rollouts_by_kind ON rollouts (cluster, kind, requested_at);
   `,
 ];
 
@@ -285,13 +292,13 @@ class SqliteRolloutStore implements RolloutStore {
   private readonly selectSucceededRuns;
 
   constructor(private readonly db: Database.Database) {
-    this.insertRollout = db.prepare<[string, string, string, string, string, string, string | null, string | null, string]>(
-      `INSERT INTO rollouts (id, cluster, status, requested_by, requested_at, updated_at, channel_id, message_ts, body)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    this.insertRollout = db.prepare<[string, string, string, string, string, string, string | null, string | null, string, string]>(
+      `INSERT INTO rollouts (id, cluster, status, requested_by, requested_at, updated_at, channel_id, message_ts, body, kind)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.selectRollout = db.prepare<[string], RolloutRow>('SELECT id, status, body FROM rollouts WHERE id = ?');
-    this.updateRollout = db.prepare<[string, string, string, string, string, string | null, string | null, string, string]>(
-      `UPDATE rollouts SET cluster = ?, status = ?, requested_by = ?, requested_at = ?, updated_at = ?, channel_id = ?, message_ts = ?, body = ?
+    this.updateRollout = db.prepare<[string, string, string, string, string, string | null, string | null, string, string, string]>(
+      `UPDATE rollouts SET cluster = ?, status = ?, requested_by = ?, requested_at = ?, updated_at = ?, channel_id = ?, message_ts = ?, body = ?, kind = ?
        WHERE id = ?`,
     );
     this.nextSeq = db.prepare<[string], number>('SELECT coalesce(max(seq), 0) + 1 FROM rollout_events WHERE rollout_id = ?').pluck();
@@ -307,7 +314,7 @@ class SqliteRolloutStore implements RolloutStore {
       if (!expected.includes(current.status)) return undefined;
       const next: RolloutRecord = { ...current, ...patch, id };
       const body = encodeRecord(next);
-      this.updateRollout.run(next.cluster, next.status, next.requestedBy, next.requestedAt, next.updatedAt, next.channelId ?? null, next.messageTs ?? null, body, id);
+      this.updateRollout.run(next.cluster, next.status, next.requestedBy, next.requestedAt, next.updatedAt, next.channelId ?? null, next.messageTs ?? null, body, next.request.kind, id);
       return decodeRecord({ id, status: next.status, body });
     });
 
@@ -338,7 +345,7 @@ class SqliteRolloutStore implements RolloutStore {
       if (lock !== undefined && !mayTake(lockOf(lock), claim)) return { ok: false, reason: 'owned', holder: lockOf(lock) };
       const next: RolloutRecord = { ...current, ...patch, id };
       const body = encodeRecord(next);
-      this.updateRollout.run(next.cluster, next.status, next.requestedBy, next.requestedAt, next.updatedAt, next.channelId ?? null, next.messageTs ?? null, body, id);
+      this.updateRollout.run(next.cluster, next.status, next.requestedBy, next.requestedAt, next.updatedAt, next.channelId ?? null, next.messageTs ?? null, body, next.request.kind, id);
       this.upsertLock.run(current.cluster, id, claim.owner, claim.until, new Date(claim.now).toISOString());
       return { ok: true, record: decodeRecord({ id, status: next.status, body }) };
     });
@@ -353,7 +360,7 @@ class SqliteRolloutStore implements RolloutStore {
         if (lock !== undefined && !ownedBy(lockOf(lock), owner, now)) return undefined;
         const next: RolloutRecord = { ...current, ...patch, id };
         const body = encodeRecord(next);
-        this.updateRollout.run(next.cluster, next.status, next.requestedBy, next.requestedAt, next.updatedAt, next.channelId ?? null, next.messageTs ?? null, body, id);
+        this.updateRollout.run(next.cluster, next.status, next.requestedBy, next.requestedAt, next.updatedAt, next.channelId ?? null, next.messageTs ?? null, body, next.request.kind, id);
         if (releaseCluster) this.deleteLock.run(id);
         else if (lock !== undefined) this.upsertLock.run(lock.cluster, id, null, null, new Date(now).toISOString());
         return decodeRecord({ id, status: next.status, body });
@@ -381,6 +388,7 @@ class SqliteRolloutStore implements RolloutStore {
         record.channelId ?? null,
         record.messageTs ?? null,
         body,
+        record.request.kind,
       );
     } catch (error) {
       if (isSqliteError(error, 'SQLITE_CONSTRAINT_PRIMARYKEY')) throw new CodedError('rollout_exists', `rollout ${record.id} already exists`, { id: record.id });
@@ -440,7 +448,7 @@ class SqliteRolloutStore implements RolloutStore {
     });
   }
 
-  list(filter: { readonly cluster?: string; readonly statuses?: readonly RolloutStatus[]; readonly limit?: number }): RolloutRecord[] {
+  list(filter: RolloutFilter): RolloutRecord[] {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.cluster !== undefined) {
@@ -451,6 +459,11 @@ class SqliteRolloutStore implements RolloutStore {
       if (filter.statuses.length === 0) return [];
       where.push(`status IN (${filter.statuses.map(() => '?').join(', ')})`);
       params.push(...filter.statuses);
+    }
+    if (filter.kinds !== undefined) {
+      if (filter.kinds.length === 0) return [];
+      where.push(`kind IN (${filter.kinds.map(() => '?').join(', ')})`);
+      params.push(...filter.kinds);
     }
     let sql = `SELECT id, status, body FROM rollouts${where.length === 0 ? '' : ` WHERE ${where.join(' AND ')}`} ORDER BY requested_at DESC, rowid DESC`;
     if (filter.limit !== undefined) {

@@ -2,7 +2,7 @@ import type { Answers } from '../../domain/eligibility/eligibility-input.ts';
 import type { ClusterFacts } from '../../domain/liferay/cluster-facts.ts';
 import type { MaintenanceRequest } from '../../domain/request/maintenance-request.ts';
 import type { Result } from '../../domain/result.ts';
-import { fixpackHistoryOf } from '../fixpack-history-of.ts';
+import { fixpackHistoryFilter, fixpackHistoryOf } from '../fixpack-history-of.ts';
 import { prepareRollout, type PrepareDeps, type PreparedRollout } from '../prepare-rollout.ts';
 import type { WarmFacts } from '../facts-cache.ts';
 import type { ClusterRuntime, ServiceDeps } from './service-deps.ts';
@@ -37,7 +37,7 @@ export async function evaluateRequest(
       catalog: deps.catalog,
       policy: cluster.eligibility,
       answers,
-      history: fixpackHistoryOf(deps.store.list({ cluster: request.cluster })),
+      history: fixpackHistoryOf(deps.store.list(fixpackHistoryFilter(request.cluster))),
       probe: deps.probe,
       ...(kept === undefined ? {} : { warm: kept }),
     },
