@@ -61,6 +61,11 @@ export interface BotHarnessOptions extends Partial<LocalRolloutOptions> {
   readonly mode?: SlackMode;
   /** Keep the facts warm (not started: call `factsCache.refresh`); default none, every verdict probes. */
   readonly factsCache?: FactsCacheOptions;
+  /**
+   * HTTP mode: answer Slack's request only once the listener is done (default true, so a delivery
+   * resolves after everything it caused); false answers at the ack, as the bot runs in production.
+   */
+  readonly processBeforeResponse?: boolean;
   /** The channel lane's pace (default 50 ms between posts, 50 ms between updates). */
   readonly notifierIntervals?: { readonly minPostIntervalMs: number; readonly minUpdateIntervalMs: number };
 }
@@ -95,7 +100,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
     log: silentLog,
     botId: 'B1',
     botUserId: 'U_BOT',
-    processBeforeResponse: true,
+    processBeforeResponse: options.processBeforeResponse ?? true,
     retries: 0,
     boltLogger: recordingSlackLogger(),
     pollIntervalMs: 200,
