@@ -1,5 +1,6 @@
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeSshExecutor } from '../../../src/adapters/ssh/node-ssh-executor.ts';
 import type { NodeSession } from '../../../src/app/ports.ts';
@@ -138,5 +139,20 @@ describe('local Liferay cluster', () => {
     const result = await ssh('node2', sh`JAVA_HOME=/nonexistent ${node2.tomcatDir}/bin/catalina.sh version`);
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toContain('The JAVA_HOME environment variable is not defined correctly');
+  });
+});
+
+describe('startLocalCluster startAll when a node cannot start', () => {
+  it('says which node could not bind its port, at once rather than at the timeout', async () => {
+    const cluster = await startLocalCluster({ nodes: 1, name: 'busyport', startupMs: 50, shutdownMs: 30 });
+    // Someone else holds node1's health port (what a port picked a moment earlier can run into).
+    const squatter = createServer();
+    await new Promise<void>((resolve) => squatter.listen(cluster.node('node1').healthPort, '127.0.0.1', resolve));
+    try {
+      await expect(cluster.startAll({ timeoutMs: 60_000 })).rejects.toThrow(/busyport could not start: node1: Failed to start connector: .*EADDRINUSE/);
+    } finally {
+      squatter.close();
+      await cluster.stop();
+    }
   });
 });

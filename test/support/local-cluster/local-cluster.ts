@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -224,21 +224,45 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
     },
     async startAll(startOptions = {}) {
       const names = [...runtimes.keys()];
+      const catalinaOut = (name: string): string => join(runtime(name).spec.tomcatDir, 'logs', 'catalina.out');
+      const readOut = (name: string): string => (existsSync(catalinaOut(name)) ? readFileSync(catalinaOut(name), 'utf8') : '');
+      // Only what this start writes counts: an earlier start's failure stays in the file.
+      const before = new Map(names.map((name) => [name, readOut(name).length]));
       for (const name of names) {
         const { home, tomcatDir } = runtime(name).spec;
         if (simPidOf(home) !== undefined) continue;
         await run('bash', [join(tomcatDir, 'bin', 'startup.sh')], { cwd: home, env: nodeCommandEnv(home, user) });
       }
-      await waitUntil(
-        async () => {
-          for (const name of names) {
-            if ((await healthStatus(name)) !== 200) return false;
-            if ((await readState(name)).members.length !== names.length) return false;
-          }
-          return true;
-        },
-        { timeoutMs: startOptions.timeoutMs ?? 120_000, what: `all ${names.length} nodes of ${clusterName} healthy and in one view` },
-      );
+      // What the last poll saw, for the error: which node was not there yet, and why.
+      let waiting = 'no answer yet';
+      let failed: string | undefined;
+      try {
+        await waitUntil(
+          async () => {
+            for (const name of names) {
+              const out = readOut(name).slice(before.get(name) ?? 0);
+              const connector = /Failed to start connector: .*/.exec(out);
+              if (connector !== null) {
+                failed = `${name}: ${connector[0]}`;
+                return true;
+              }
+              waiting = `${name} did not answer its health URL`;
+              const status = await healthStatus(name);
+              waiting = `${name} answered ${status}`;
+              if (status !== 200) return false;
+              const members = (await readState(name)).members.length;
+              waiting = `${name} saw ${members} of ${names.length} members`;
+              if (members !== names.length) return false;
+            }
+            return true;
+          },
+          // Below the test hooks' own timeout, so that this error, which says what was missing, is the one reported.
+          { timeoutMs: startOptions.timeoutMs ?? 100_000, intervalMs: 100, what: `all ${names.length} nodes of ${clusterName} healthy and in one view` },
+        );
+      } catch (error) {
+        throw new CodedError('wait_timeout', `${messageOf(error)} (last seen: ${waiting})`);
+      }
+      if (failed !== undefined) throw new CodedError('node_down', `a node of ${clusterName} could not start: ${failed}`);
     },
     readState,
     isRunning: (name) => simPidOf(runtime(name).spec.home) !== undefined,
