@@ -56,7 +56,7 @@ export interface LocalRollout {
   readonly inventoryPath: string;
   readonly inventory: Inventory;
   readonly artifactDir: string;
-  readonly jdks: Readonly<Record<'8' | '8u402' | '11', string>>;
+  readonly jdks: Readonly<Record<'8' | '8u402' | '11' | '17', string>>;
   addArtifact(file: string, content: string | Uint8Array): void;
   /** `history`: what the rollout records would say of earlier fix pack levels (where a revert goes back to). */
   prepare(text: string, answers?: Answers, history?: FixpackHistory): Promise<PreparedRollout>;
@@ -88,10 +88,12 @@ export async function startLocalRollout(options: LocalRolloutOptions): Promise<L
       '8': fakeJdk(join(local.root, 'jdks', 'jdk8u292'), '1.8.0_292'),
       '8u402': fakeJdk(join(local.root, 'jdks', 'jdk8u402'), '1.8.0_402'),
       '11': fakeJdk(join(local.root, 'jdks', 'jdk-11'), '11.0.22'),
+      '17': fakeJdk(join(local.root, 'jdks', 'jdk-17'), '17.0.15'),
     };
+    const quarterly = options.layout === 'quarterly';
     for (const node of local.nodes) {
       const setenv = join(node.tomcatDir, 'bin', 'setenv.sh');
-      writeFileSync(setenv, readFileSync(setenv, 'utf8').replace(/^(#!.*\n)?/, (shebang) => `${shebang}export JAVA_HOME="${jdks['8']}"\n`));
+      writeFileSync(setenv, readFileSync(setenv, 'utf8').replace(/^(#!.*\n)?/, (shebang) => `${shebang}export JAVA_HOME="${quarterly ? jdks['17'] : jdks['8']}"\n`));
     }
     await local.startAll();
     const t = { stop: 15, start: 30, health: 20, cluster: 20, ...options.timeouts };
@@ -100,7 +102,7 @@ export async function startLocalRollout(options: LocalRolloutOptions): Promise<L
       `artifactDir: ${artifactDir}`,
       'clusters:',
       '  prod:',
-      '    product: dxp-7.1',
+      `    product: ${quarterly ? 'dxp-7.4' : 'dxp-7.1'}`,
       '    channels: [C0PROD]',
       '    approvers: { users: [U0APPROVER], groups: [S0OPS] }',
       `    liferayHome: ${local.nodes[0]?.home}`,

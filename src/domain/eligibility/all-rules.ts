@@ -9,6 +9,7 @@ import { fixpackRevertRange } from './rules/fixpack-revert-range.ts';
 import { fixpackTarget } from './rules/fixpack-target.ts';
 import { hotfixBreaking } from './rules/hotfix-breaking.ts';
 import { hotfixInstalled } from './rules/hotfix-installed.ts';
+import { hotfixRelease } from './rules/hotfix-release.ts';
 import { javaMajor } from './rules/java-major.ts';
 import { javaSupport } from './rules/java-support.ts';
 import { jvmSettings } from './rules/jvm-settings.ts';
@@ -20,6 +21,7 @@ import type { EligibilityRule } from './eligibility-rule.ts';
 /** Every rule, in the order their reasons are shown. */
 export const ALL_RULES: readonly EligibilityRule[] = [
   patchBuild,
+  hotfixRelease,
   fixpackOrder,
   fixpackRevert,
   fixpackTarget,

@@ -11,6 +11,7 @@ import { typedExpect } from '../../../test/support/typed-expect.ts';
 const catalog = PatchCatalog.parse(JSON.parse(readFileSync(new URL('../../../catalog/non-revertible.json', import.meta.url), 'utf8')));
 
 const dxp70: ClusterFacts = { product: 'dxp-7.0', patches: ['de-28-7010'], java: '1.8.0_292' };
+const q12: ClusterFacts = { product: 'dxp-7.4', release: '2026.q1.2', patches: [], java: '17.0.15' };
 const dxp71: ClusterFacts = { product: 'dxp-7.1', patches: ['dxp-14-7110'], java: '1.8.0_292', commerce: '2.0.5' };
 const dxp72: ClusterFacts = { product: 'dxp-7.2', patches: ['dxp-9-7210', 'hotfix-1234-7210'], java: '11.0.12', nonRevertible: ['hotfix-2001-7210'] };
 const dxp73: ClusterFacts = { product: 'dxp-7.3', patches: ['dxp-1-7310'], java: '11.0.20' };
@@ -70,6 +71,11 @@ const cases: readonly Case[] = [
   ['hotfix revert, not installed', 'hotfix revert hotfix-99-7210 on prod', dxp72, 'error', 'not installed'],
   ['hotfix install, already there', 'hotfix install hotfix-1234-7210 on prod', dxp72, 'error', 'already installed'],
   ['hotfix for another build', 'hotfix install hotfix-4445-7110 on prod', dxp72, 'error', 'built for DXP 7.1'],
+  ['quarterly hotfix on its release', 'hotfix install liferay-dxp-2026.q1.2-hotfix-1.zip on prod', q12, 'eligible', 'dxp-2026.q1.2-hotfix-1 is built for 2026.q1.2, the release prod runs'],
+  ['quarterly hotfix revert', 'hotfix revert liferay-dxp-2026.q1.2-hotfix-1.zip on prod', { ...q12, patches: ['dxp-2026.q1.2-hotfix-1'] }, 'eligible', 'can be reverted node by node'],
+  ['quarterly hotfix on another patch release', 'hotfix install liferay-dxp-2026.q1.2-hotfix-1.zip on prod', { ...q12, release: '2026.q1.3' }, 'error', 'dxp-2026.q1.2-hotfix-1 is a hotfix for 2026.q1.2 but prod runs 2026.q1.3'],
+  ['quarterly hotfix on a fix pack product', 'hotfix install liferay-dxp-2026.q1.2-hotfix-1.zip on prod', dxp72, 'error', 'built for DXP 7.4 (build 7413) but prod runs DXP 7.2'],
+  ['quarterly hotfix, release unknown', 'hotfix install liferay-dxp-2026.q1.2-hotfix-1.zip on prod', { product: 'dxp-7.4', patches: [], java: '17.0.15' }, 'eligible', 'the installed release of prod is not known'],
   ['portal-ext.properties set', 'property set session.timeout=30 on prod', dxp71, 'eligible', 'portal-ext.properties'],
   ['portal-ext.properties unset', 'property unset session.timeout on prod', dxp71, 'eligible', 'session.timeout'],
   ['OSGi config', 'config set com.liferay.portal.search.elasticsearch7.configuration.ElasticsearchConfiguration operationMode=REMOTE on prod', dxp71, 'eligible', 'osgi/configs/'],

@@ -15,6 +15,11 @@ describe('nodeFactDifferences', () => {
     ['patches, grouped in inventory order', { node1: f(['dxp-14-7110'], '8'), node2: f(['dxp-13-7110'], '8'), node3: f(['dxp-13-7110'], '8') }, ['patches: node1: dxp-14-7110; node2, node3: dxp-13-7110']],
     ['none and unknown are said so', { node1: f([], '8'), node2: f(undefined, '8') }, ['patches: node1: none; node2: unknown']],
     ['Java too', { node1: f([], '11.0.22'), node2: f([], '1.8.0_292') }, ['java: node1: 11.0.22; node2: 1.8.0_292']],
+    [
+      'the installed release, node by node',
+      { node1: f([], '17', { product: 'dxp-7.4', release: '2026.q1.2' }), node2: f([], '17', { product: 'dxp-7.4', release: '2026.q1.3' }), node3: f([], '17', { product: 'dxp-7.4', release: '2026.q1.2' }) },
+      ['release: node1, node3: 2026.q1.2; node2: 2026.q1.3'],
+    ],
   ])('%s', (_name, nodeFacts, expected) => {
     expect(nodeFactDifferences(nodeFacts).map((d) => `${d.fact}: ${'byNode' in d ? d.byNode : differenceText(d)}`)).toEqual(expected);
   });

@@ -3,7 +3,7 @@ import { factText, type NodeFacts } from './node-facts.ts';
 
 export type FactDifference =
   | {
-      readonly fact: 'patches' | 'java' | 'build' | 'commerce';
+      readonly fact: 'patches' | 'java' | 'build' | 'commerce' | 'release';
       /** Nodes grouped by value, in inventory order: `node1: dxp-14-7110; node2, node3: dxp-13-7110`. */
       readonly byNode: string;
     }
@@ -33,7 +33,7 @@ function groupBy(pairs: readonly (readonly [string, string])[]): Map<string, str
 const byNodeText = (groups: ReadonlyMap<string, readonly string[]>): string => [...groups].map(([text, nodes]) => `${nodes.join(', ')}: ${text}`).join('; ');
 
 /**
- * How the nodes differ; empty when uniform. Patches, Java, the product build and Commerce as
+ * How the nodes differ; empty when uniform. The release, patches, Java, the product build and Commerce as
  * before (a node that does not know a fact is `unknown`); modules and file digests only among the
  * nodes that were probed for them (a declared fact file carries neither), module by module and file
  * by file in name order.
@@ -41,7 +41,7 @@ const byNodeText = (groups: ReadonlyMap<string, readonly string[]>): string => [
 export function nodeFactDifferences(nodeFacts: NodeFacts): FactDifference[] {
   const out: FactDifference[] = [];
   const entries = Object.entries(nodeFacts);
-  for (const fact of ['patches', 'java', 'build', 'commerce'] as const) {
+  for (const fact of ['release', 'patches', 'java', 'build', 'commerce'] as const) {
     const groups = groupBy(
       entries.map(([node, facts]) => {
         const raw = factText(facts, fact);
@@ -80,6 +80,7 @@ const LEAD = {
   java: 'the nodes run different Java versions',
   build: 'the nodes report different product builds',
   commerce: 'the nodes run different Commerce versions',
+  release: 'the nodes run different releases',
 } as const;
 
 /**
@@ -99,6 +100,7 @@ export function differenceText(d: FactDifference): string {
     case 'java':
     case 'build':
     case 'commerce':
+    case 'release':
       return `${LEAD[d.fact]}: ${d.byNode}`;
   }
   return assertNever(d, 'fact difference');

@@ -17,12 +17,21 @@ describe('parseNodeProbe', () => {
     ],
     ['Commerce from the file name when its properties cannot be read', `${INFO}--- marketplace\n--- lpkg Liferay Commerce 2.1.3.lpkg\n\n--- end\n`, { commerce: '2.1.3' }, []],
     ['a JAR without a symbolic name is no module', `${INFO}--- modules\n--- jar lib.jar\nManifest-Version: 1.0\r\n\r\n--- end\n`, { modules: {} }, []],
+    // The installed release: the bundle's .liferay-version (liferay-docker release/_package.sh writes it into every bundle).
+    ['a quarterly release: release and product from .liferay-version', `${INFO}${JAVA}--- release\n2026.q1.2\n--- end\n`, { product: 'dxp-7.4', release: '2026.q1.2' }, []],
+    ['an LTS quarterly release, upper case, CRLF', `no patching tool\n--- release\n2025.Q1.0-LTS\r\n--- end\n`, { product: 'dxp-7.4', release: '2025.q1.0-lts' }, []],
+    ['a 7.4 update', `--- release\n\n7.4.13-u102\n--- end\n`, { product: 'dxp-7.4', release: '7.4.13-u102' }, []],
+    ['a 7.1 home has no .liferay-version: nothing claimed, nothing unread', `${INFO}--- release\n\n--- end\n`, { build: '7110' }, []],
+    ['a 7.4 build without .liferay-version: the release said unread', `Product information:\n  * build number: 7413\n--- release\n\n--- end\n`, { build: '7413' }, ['the installed release (no .liferay-version in the Liferay home)']],
+    ['a .liferay-version that names no release', `--- release\nDXP 7.4 GA1\n--- end\n`, {}, ['the installed release (.liferay-version holds no release name)']],
     ['no zip reader on the node', `${INFO}--- modules\n--- jar a.jar\n--- no-zip-reader\n\n--- marketplace\n--- end\n`, { patches: ['dxp-13-7110'] }, ["the modules' manifests (no unzip, python3 or bsdtar on the node)"]],
   ])('%s', (_name, stdout, expected, unread) => {
     const probed = parseNodeProbe(stdout);
     expect(probed.facts).toMatchObject(expected);
     if (!('modules' in expected)) expect(probed.facts.modules).toBeUndefined();
     if (!('digests' in expected)) expect(probed.facts.digests).toBeUndefined();
+    if (!('release' in expected)) expect([probed.facts.release, probed.facts.product, probed.release]).toEqual([undefined, undefined, undefined]);
+    else expect(probed.release).toBe((expected as { release: string }).release);
     expect(probed.unread).toEqual(unread);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProductId } from './cluster-facts.ts';
-import { buildOfProduct, compareFixpacks, fixpackId, parsePatchId, productOfBuild, type BuildCode, type PatchId } from './patch-id.ts';
+import { buildOfProduct, compareFixpacks, fixpackId, parsePatchId, patchZipName, productOfBuild, type BuildCode, type PatchId } from './patch-id.ts';
 
 function must(text: string): PatchId {
   const parsed = parsePatchId(text);
@@ -24,6 +24,11 @@ describe('parsePatchId', () => {
     ['Liferay-Fix-Pack-DE-32-7010.ZIP', { kind: 'fixpack', family: 'de', number: 32, build: '7010', id: 'de-32-7010' }],
     ['HotFix-4445-7210', { kind: 'hotfix', number: 4445, build: '7210', id: 'hotfix-4445-7210' }],
     ['  dxp-9-7110  ', { kind: 'fixpack', family: 'dxp', number: 9, build: '7110', id: 'dxp-9-7110' }],
+    // Hotfixes of 7.4 bundle releases (liferay-docker release/_hotfix.sh: liferay-dxp-<release>-hotfix-<id>.zip)
+    ['liferay-dxp-2026.q1.2-hotfix-1.zip', { kind: 'hotfix', number: 1, build: '7413', release: '2026.q1.2', id: 'dxp-2026.q1.2-hotfix-1' }],
+    ['dxp-2026.q1.2-hotfix-1', { kind: 'hotfix', number: 1, build: '7413', release: '2026.q1.2', id: 'dxp-2026.q1.2-hotfix-1' }],
+    ['Liferay-DXP-2025.Q1.0-LTS-hotfix-12.zip', { kind: 'hotfix', number: 12, build: '7413', release: '2025.q1.0-lts', id: 'dxp-2025.q1.0-lts-hotfix-12' }],
+    ['liferay-dxp-7.4.13-u102-hotfix-3.zip', { kind: 'hotfix', number: 3, build: '7413', release: '7.4.13-u102', id: 'dxp-7.4.13-u102-hotfix-3' }],
   ])('parses %j', (text, expected) => {
     expect(parsePatchId(text)).toEqual(expected);
   });
@@ -51,8 +56,26 @@ describe('parsePatchId', () => {
     ['../dxp-9-7110', 'path'],
     ['dxp-1234567890-7110', 'too many digits'],
     ['dxp-٣-7110', 'non-ASCII digit'],
+    ['liferay-dxp-2026.q5.2-hotfix-1.zip', 'no such quarter'],
+    ['liferay-dxp-2026.q1-hotfix-1.zip', 'a quarter, not a release'],
+    ['liferay-dxp-2026.q1.2-hotfix-0.zip', 'zero hotfix of a release'],
+    ['liferay-dxp-2026.q1.2-hotfix-1', 'zip name without .zip'],
+    ['dxp-2026.q1.2-hotfix-1.zip', 'id with .zip'],
+    ['liferay-dxp-2026.q1.2-hotfix-1.zip;id', 'trailing junk after a release hotfix'],
+    ['liferay-dxp-../2026.q1.2-hotfix-1.zip', 'path in a release hotfix'],
   ])('refuses %j (%s)', (text) => {
     expect(parsePatchId(text)).toBeUndefined();
+  });
+});
+
+describe('patchZipName', () => {
+  it.each([
+    ['dxp-14-7110', 'liferay-fix-pack-dxp-14-7110.zip'],
+    ['hotfix-4445-7110', 'liferay-hotfix-4445-7110.zip'],
+    ['dxp-2026.q1.2-hotfix-1', 'liferay-dxp-2026.q1.2-hotfix-1.zip'],
+  ])('%s comes as %s (and the zip name parses back to it)', (id, zip) => {
+    expect(patchZipName(must(id))).toBe(zip);
+    expect(must(zip).id).toBe(id);
   });
 });
 

@@ -1,15 +1,20 @@
 import type { ProductId } from './cluster-facts.ts';
+import { parseReleaseName } from './release-name.ts';
 
 /** Liferay build codes as they end a patch id: 7010 = DXP 7.0 ... 7413 = DXP 7.4. */
 export type BuildCode = '7010' | '7110' | '7210' | '7310' | '7413';
 
 /**
  * A fix pack or hotfix id as `patching-tool info` prints it. `id` is the normalised lower-case id
- * (`dxp-9-7110`, `hotfix-4445-7110`), never the zip name.
+ * (`dxp-9-7110`, `hotfix-4445-7110`), never the zip name. A hotfix of a DXP 7.4 bundle release
+ * (`liferay-dxp-2026.q1.2-hotfix-1.zip`, the name Liferay's release scripts give it) carries the
+ * `release` it is built for (`2026.q1.2`; build 7413) and the id `dxp-2026.q1.2-hotfix-1` (the zip
+ * name without `liferay-` and `.zip`, as `hotfix-4445-7110` is `liferay-hotfix-4445-7110.zip`'s;
+ * what the Patching Tool prints for it is unconfirmed).
  */
 export type PatchId =
   | { kind: 'fixpack'; family: 'de' | 'dxp'; number: number; build: BuildCode; id: string }
-  | { kind: 'hotfix'; number: number; build: BuildCode; id: string };
+  | { kind: 'hotfix'; number: number; build: BuildCode; id: string; release?: string };
 
 const PRODUCT_OF_BUILD: Readonly<Record<BuildCode, ProductId>> = {
   '7010': 'dxp-7.0',
@@ -41,6 +46,8 @@ const NUMBER = '[1-9][0-9]{0,8}';
 const BUILD = '7010|7110|7210|7310|7413';
 const FIXPACK = new RegExp(`^(?:(de|dxp)-(${NUMBER})-(${BUILD})|liferay-fix-pack-(de|dxp)-(${NUMBER})-(${BUILD})\\.zip)$`);
 const HOTFIX = new RegExp(`^(?:hotfix-(${NUMBER})-(${BUILD})|liferay-hotfix-(${NUMBER})-(${BUILD})\\.zip)$`);
+/** `dxp-<release>-hotfix-<n>` or `liferay-dxp-<release>-hotfix-<n>.zip`; the release is checked by `parseReleaseName`. */
+const RELEASE_HOTFIX = new RegExp(`^(?:dxp-([0-9a-z.-]+)-hotfix-(${NUMBER})|liferay-dxp-([0-9a-z.-]+)-hotfix-(${NUMBER})\\.zip)$`);
 
 function isBuildCode(text: string): text is BuildCode {
   return Object.hasOwn(PRODUCT_OF_BUILD, text);
@@ -50,7 +57,8 @@ function isBuildCode(text: string): text is BuildCode {
  * Parse a patch id (`de-27-7010`, `dxp-9-7110`, `hotfix-4445-7110`) or its zip name
  * (`liferay-fix-pack-dxp-9-7110.zip`, `liferay-hotfix-4445-7110.zip`), case-insensitively, after
  * trimming. Fix packs must match their build's family (`de` = 7010, `dxp` = 7110/7210/7310; 7.4 has
- * none); hotfixes may name any build. Anything else is `undefined`.
+ * none); hotfixes may name any build. Hotfixes of a 7.4 release: `dxp-2026.q1.2-hotfix-1` or
+ * `liferay-dxp-2026.q1.2-hotfix-1.zip` (also `2025.q1.0-lts`, `7.4.13-u102`). Anything else is `undefined`.
  */
 export function parsePatchId(text: string): PatchId | undefined {
   const lower = text.trim().toLowerCase();
@@ -72,7 +80,21 @@ export function parsePatchId(text: string): PatchId | undefined {
     const n = Number(number);
     return { kind: 'hotfix', number: n, build, id: `hotfix-${n}-${build}` };
   }
+  const releaseHotfix = RELEASE_HOTFIX.exec(lower);
+  if (releaseHotfix) {
+    const release = parseReleaseName(releaseHotfix[1] ?? releaseHotfix[3] ?? '');
+    const number = releaseHotfix[2] ?? releaseHotfix[4];
+    if (release === undefined || number === undefined) return undefined;
+    const n = Number(number);
+    return { kind: 'hotfix', number: n, build: '7413', release: release.id, id: `dxp-${release.id}-hotfix-${n}` };
+  }
   return undefined;
+}
+
+/** The zip a patch comes in, as the artifact folder and `patching-tool/patches/` hold it. */
+export function patchZipName(patch: PatchId): string {
+  if (patch.kind === 'fixpack') return `liferay-fix-pack-${patch.id}.zip`;
+  return `liferay-${patch.id}.zip`;
 }
 
 /** 7010 -> dxp-7.0, 7110 -> dxp-7.1, 7210 -> dxp-7.2, 7310 -> dxp-7.3, 7413 -> dxp-7.4. */

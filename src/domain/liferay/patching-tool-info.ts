@@ -10,7 +10,7 @@ function idList(text: string | undefined): string[] {
   return text
     .split(/[,\s]+/)
     .map((id) => id.trim().toLowerCase())
-    .filter((id) => /^[a-z]+-\d+-\d{4}$/.test(id));
+    .filter((id) => /^[a-z]+-\d+-\d{4}$/.test(id) || /^dxp-[0-9a-z.-]+-hotfix-\d+$/.test(id));
 }
 
 /** Parse `patching-tool.sh info`; undefined when the output has no "Currently installed patches" line. */

@@ -1,6 +1,6 @@
 import { parseJavaVersion } from '../liferay/java-version.ts';
 import type { RevertTarget } from '../eligibility/verdict.ts';
-import { parsePatchId } from '../liferay/patch-id.ts';
+import { parsePatchId, patchZipName } from '../liferay/patch-id.ts';
 import type { ClusterSpec } from './cluster-spec.ts';
 import type { ChangeAction } from './change-action.ts';
 import type { MaintenanceRequest } from '../request/maintenance-request.ts';
@@ -15,6 +15,8 @@ function versionGlob(file: string): string | undefined {
 
 /** The zip of a fix pack or hotfix id, as the artifact folder and patches/ hold it. */
 export function patchZip(id: string): string {
+  const patch = parsePatchId(id);
+  if (patch !== undefined) return patchZipName(patch);
   return id.startsWith('hotfix-') ? `liferay-${id}.zip` : `liferay-fix-pack-${id}.zip`;
 }
 

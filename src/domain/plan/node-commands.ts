@@ -29,13 +29,16 @@ const READ_ENTRY = sh`read_entry() {
  * (`parseNodeProbe` reads them): `patching-tool.sh info`; the Java the node's Tomcat would use
  * (setenv.sh's JAVA_HOME, else PATH); each `osgi/modules` JAR's manifest (only that entry is read
  * on the node, never the JAR sent); each Commerce `.lpkg` of `osgi/marketplace` with its
- * `liferay-marketplace.properties`; sha256 of `portal-ext.properties` and of each `osgi/configs` file.
+ * `liferay-marketplace.properties`; sha256 of `portal-ext.properties` and of each `osgi/configs` file;
+ * the installed release from the bundle's `.liferay-version` (`release`, see `parseNodeProbe`).
  */
 export const probeCommand = (p: NodePaths): ShellCommand =>
   sh`cd ${p.home} || exit 1
 if [ -x ${p.patchingTool}/patching-tool.sh ]; then (cd ${p.patchingTool} && ./patching-tool.sh info) 2>&1; else echo "no patching tool"; fi
 echo "--- java"
 ( [ -f ${p.tomcat}/bin/setenv.sh ] && . ${p.tomcat}/bin/setenv.sh >/dev/null 2>&1; if [ -n "$JAVA_HOME" ]; then "$JAVA_HOME/bin/java" -version; else java -version; fi ) 2>&1 | head -n 3
+echo "--- release"
+if [ -f .liferay-version ]; then head -c 200 .liferay-version; echo; fi
 ${READ_ENTRY}
 echo "--- modules"
 for f in osgi/modules/*.jar; do [ -f "$f" ] || continue; echo "--- jar \${f#osgi/modules/}"; read_entry "$f" META-INF/MANIFEST.MF; echo; done

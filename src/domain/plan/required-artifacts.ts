@@ -1,6 +1,6 @@
 import { assertNever } from '../assert-never.ts';
 import type { RevertTarget } from '../eligibility/verdict.ts';
-import { parsePatchId } from '../liferay/patch-id.ts';
+import { parsePatchId, patchZipName } from '../liferay/patch-id.ts';
 import type { MaintenanceRequest } from '../request/maintenance-request.ts';
 
 /**
@@ -14,7 +14,7 @@ export function requiredArtifacts(request: MaintenanceRequest, revertTo?: Revert
       return revertTo?.fixpack === undefined ? [] : [`liferay-fix-pack-${revertTo.fixpack}.zip`];
     case 'hotfix': {
       const patch = parsePatchId(request.patch);
-      return request.action === 'install' && patch !== undefined ? [`liferay-${patch.id}.zip`] : [];
+      return request.action === 'install' && patch !== undefined ? [patchZipName(patch)] : [];
     }
     case 'module':
     case 'plugin':

@@ -54,6 +54,11 @@ describe('parseCommand: every change form', () => {
     ['hotfix revert hotfix-4445-7110 on prod', { kind: 'hotfix', action: 'revert', patch: 'hotfix-4445-7110' }],
     ['hotfix install liferay-hotfix-4445-7110.zip on prod', { kind: 'hotfix', action: 'install', patch: 'hotfix-4445-7110' }],
     ['hotfix install hotfix-12-7413 on prod', { kind: 'hotfix', action: 'install', patch: 'hotfix-12-7413' }],
+    // hotfixes of quarterly releases and 7.4 updates
+    ['hotfix install liferay-dxp-2026.q1.2-hotfix-1.zip on prod', { kind: 'hotfix', action: 'install', patch: 'dxp-2026.q1.2-hotfix-1' }],
+    ['hotfix revert liferay-dxp-2026.q1.2-hotfix-1.zip on prod', { kind: 'hotfix', action: 'revert', patch: 'dxp-2026.q1.2-hotfix-1' }],
+    ['hotfix revert dxp-2026.q1.2-hotfix-1 on prod', { kind: 'hotfix', action: 'revert', patch: 'dxp-2026.q1.2-hotfix-1' }],
+    ['hotfix install liferay-dxp-7.4.13-u102-hotfix-7.zip on prod', { kind: 'hotfix', action: 'install', patch: 'dxp-7.4.13-u102-hotfix-7' }],
     // modules and plugins
     ['module install com.acme.web-1.2.0.jar on prod', { kind: 'module', action: 'install', file: 'com.acme.web-1.2.0.jar' }],
     ['module update Acme_Suite+2.lpkg on prod', { kind: 'module', action: 'update', file: 'Acme_Suite+2.lpkg' }],
@@ -193,6 +198,8 @@ describe('parseCommand: refusals name the offending part', () => {
     ['fixpack install de-27-7110 on prod', ['"de-27-7110"', '"de" fix packs are for build 7010']],
     ['fixpack install dxp-014-7110 on prod', ['"dxp-014-7110" is not a fix pack id']],
     ['hotfix install hotfix-4445 on prod', ['"hotfix-4445" is not a hotfix id']],
+    ['hotfix install liferay-dxp-2026.q5.2-hotfix-1.zip on prod', ['"liferay-dxp-2026.q5.2-hotfix-1.zip" is not a hotfix id', 'liferay-dxp-2026.q1.2-hotfix-1.zip']],
+    ['fixpack install liferay-dxp-2026.q1.2-hotfix-1.zip on prod', ['"liferay-dxp-2026.q1.2-hotfix-1.zip" is a hotfix, not a fix pack', 'hotfix install']],
     ['module install ../x.jar on prod', ['"../x.jar" is not a file name: path separators and ".." are not allowed']],
     ['module install /opt/x.jar on prod', ['"/opt/x.jar"', 'path separators']],
     ['module install ..\\x.jar on prod', ['"..\\x.jar"', 'path separators']],
@@ -317,7 +324,7 @@ const tokenSoup = fc
 
 const ARGUMENTS: Readonly<Record<string, readonly string[]>> = {
   'fixpack install': ['dxp-14-7110', 'liferay-fix-pack-de-27-7010.zip'],
-  'hotfix revert': ['hotfix-4445-7110', 'liferay-hotfix-1-7413.zip'],
+  'hotfix revert': ['hotfix-4445-7110', 'liferay-hotfix-1-7413.zip', 'liferay-dxp-2026.q1.2-hotfix-1.zip'],
   'module update': ['x.jar', 'y.lpkg'],
   'plugin install': ['z.war'],
   'property set': ['a=1', 'b=http://x/y?z=1,2', 'c='],

@@ -7,7 +7,7 @@ export type PatchNoun = 'fixpack' | 'hotfix';
 
 const EXPECTED: Readonly<Record<PatchNoun, string>> = {
   fixpack: 'a fix pack id (expected e.g. dxp-14-7110, de-32-7010 or liferay-fix-pack-dxp-14-7110.zip)',
-  hotfix: 'a hotfix id (expected e.g. hotfix-4445-7110 or liferay-hotfix-4445-7110.zip)',
+  hotfix: 'a hotfix id (expected e.g. hotfix-4445-7110, liferay-hotfix-4445-7110.zip or liferay-dxp-2026.q1.2-hotfix-1.zip)',
 };
 
 /** Fix-pack-shaped text whose family or build is wrong: `de-3-7110`, `dxp-3-7413`. */

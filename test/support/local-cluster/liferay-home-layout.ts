@@ -5,6 +5,11 @@ import { shellQuote } from '../../../src/domain/shell/shell-command.ts';
 import { manifestText, tinyZip } from './tiny-zip.ts';
 
 export const TOMCAT_DIR_NAME = 'tomcat-9.0.83';
+/** Quarterly bundles (LIFERAY.md §2b) use a plain `tomcat/` inside `liferay-dxp/`. */
+export const QUARTERLY_TOMCAT_DIR_NAME = 'tomcat';
+
+/** `7.x`: a 7.0-7.3 bundle (`tomcat-9.0.83/`, Patching Tool with fix packs); `quarterly`: a DXP quarterly release bundle. */
+export type HomeLayout = '7.x' | 'quarterly';
 
 const SIM_DIR = join(dirname(fileURLToPath(import.meta.url)), 'sim');
 export const LIFERAY_SIM_PATH = join(SIM_DIR, 'liferay-sim.mjs');
@@ -20,9 +25,15 @@ export interface SimConfig {
   readonly startupMs: number;
   readonly shutdownMs: number;
   readonly productBuild: string;
+  /** Quarterly layout: the folder shared by the cluster's nodes standing in for the database (`database.json`, upgrade markers). */
+  readonly databaseDir?: string;
 }
 
 export interface LiferayHomeSpec extends SimConfig {
+  /** Default `7.x`. With `quarterly`, `home` is the bundle's `liferay-dxp/` folder. */
+  readonly layout?: HomeLayout;
+  /** The release a quarterly bundle is (its `.liferay-version`); default `2026.q1.2`. */
+  readonly release?: string;
   readonly home: string;
   readonly installedPatches: readonly string[];
   /** The JARs in osgi/modules (default: `DEFAULT_SIM_MODULES`). */
@@ -201,10 +212,23 @@ exec ${node} ${shellQuote(PATCHING_TOOL_SIM_PATH)} "$@"
 `;
 }
 
-/** Lays out one node's LIFERAY_HOME like a Liferay Tomcat bundle (LIFERAY.md §4), scripts included. */
+/** The zip of an installed patch id, as patches/ keeps it. */
+function zipOf(id: string): string {
+  return id.startsWith('hotfix-') || id.includes('-hotfix-') ? `liferay-${id}.zip` : `liferay-fix-pack-${id}.zip`;
+}
+
+/**
+ * Lays out one node's LIFERAY_HOME like a Liferay Tomcat bundle (LIFERAY.md §4), scripts included.
+ * The quarterly layout is the bundle as Liferay's release scripts package it
+ * (github.com/liferay/liferay-docker release/_package.sh): `liferay-dxp/` with `tomcat/`,
+ * `patching-tool/`, `osgi/` without `.lpkg` files, `data/`, and the release information
+ * `.liferay-version` (the release name), `.githash` and the empty `.liferay-home` marker.
+ */
 export function createLiferayHome(spec: LiferayHomeSpec): void {
   const { home } = spec;
-  const tomcat = join(home, TOMCAT_DIR_NAME);
+  const quarterly = spec.layout === 'quarterly';
+  const tomcatDirName = quarterly ? QUARTERLY_TOMCAT_DIR_NAME : TOMCAT_DIR_NAME;
+  const tomcat = join(home, tomcatDirName);
   for (const dir of [
     '.sim',
     'deploy',
@@ -213,11 +237,11 @@ export function createLiferayHome(spec: LiferayHomeSpec): void {
     'work',
     'osgi/configs',
     'osgi/modules',
-    'osgi/marketplace/override',
+    ...(quarterly ? [] : ['osgi/marketplace/override']),
     'osgi/war',
     'osgi/state',
-    `${TOMCAT_DIR_NAME}/bin`,
-    `${TOMCAT_DIR_NAME}/logs`,
+    `${tomcatDirName}/bin`,
+    `${tomcatDirName}/logs`,
     'patching-tool/patches',
   ]) {
     mkdirSync(join(home, dir), { recursive: true });
@@ -230,7 +254,13 @@ export function createLiferayHome(spec: LiferayHomeSpec): void {
     startupMs: spec.startupMs,
     shutdownMs: spec.shutdownMs,
     productBuild: spec.productBuild,
+    ...(spec.databaseDir === undefined ? {} : { databaseDir: spec.databaseDir }),
   };
+  if (quarterly) {
+    writeFileSync(join(home, '.liferay-home'), '');
+    writeFileSync(join(home, '.liferay-version'), `${spec.release ?? '2026.q1.2'}\n`);
+    writeFileSync(join(home, '.githash'), 'simulated\n');
+  }
   writeFileSync(join(home, '.sim', 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
   writeFileSync(join(home, '.sim', 'faults.json'), '{}\n');
   writeFileSync(
@@ -245,7 +275,7 @@ export function createLiferayHome(spec: LiferayHomeSpec): void {
   );
   writeFileSync(join(home, 'osgi', 'state', 'bundle-cache.dat'), 'osgi state of the simulated node\n');
   for (const module of spec.modules ?? DEFAULT_SIM_MODULES) writeModuleJar(home, module);
-  if (spec.commerce !== undefined) writeCommerceLpkg(home, spec.commerce);
+  if (spec.commerce !== undefined && !quarterly) writeCommerceLpkg(home, spec.commerce);
   writeFileSync(join(home, 'work', '.keep'), '');
   writeFileSync(join(tomcat, 'logs', 'catalina.out'), '');
   writeScript(join(tomcat, 'bin', 'catalina.sh'), catalinaSh());
@@ -259,7 +289,6 @@ export function createLiferayHome(spec: LiferayHomeSpec): void {
   );
   // As on a real node, the zips of the installed patches stay in patches/ (install re-applies them).
   for (const id of spec.installedPatches) {
-    const zip = id.startsWith('hotfix-') ? `liferay-${id}.zip` : `liferay-fix-pack-${id}.zip`;
-    writeFileSync(join(home, 'patching-tool', 'patches', zip), `simulated ${id}\n`);
+    writeFileSync(join(home, 'patching-tool', 'patches', zipOf(id)), `simulated ${id}\n`);
   }
 }

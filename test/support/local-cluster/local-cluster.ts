@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { CodedError } from '../../../src/domain/coded-error.ts';
 import type { NodeTarget } from '../../../src/app/ports.ts';
 import { freePort } from './free-port.ts';
-import { createLiferayHome, LIFERAY_SIM_PATH, TOMCAT_DIR_NAME } from './liferay-home-layout.ts';
+import { createLiferayHome, LIFERAY_SIM_PATH, QUARTERLY_TOMCAT_DIR_NAME, TOMCAT_DIR_NAME, type HomeLayout } from './liferay-home-layout.ts';
 import type { NodeFaults } from './node-faults.ts';
 import type { NodeSshServer, SshServerKind } from './node-ssh-server.ts';
 import { startOpensshNodeServer } from './openssh-node-server.ts';
@@ -31,15 +31,19 @@ export interface LocalClusterOptions {
   readonly sshServer?: SshServerKind;
   /** Patch ids installed on every node at the start (patching-tool state). Default none. */
   readonly installedPatches?: readonly string[];
-  /** Product build code the Patching Tool reports (default `7110`). */
+  /** Product build code the Patching Tool reports (default `7110`; `7413` for the quarterly layout). */
   readonly productBuild?: string;
+  /** Default `7.x` (`<node>/` with `tomcat-9.0.83/`); `quarterly`: `<node>/liferay-dxp/` with `tomcat/` and `.liferay-version`. */
+  readonly layout?: HomeLayout;
+  /** The release of every quarterly node (default `2026.q1.2`). */
+  readonly release?: string;
 }
 
 export interface LocalNode {
   readonly name: string;
   /** LIFERAY_HOME. */
   readonly home: string;
-  /** `<home>/tomcat-9.0.83`. */
+  /** `<home>/tomcat-9.0.83`; `<home>/tomcat` in the quarterly layout. */
   readonly tomcatDir: string;
   readonly host: '127.0.0.1';
   readonly healthPort: number;
@@ -59,6 +63,8 @@ export interface LocalCluster {
   readonly user: string;
   /** A generated ed25519 private key file (mode 0600), the only key the SSH servers accept. */
   readonly clientKeyPath: string;
+  /** Quarterly layout: the folder standing in for the shared database (`database.json`, `upgrades/<from>-to-<to>`); else undefined. */
+  readonly databaseDir: string | undefined;
   node(name: string): LocalNode;
   /** A NodeTarget for the executor (connectTimeoutMs 5000 unless overridden). */
   target(name: string, overrides?: Partial<NodeTarget>): NodeTarget;
@@ -115,6 +121,9 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
   const user = userInfo().username;
   const root = mkdtempSync(join(tmpdir(), `liferay-${clusterName}-`));
   const registryDir = join(root, 'registry');
+  const quarterly = options.layout === 'quarterly';
+  const databaseDir = quarterly ? join(root, 'database') : undefined;
+  const tomcatDirName = quarterly ? QUARTERLY_TOMCAT_DIR_NAME : TOMCAT_DIR_NAME;
   const clientKeyPath = join(root, 'client_ed25519');
   const clientKey = generateSshKeyPair(`rollout-client@${clusterName}`);
   writeSshKeyPair(clientKey, clientKeyPath);
@@ -134,7 +143,7 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
   try {
     for (let i = 1; i <= options.nodes; i += 1) {
       const name = `node${i}`;
-      const home = join(root, name);
+      const home = quarterly ? join(root, name, 'liferay-dxp') : join(root, name);
       homes.push(home);
       const healthPort = await freePort();
       createLiferayHome({
@@ -145,8 +154,10 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
         registryDir,
         startupMs: options.startupMs ?? 50,
         shutdownMs: options.shutdownMs ?? 30,
-        productBuild: options.productBuild ?? '7110',
+        productBuild: options.productBuild ?? (quarterly ? '7413' : '7110'),
         installedPatches: options.installedPatches ?? [],
+        ...(quarterly ? { layout: 'quarterly' as const, release: options.release ?? '2026.q1.2' } : {}),
+        ...(databaseDir === undefined ? {} : { databaseDir }),
       });
       const serverOptions = { name, home, user, authorizedKey: clientKey.publicKey, workDir: join(root, 'ssh', name) };
       const ssh = kind === 'openssh' ? await startOpensshNodeServer(serverOptions) : await startSsh2NodeServer(serverOptions);
@@ -155,7 +166,7 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
         spec: {
           name,
           home,
-          tomcatDir: join(home, TOMCAT_DIR_NAME),
+          tomcatDir: join(home, tomcatDirName),
           host: '127.0.0.1',
           healthPort,
           healthUrl: `http://127.0.0.1:${healthPort}/c/portal/layout`,
@@ -204,6 +215,7 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
     sshServer: kind,
     user,
     clientKeyPath,
+    databaseDir,
     node: (name) => nodeView(runtime(name)),
     target: (name, overrides = {}) => {
       const r = runtime(name);

@@ -21,6 +21,10 @@ export interface SimState {
   readonly patches: readonly string[];
   /** osgi/state was missing or empty at start and was rebuilt. */
   readonly osgiStateRebuilt: boolean;
+  /** The bundle's release at start (`.liferay-version`; quarterly layout), else null. */
+  readonly release: string | null;
+  /** The database upgrade this start ran (quarterly layout: the shared database was at another release), else null. */
+  readonly databaseUpgrade: { readonly from: string; readonly to: string; readonly marker: string } | null;
   /** The current cluster view as this node sees it ([] when not a member). */
   readonly members: readonly string[];
 }

@@ -102,6 +102,8 @@ function run(home) {
   }
   const catalinaOpts = (process.env.CATALINA_OPTS ?? '').trim();
   const patching = readJson(paths.patchingState, { installed: [] });
+  const release = readRelease(home);
+  const databaseUpgrade = config.databaseDir === undefined || release === undefined ? null : upgradeDatabase(config.databaseDir, release);
 
   const state = {
     name: config.name,
@@ -119,6 +121,8 @@ function run(home) {
     configs: listFiles(path.join(home, 'osgi', 'configs')),
     patches: Array.isArray(patching.installed) ? patching.installed : [],
     osgiStateRebuilt,
+    release: release ?? null,
+    databaseUpgrade,
     members: [],
   };
 
@@ -131,6 +135,7 @@ function run(home) {
   }
   catalina('INFO', 'org.apache.coyote.AbstractProtocol.init', `Initializing ProtocolHandler ["http-nio-${config.healthPort}"]`);
   liferay('INFO', 'main][StartupHelperUtil:72', `Starting Liferay DXP (simulated node ${config.name}, build ${config.productBuild})`);
+  if (databaseUpgrade !== null) liferay('INFO', 'main][UpgradeProcess:110', `Upgrading database from ${databaseUpgrade.from} to ${databaseUpgrade.to}: marker ${databaseUpgrade.marker}`);
 
   // --- HTTP -------------------------------------------------------------------------------------
   const server = http.createServer((req, res) => {
@@ -304,6 +309,38 @@ function run(home) {
   process.on('SIGTERM', onStopRequest);
   process.on('SIGINT', onStopRequest);
   process.on('SIGHUP', () => undefined);
+}
+
+/** The bundle's release (`.liferay-version`, quarterly layout), or undefined. */
+function readRelease(home) {
+  try {
+    return fs.readFileSync(path.join(home, '.liferay-version'), 'utf8').trim().toLowerCase() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The shared "database" of a quarterly cluster: `database.json` holds the release its schema is at.
+ * A fresh database takes the first starting node's release; a node of another release upgrades it
+ * (as Liferay's auto-upgrade on first start would) and leaves a marker file
+ * `upgrades/<from>-to-<to>` (what a later round's release update checks). Returns the upgrade or null.
+ */
+function upgradeDatabase(databaseDir, release) {
+  fs.mkdirSync(path.join(databaseDir, 'upgrades'), { recursive: true });
+  const file = path.join(databaseDir, 'database.json');
+  try {
+    fs.writeFileSync(file, `${JSON.stringify({ release })}\n`, { flag: 'wx' });
+    return null;
+  } catch (error) {
+    if (error.code !== 'EEXIST') throw error;
+  }
+  const from = String(readJson(file, {}).release ?? '');
+  if (from === '' || from === release) return null;
+  const marker = path.join(databaseDir, 'upgrades', `${from}-to-${release}`);
+  fs.writeFileSync(marker, `${new Date().toISOString()}\n`);
+  writeJsonAtomic(file, { release });
+  return { from, to: release, marker };
 }
 
 const [mode, home] = process.argv.slice(2);

@@ -18,6 +18,13 @@ const paths = simPaths(home);
 const state = readJson(paths.patchingState, { productBuild: '7110', installed: [] });
 const productBuild = String(state.productBuild ?? '7110');
 const installed = Array.isArray(state.installed) ? state.installed : [];
+// A quarterly bundle: the release it is, from the bundle's own .liferay-version (its hotfixes are built for one release).
+let bundleRelease;
+try {
+  bundleRelease = fs.readFileSync(`${home}/.liferay-version`, 'utf8').trim().toLowerCase() || undefined;
+} catch {
+  bundleRelease = undefined;
+}
 
 /** `liferay-fix-pack-dxp-14-7110.zip` -> dxp-14-7110; `liferay-hotfix-4445-7110.zip` -> hotfix-4445-7110. */
 function parseZip(file) {
@@ -25,6 +32,9 @@ function parseZip(file) {
   if (match) return { id: match[1], kind: 'fixpack', number: Number(match[2]), build: match[3] };
   match = /^liferay-hotfix-(\d+)-(\d{4})\.zip$/.exec(file);
   if (match) return { id: `hotfix-${match[1]}-${match[2]}`, kind: 'hotfix', number: Number(match[1]), build: match[2] };
+  // liferay-dxp-2026.q1.2-hotfix-1.zip: a hotfix of a quarterly release (build 7413).
+  match = /^liferay-dxp-([0-9a-z.-]+)-hotfix-(\d+)\.zip$/.exec(file);
+  if (match) return { id: `dxp-${match[1]}-hotfix-${match[2]}`, kind: 'hotfix', number: Number(match[2]), build: '7413', release: match[1] };
   return undefined;
 }
 
@@ -33,6 +43,8 @@ function parseId(id) {
   if (match) return { id, kind: 'fixpack', number: Number(match[1]), build: match[2] };
   match = /^hotfix-(\d+)-(\d{4})$/.exec(id);
   if (match) return { id, kind: 'hotfix', number: Number(match[1]), build: match[2] };
+  match = /^dxp-([0-9a-z.-]+)-hotfix-(\d+)$/.exec(id);
+  if (match) return { id, kind: 'hotfix', number: Number(match[2]), build: '7413', release: match[1] };
   return { id, kind: 'unknown', number: 0, build: '' };
 }
 
@@ -56,6 +68,7 @@ function plan(patches) {
   const target = [];
   for (const p of patches) {
     if (p.build !== productBuild) reasons.set(p.id, `built for another product build (${p.build}), this is ${productBuild}`);
+    else if (p.release !== undefined && p.release !== bundleRelease) reasons.set(p.id, `built for another release (${p.release}), this is ${bundleRelease ?? 'no quarterly release'}`);
     else if (p.kind === 'fixpack' && p !== top) reasons.set(p.id, `a newer fix pack is available (${top.id})`);
     else target.push(p.id);
   }
