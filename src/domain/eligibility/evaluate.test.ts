@@ -75,7 +75,7 @@ const cases: readonly Case[] = [
   ['quarterly hotfix revert', 'hotfix revert liferay-dxp-2026.q1.2-hotfix-1.zip on prod', { ...q12, patches: ['dxp-2026.q1.2-hotfix-1'] }, 'eligible', 'can be reverted node by node'],
   ['quarterly hotfix on another patch release', 'hotfix install liferay-dxp-2026.q1.2-hotfix-1.zip on prod', { ...q12, release: '2026.q1.3' }, 'error', 'dxp-2026.q1.2-hotfix-1 is a hotfix for 2026.q1.2 but prod runs 2026.q1.3'],
   ['quarterly hotfix on a fix pack product', 'hotfix install liferay-dxp-2026.q1.2-hotfix-1.zip on prod', dxp72, 'error', 'built for DXP 7.4 (build 7413) but prod runs DXP 7.2'],
-  ['quarterly hotfix, release unknown', 'hotfix install liferay-dxp-2026.q1.2-hotfix-1.zip on prod', { product: 'dxp-7.4', patches: [], java: '17.0.15' }, 'eligible', 'the installed release of prod is not known'],
+  ['quarterly hotfix, release unknown', 'hotfix install liferay-dxp-2026.q1.2-hotfix-1.zip on prod', { product: 'dxp-7.4', patches: [], java: '17.0.15' }, 'needs-confirmation', 'the installed release of prod is not known'],
   ['portal-ext.properties set', 'property set session.timeout=30 on prod', dxp71, 'eligible', 'portal-ext.properties'],
   ['portal-ext.properties unset', 'property unset session.timeout on prod', dxp71, 'eligible', 'session.timeout'],
   ['OSGi config', 'config set com.liferay.portal.search.elasticsearch7.configuration.ElasticsearchConfiguration operationMode=REMOTE on prod', dxp71, 'eligible', 'osgi/configs/'],

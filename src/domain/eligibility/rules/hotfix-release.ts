@@ -5,7 +5,7 @@ import type { EligibilityRule } from '../eligibility-rule.ts';
 /**
  * A hotfix of a 7.4 release (`liferay-dxp-2026.q1.2-hotfix-1.zip`) is built for exactly that
  * release: on a node of another release it is an error with both named. Another product line
- * (a fix pack product) is `patch-build`'s error. An unknown installed release is said, not guessed.
+ * (a fix pack product) is `patch-build`'s error. An unknown installed release needs confirming: the fit is never guessed.
  */
 export const hotfixRelease: EligibilityRule = {
   name: 'hotfix-release',
@@ -18,7 +18,14 @@ export const hotfixRelease: EligibilityRule = {
     if (facts.product !== undefined && facts.product !== 'dxp-7.4') return [];
     const installed = facts.release === undefined ? undefined : parseReleaseName(facts.release);
     if (installed === undefined) {
-      return [{ rule, outcome: 'note', message: `the installed release of ${request.cluster} is not known: could not check that ${patch.id} (built for ${patch.release}) fits it` }];
+      return [
+        {
+          rule,
+          outcome: 'confirm',
+          message: `the installed release of ${request.cluster} is not known: ${patch.id} fits only ${patch.release}; probe the nodes or declare "release" in the facts`,
+          question: { topic: 'facts', text: `Which release does ${request.cluster} run?`, subjects: ['release'] },
+        },
+      ];
     }
     if (installed.id !== patch.release) {
       return [
