@@ -59,6 +59,7 @@ describe('preflightMismatch: every fact the verdict used × changed or not × no
   const patchInstall: ChangeAction = { type: 'patch-install', patch: 'dxp-14-7110', zip: 'liferay-fix-pack-dxp-14-7110.zip', removeZipsMatching: undefined, clearWork: false };
   const configSet: ChangeAction = { type: 'set-osgi-config', pid: 'com.acme.Foo', settings: [{ key: 'a', value: 'b' }] };
   const commerceUpdate: ChangeAction = { type: 'place-file', file: 'liferay-commerce-2.0.6.lpkg', dir: 'osgi/marketplace', replacesGlob: 'liferay-commerce-[0-9]*.lpkg' };
+  const jvmSet: ChangeAction = { type: 'jvm-options', action: 'set', options: ['-Xmx4g'], setenv: 'tomcat/bin/setenv.sh' };
   const javaUpdate: ChangeAction = { type: 'java-home', javaHome: '/opt/jdk11', major: 11, setenv: 'tomcat/bin/setenv.sh' };
 
   const kinds: [string, ChangeAction, ClusterFacts, string][] = [
@@ -83,7 +84,7 @@ describe('preflightMismatch: every fact the verdict used × changed or not × no
     { name: `${name} changed, node not changed by this rollout`, change, found, ours: false, lines: [`node2: ${line}`] },
     { name: `${name} changed, node changed by this rollout (by this change)`, change, found, ours: true, lines: exempt(name) ? [] : [`node2: ${line}`] },
     // The same difference on a node this rollout changed with another kind of change: it counts.
-    { name: `${name} changed, node changed by this rollout with a JVM option`, change: { type: 'jvm-options', action: 'set', options: ['-Xmx4g'], setenv: 'tomcat/bin/setenv.sh' } as ChangeAction, found, ours: true, lines: [`node2: ${line}`] },
+    { name: `${name} changed, node changed by this rollout with a JVM option`, change: jvmSet, found, ours: true, lines: [`node2: ${line}`] },
   ]);
 
   it.each(table)('$name', ({ change, found, ours, lines }) => {
