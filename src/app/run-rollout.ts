@@ -276,7 +276,8 @@ export async function runRollout(input: RunRolloutInput, deps: StepDeps): Promis
       const outcome = await step(s, 'rollout', (o) => {
         if (o.ok && o.facts !== undefined) probed.set(s.node, o.facts);
         if (!o.ok || i !== lastProbe) return o;
-        const problems = preflightMismatch(expectedNodeFacts(plan, input.expectedFacts), probed);
+        const changedByThisRollout = new Set(plan.nodes.filter((n) => state.nodes[n]?.changed === true));
+        const problems = preflightMismatch(expectedNodeFacts(plan, input.expectedFacts), probed, { change, changedByThisRollout });
         return problems.length > 0 ? failed(`the nodes are not as the verdict assumed: ${problems.join('; ')}. Nothing was changed; ask again for a fresh verdict`) : o;
       });
       if (!outcome.ok) return hold('failed', `Failed in preflight on ${s.node}: ${outcome.message}. No node was stopped.`);

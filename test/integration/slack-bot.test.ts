@@ -155,6 +155,7 @@ describe.each(SLACK_MODES)('the Slack bot against the local cluster (Slack deliv
     const before = posts();
     await h.click(message, ACTION_IDS.approve, PEOPLE.approver);
     expect(allText(h.fake.message(CHANNEL, message.ts) as FakeSlackThread)).toMatch(/superseded|changed/i);
+    expect(h.ephemeralTo(PEOPLE.approver).at(-1)).toMatch(/^⚠️ Not approved: the plan changed since the verdict \(facts read \d+ s ago\); the request was evaluated again, see the new message/);
     expect(posts()).toBe(before + 1);
     expect(actionIds(h.latest())).toContain(ACTION_IDS.approve);
     expect(h.latest().ts).not.toBe(message.ts);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aClusterRuntime, aServiceDeps, APPROVER } from '../../../test/builders/service-deps.ts';
 import { aRolloutRecord } from '../../../test/builders/a-rollout-record.ts';
 import { InMemoryRolloutStore } from '../../../test/fakes/in-memory-rollout-store.ts';
-import { RecordingNodeExecutor } from '../../../test/fakes/recording-node-executor.ts';
+import { exitWith, RecordingNodeExecutor } from '../../../test/fakes/recording-node-executor.ts';
 import type { RolloutRecord } from '../rollout-record.ts';
 import { neutralText } from '../../domain/text/rich-text.ts';
 import { approveRequest, type ApproveDeps } from './decide-request.ts';
@@ -76,5 +76,46 @@ describe('approveRequest when someone else decided first (between the check and 
     const outcome = await approve(record, deps);
     expect(outcome.kind).toBe('denied');
     expect(outcome.kind === 'denied' ? neutralText(outcome.message) : '').toBe(said);
+  });
+});
+
+/** Answers the node probe with Java and the digest of portal-ext.properties; every other command exits 0. */
+const probingExecutor = (): RecordingNodeExecutor =>
+  new RecordingNodeExecutor((run) => (run.command.includes('--- digests') ? exitWith(0, `--- java\nopenjdk version "1.8.0_292"\n--- digests\n${'a'.repeat(64)}  portal-ext.properties\n--- end\n`) : exitWith(0)));
+
+describe('approveRequest when a node changed since the verdict in something the verdict used, the plan the same', () => {
+  it('refuses in one line naming the node, what changed and how old the facts are; the request is asked again', async () => {
+    const cluster = aClusterRuntime();
+    const store = new InMemoryRolloutStore();
+    const deps = aServiceDeps({ store, executor: probingExecutor(), clusters: new Map([['prod', cluster]]) });
+    const built = aRolloutRecord().build();
+    const fresh = await evaluateRequest(built.request, cluster, {}, deps);
+    if (!fresh.ok || fresh.value.plan === undefined) throw new Error('no plan');
+    const node2 = fresh.value.nodeFacts['node2'];
+    if (node2?.digests === undefined) throw new Error(`the fake probe reports no digests: ${JSON.stringify(node2)}`);
+    // What the verdict was shown with: node2's portal-ext.properties then had another digest (the plan's hash kept as it is now).
+    const shown = { ...fresh.value.plan, nodeFacts: { ...fresh.value.nodeFacts, node2: { ...node2, digests: { 'portal-ext.properties': 'b'.repeat(64) } } } };
+    const requestedAt = new Date(deps.clock.now().getTime() - 180_000).toISOString();
+    const record: RolloutRecord = { ...built, requestedAt, plan: shown, verdict: fresh.value.verdict, facts: fresh.value.facts };
+    store.create(record);
+    const outcome = await approve(record, deps);
+    expect(outcome.kind).toBe('superseded');
+    if (outcome.kind !== 'superseded') return;
+    expect(neutralText(outcome.why)).toBe('node2: portal-ext.properties changed since the verdict (facts read 3 min ago)');
+    expect(store.get(record.id)?.status).toBe('superseded');
+    expect(outcome.fresh.status).toBe('awaiting-approval');
+    expect(store.auditTrail(record.id).map((a) => a.action)).toEqual(['superseded']);
+  });
+
+  it('the same facts and plan: approved', async () => {
+    const cluster = aClusterRuntime();
+    const store = new InMemoryRolloutStore();
+    const deps = aServiceDeps({ store, executor: probingExecutor(), clusters: new Map([['prod', cluster]]) });
+    const built = aRolloutRecord().build();
+    const fresh = await evaluateRequest(built.request, cluster, {}, deps);
+    if (!fresh.ok || fresh.value.plan === undefined) throw new Error('no plan');
+    const record: RolloutRecord = { ...built, plan: fresh.value.plan, verdict: fresh.value.verdict, facts: fresh.value.facts };
+    store.create(record);
+    expect((await approve(record, deps)).kind).toBe('approved');
   });
 });

@@ -8,6 +8,8 @@ import { pendingOf } from './pending-of.ts';
 import type { ServiceDeps } from './service-deps.ts';
 import { statusForVerdict } from './status-for-verdict.ts';
 import { actor, plain, text, type RichText } from '../../domain/text/rich-text.ts';
+import { factsAgeText } from '../facts-cache.ts';
+import { expectedNodeFacts, mismatchLine, nodeMismatches } from '../preflight-mismatch.ts';
 
 /** What approving reads: the request and its cluster's policy, time, new ids (a superseding request), the log, this process's lease terms (the claim), and what a verdict reads. */
 export type ApproveDeps = Pick<ServiceDeps, 'store' | 'clusters' | 'clock' | 'newId' | 'log'> & { readonly ownership: LeaseTerms } & EvaluateDeps;
@@ -18,7 +20,7 @@ export type RejectDeps = Pick<ServiceDeps, 'store' | 'clusters' | 'clock'>;
 export type ApproveOutcome =
   | { readonly kind: 'approved'; readonly record: RolloutRecord }
   /** The cluster changed since the message was posted: the old request is superseded by a new one to approve. */
-  | { readonly kind: 'superseded'; readonly old: RolloutRecord; readonly fresh: RolloutRecord }
+  | { readonly kind: 'superseded'; readonly old: RolloutRecord; readonly fresh: RolloutRecord; readonly why: RichText }
   | { readonly kind: 'denied'; readonly message: RichText };
 
 /**
@@ -51,7 +53,11 @@ export async function approveRequest(
   const fresh = await evaluateRequest(record.request, cluster, record.answers, deps);
   if (!fresh.ok) return { kind: 'denied', message: text`Not started: ${fresh.error}` };
   const now = deps.clock.now().toISOString();
-  if (fresh.value.plan?.hash !== record.plan.hash) {
+  // Anything the verdict used that the nodes now show otherwise refuses the approval, even when the plan came out the same.
+  const changed = nodeMismatches(expectedNodeFacts(record.plan, record.facts), new Map(Object.entries(fresh.value.nodeFacts)));
+  if (fresh.value.plan?.hash !== record.plan.hash || changed.length > 0) {
+    const age = factsAgeText(deps.clock.now().getTime() - Date.parse(record.requestedAt));
+    const why = changed.length > 0 ? text`${changed.map(mismatchLine).join('; ')} (${age})` : text`the plan changed since the verdict (${age})`;
     const old = deps.store.update(record.id, ['awaiting-approval'], { status: 'superseded', decisionNote: 'the cluster changed since the verdict', updatedAt: now });
     if (old === undefined) return { kind: 'denied', message: text`This request was already decided` };
     const { verdict, plan, planError, facts } = fresh.value;
@@ -68,8 +74,8 @@ export async function approveRequest(
       updatedAt: now,
     };
     deps.store.create(next);
-    deps.store.audit({ at: now, rolloutId: record.id, actor: input.userId, action: 'superseded', detail: text`the nodes changed since the verdict; new request ${next.id}` });
-    return { kind: 'superseded', old, fresh: next };
+    deps.store.audit({ at: now, rolloutId: record.id, actor: input.userId, action: 'superseded', detail: text`the nodes changed since the verdict; new request ${next.id}: ${why}` });
+    return { kind: 'superseded', old, fresh: next, why };
   }
   // The approval, the cluster lock and this process as the rollout's owner, in one store
   // transaction: two approvals (or a CLI run) for one cluster can never both start.

@@ -2,6 +2,7 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { approveRequest } from '../../../../app/requests/decide-request.ts';
 import { requestView } from '../../../../app/requests/request-view.ts';
 import { startRollout } from '../../../../app/requests/start-rollout.ts';
+import { text } from '../../../../domain/text/rich-text.ts';
 import { ACTION_IDS } from '../../blocks/action-ids.ts';
 import { decodeDecisionValue } from '../../blocks/button-values.ts';
 import { postFailureLine } from '../../blocks/post-failure-message.ts';
@@ -25,6 +26,7 @@ export function registerApprove(app: App, ctx: ListenerContext): void {
         return ctx.talk.tell(channel, body.user.id, outcome.message);
       case 'superseded': {
         await showDecided(outcome.old, { type: 'superseded', at: outcome.old.updatedAt }, ctx);
+        await ctx.talk.tell(channel, body.user.id, text`Not approved: ${outcome.why}; the request was evaluated again, see the new message`);
         const posted = await postRequest(outcome.fresh, ctx);
         if (!posted.ok) await ctx.talk.tell(channel, body.user.id, postFailureLine(posted.channelId, posted.slackError));
         return;
