@@ -3,7 +3,7 @@ import type { RolloutStore } from './ports.ts';
 import { clusterBusy } from './requests/cluster-busy.ts';
 import type { RolloutRecord } from './rollout-record.ts';
 import type { LeaseTerms } from './run-ownership.ts';
-import { describeRequest } from '../domain/request/describe-request.ts';
+import { shownRequestText } from '../domain/liferay/shown-request-text.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { neutralText, text, type RichText } from '../domain/text/rich-text.ts';
 
@@ -29,7 +29,7 @@ export function recordCliRun(prepared: PreparedRollout, store: RolloutStore, now
     id,
     cluster: plan.cluster,
     request: plan.request,
-    requestText: describeRequest(plan.request),
+    requestText: shownRequestText(plan.request),
     requestedBy: actor,
     requestedAt: at,
     channelId: undefined,

@@ -1,3 +1,4 @@
+import { maskedFileText } from '../domain/liferay/masked-file-text.ts';
 import type { ClusterFacts } from '../domain/liferay/cluster-facts.ts';
 
 /** How one step ended: a value, not an exception (bugs and broken infrastructure still throw). */
@@ -16,7 +17,8 @@ export const succeeded = (detail?: string): StepOutcome => (detail === undefined
 export const failed = (message: string, outputTail = '', extra: { command?: string; exitCode?: number } = {}): StepOutcome => ({
   ok: false,
   message,
-  outputTail,
+  // Output can quote a node's files or options: a secret value in it is never shown or stored.
+  outputTail: maskedFileText(outputTail),
   ...extra,
 });
 

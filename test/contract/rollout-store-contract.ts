@@ -5,6 +5,8 @@ import { CodedError } from '../../src/domain/coded-error.ts';
 import type { ErrorCode } from '../../src/domain/error-code.ts';
 import type { RolloutEvent } from '../../src/domain/rollout/rollout-event.ts';
 import { aRolloutRecord } from '../builders/a-rollout-record.ts';
+import type { MaintenanceRequest } from '../../src/domain/request/maintenance-request.ts';
+import { describeRequest } from '../../src/domain/request/describe-request.ts';
 
 export interface StoreUnderTest {
   readonly store: RolloutStore;
@@ -100,6 +102,23 @@ export function rolloutStoreContract(name: string, makeStore: () => StoreUnderTe
         expect(back).toEqual(record);
         expect(back?.plan).toEqual(record.plan);
         expect(back?.verdict).toEqual(record.verdict);
+      });
+
+      // Older bots stored the request text (and audit details) as typed, secret values and all.
+      it.each([
+        ['property set jdbc.default.password=S3cr3t on prod', 'S3cr3t', { kind: 'property', action: 'set', settings: [{ key: 'jdbc.default.password', value: 'S3cr3t' }] }],
+        ['config set com.x.Y clientSecret="a b&c" on prod', 'a b&c', { kind: 'config', action: 'set', pid: 'com.x.Y', settings: [{ key: 'clientSecret', value: 'a b&c' }] }],
+      ] as const)('reads an old record of %s back masked (text, list, audit), the request itself intact', (typed, secret, change) => {
+        const { store } = open();
+        const request = { ...change, settings: [...change.settings], cluster: 'prod', dryRun: false } as MaintenanceRequest;
+        const record = { ...aRolloutRecord().build(), id: 'old-secret', request, requestText: describeRequest(request) };
+        expect(record.requestText).toContain(secret);
+        store.create(record);
+        store.audit({ at: '2025-03-04T09:00:00.000Z', rolloutId: record.id, actor: 'U0123ALICE', action: 'requested', detail: [`${describeRequest(request)} -> eligible`] });
+        const shown = JSON.stringify([store.get(record.id)?.requestText, store.list({}).map((r) => r.requestText), store.auditTrail(record.id)]);
+        expect(shown).not.toContain(secret);
+        expect(shown).toContain(`${typed.split('=')[0] ?? ''}=••••••`);
+        expect(store.get(record.id)?.request).toEqual(request);
       });
 
       it('returns keys typed `X | undefined` as present and undefined', () => {

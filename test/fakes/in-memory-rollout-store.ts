@@ -1,3 +1,4 @@
+import { maskedRequestDetail, maskedRequestText } from '../../src/domain/liferay/masked-request-text.ts';
 import { mayTake, ownedBy } from '../../src/app/lease-rules.ts';
 import type { Claim, ClaimResult, ClusterLock, RolloutFilter, RolloutStore, SucceededRun } from '../../src/app/ports.ts';
 import type { AuditEntry, RolloutRecord, RolloutStatus } from '../../src/app/rollout-record.ts';
@@ -31,7 +32,8 @@ export class InMemoryRolloutStore implements RolloutStore {
   create(record: RolloutRecord): void {
     this.checkOpen();
     if (this.data.records.has(record.id)) throw new CodedError('rollout_exists', `rollout ${record.id} already exists`, { id: record.id });
-    this.data.records.set(record.id, structuredClone(record));
+    // As the SQLite store reads it back: a request text quoting a secret value comes out masked.
+    this.data.records.set(record.id, structuredClone({ ...record, requestText: maskedRequestText(record.requestText, record.request) }));
   }
 
   get(id: string): RolloutRecord | undefined {
@@ -137,7 +139,9 @@ export class InMemoryRolloutStore implements RolloutStore {
 
   auditTrail(rolloutId: string): AuditEntry[] {
     this.checkOpen();
-    return structuredClone(this.data.audit.filter((entry) => entry.rolloutId === rolloutId));
+    const request = this.data.records.get(rolloutId)?.request;
+    const entries = this.data.audit.filter((entry) => entry.rolloutId === rolloutId);
+    return structuredClone(request === undefined ? entries : entries.map((entry) => ({ ...entry, detail: maskedRequestDetail(entry.detail, request) })));
   }
 
   close(): void {

@@ -1,13 +1,12 @@
 import type { RolloutPlan } from '../../domain/plan/rollout-plan.ts';
-import { maskedRequest } from '../../domain/liferay/masked-request.ts';
-import { describeRequest } from '../../domain/request/describe-request.ts';
+import { shownRequestText } from '../../domain/liferay/shown-request-text.ts';
 
 /** The plan for the terminal: strategy, nodes, skipped nodes, every step in order. */
 export function formatPlan(plan: RolloutPlan): string {
   const { skipped } = plan;
   const how = plan.strategy === 'rolling' ? 'left running' : 'stopped and started with the others, not changed';
   const lines = [
-    `Plan for ${describeRequest(maskedRequest(plan.request))}`,
+    `Plan for ${shownRequestText(plan.request)}`,
     `  strategy: ${plan.strategy === 'rolling' ? 'rolling restart, one node at a time' : 'FULL SHUTDOWN: all nodes down, then the first alone, then the rest'}`,
     `  nodes ${skipped.length === 0 ? 'in order' : 'changed, in order'}: ${plan.nodes.join(', ')}`,
     ...(skipped.length === 0 ? [] : [`  skipped (already done; ${how}): ${skipped.map((s) => `${s.node}: ${s.reason}`).join('; ')}`]),

@@ -1,6 +1,6 @@
 import type { Reason, Verdict } from '../../domain/eligibility/verdict.ts';
 import { maskedRequest } from '../../domain/liferay/masked-request.ts';
-import { describeRequest } from '../../domain/request/describe-request.ts';
+import { shownRequestText } from '../../domain/liferay/shown-request-text.ts';
 import { formatSettingDiff } from './format-setting-diff.ts';
 
 const MARK: Readonly<Record<Reason['outcome'], string>> = { pass: '✓', block: '✗', confirm: '?', note: '·' };
@@ -13,7 +13,7 @@ const HEADLINE = {
 
 /** Human-readable verdict for the terminal. */
 export function formatVerdict(verdict: Verdict): string {
-  const lines = [describeRequest(maskedRequest(verdict.request))];
+  const lines = [shownRequestText(verdict.request)];
   if (verdict.type === 'error') {
     lines.push(`ERROR: cannot be done on this cluster`, `  ✗ ${verdict.rule}: ${verdict.message}`);
     return `${lines.join('\n')}\n`;
@@ -25,14 +25,14 @@ export function formatVerdict(verdict: Verdict): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The fixed `--json` shape of DESIGN.md: `{verdict, reasons: [{rule, message}], request}`. */
+/** The fixed `--json` shape of DESIGN.md: `{verdict, reasons: [{rule, message}], request}`; the request's secret values masked (`maskedRequest`). */
 export function verdictJson(verdict: Verdict): string {
   if (verdict.type === 'error') {
-    return `${JSON.stringify({ error: { rule: verdict.rule, message: verdict.message }, request: verdict.request })}\n`;
+    return `${JSON.stringify({ error: { rule: verdict.rule, message: verdict.message }, request: maskedRequest(verdict.request) })}\n`;
   }
   return `${JSON.stringify({
     verdict: verdict.verdict,
     reasons: verdict.reasons.map(({ rule, message }) => ({ rule, message })),
-    request: verdict.request,
+    request: maskedRequest(verdict.request),
   })}\n`;
 }

@@ -1,3 +1,5 @@
+import { shownPlan } from '../../domain/liferay/shown-plan.ts';
+import { shownVerdict } from '../../domain/liferay/shown-verdict.ts';
 import { prepareRollout, type PreparedRollout } from '../../app/prepare-rollout.ts';
 import { runRollout } from '../../app/run-rollout.ts';
 import { runOwned } from '../../app/requests/run-owned.ts';
@@ -128,7 +130,7 @@ async function rolloutCommand(mode: 'plan' | 'run', argv: readonly string[], io:
   }
   const { verdict, plan, planError } = prepared.value;
   if (v.json && mode === 'plan') {
-    io.stdout(`${JSON.stringify({ verdict, plan: plan ?? null, planError: planError ?? null, facts: prepared.value.facts, nodeFacts: prepared.value.nodeFacts })}\n`);
+    io.stdout(`${JSON.stringify({ verdict: shownVerdict(verdict), plan: plan === undefined ? null : shownPlan(plan), planError: planError ?? null, facts: prepared.value.facts, nodeFacts: prepared.value.nodeFacts })}\n`);
     return plan === undefined ? EXIT.failed : EXIT.ok;
   }
   io.stdout(formatVerdict(verdict));

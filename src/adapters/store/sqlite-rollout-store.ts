@@ -1,3 +1,4 @@
+import { maskedRequestDetail, maskedRequestText } from '../../domain/liferay/masked-request-text.ts';
 import Database from 'better-sqlite3';
 import type { Claim, ClaimResult, ClusterLock, RolloutFilter, RolloutStore, SucceededRun } from '../../app/ports.ts';
 import type { AuditEntry, RolloutRecord, RolloutStatus } from '../../app/rollout-record.ts';
@@ -166,7 +167,7 @@ function decodeRecord(row: RolloutRow): RolloutRecord {
   if (parsed.data.id !== row.id || parsed.data.status !== row.status) throw corrupt(`rollout ${row.id}: stored record is unreadable: body does not match its row`, { id: row.id });
   const record = parsed.data;
   // Keys JSON dropped read back present-and-undefined, as they were written.
-  return { ...record, channelId: record.channelId, messageTs: record.messageTs, plan: record.plan, decidedBy: record.decidedBy, decidedAt: record.decidedAt, decisionNote: record.decisionNote };
+  return { ...record, requestText: maskedRequestText(record.requestText, record.request), channelId: record.channelId, messageTs: record.messageTs, plan: record.plan, decidedBy: record.decidedBy, decidedAt: record.decidedAt, decisionNote: record.decisionNote };
 }
 
 function decodeEvent(id: string, row: EventRow): RolloutEvent {
@@ -491,7 +492,10 @@ class SqliteRolloutStore implements RolloutStore {
   }
 
   auditTrail(rolloutId: string): AuditEntry[] {
-    return this.selectAudit.all(rolloutId).map((row) => ({ at: row.at, rolloutId: row.rollout_id, actor: row.actor, action: row.action, detail: auditDetailOf(row) }));
+    // Entries written by older bots quote the request with its secret values: they read back masked.
+    const request = this.get(rolloutId)?.request;
+    const shown = (detail: RichText): RichText => (request === undefined ? detail : maskedRequestDetail(detail, request));
+    return this.selectAudit.all(rolloutId).map((row) => ({ at: row.at, rolloutId: row.rollout_id, actor: row.actor, action: row.action, detail: shown(auditDetailOf(row)) }));
   }
 
   close(): void {

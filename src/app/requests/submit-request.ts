@@ -1,5 +1,6 @@
 import { canRequest } from '../../domain/approval/can-request.ts';
 import { describeRequest } from '../../domain/request/describe-request.ts';
+import { shownRequestText } from '../../domain/liferay/shown-request-text.ts';
 import { parseCommand } from '../../domain/request/parse-command.ts';
 import type { Command } from '../../domain/request/command.ts';
 import type { RolloutRecord } from '../rollout-record.ts';
@@ -52,7 +53,7 @@ export async function submitRequest(input: { readonly text: string; readonly use
     id: deps.newId(),
     cluster: request.cluster,
     request,
-    requestText: describeRequest(request),
+    requestText: shownRequestText(request),
     requestedBy: input.userId,
     requestedAt: now,
     channelId: input.channelId,

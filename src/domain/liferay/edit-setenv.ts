@@ -1,3 +1,4 @@
+import { maskedFileText } from './masked-file-text.ts';
 import { err, ok, type Result } from '../result.ts';
 
 /** What identifies a JVM option regardless of its value: `-Xmx`, `-XX:MaxMetaspaceSize`, `-XX:UseG1GC`, `-Dfile.encoding`. */
@@ -161,7 +162,7 @@ export function editJvmOptions(text: string, action: 'set' | 'unset', options: r
     const parsed = optsLine(line);
     if (parsed === undefined) {
       if (/CATALINA_OPTS=/.test(line) && [...keys].some((k) => line.includes(k))) {
-        return err(`setenv.sh line "${line.trim()}" sets CATALINA_OPTS in a form this tool does not edit: change it by hand`);
+        return err(`setenv.sh line "${maskedFileText(line.trim())}" sets CATALINA_OPTS in a form this tool does not edit: change it by hand`);
       }
       out.push(line);
       continue;

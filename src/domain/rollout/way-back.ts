@@ -4,7 +4,7 @@ import type { ClusterFacts } from '../liferay/cluster-facts.ts';
 import { parsePatchId } from '../liferay/patch-id.ts';
 import type { NodePaths } from '../plan/node-paths.ts';
 import type { MaintenanceRequest } from '../request/maintenance-request.ts';
-import { describeRequest } from '../request/describe-request.ts';
+import { shownRequestText } from '../liferay/shown-request-text.ts';
 import { command, text, type RichText } from '../text/rich-text.ts';
 import { inverseRequest } from './inverse-request.ts';
 
@@ -22,7 +22,7 @@ export function wayBack(request: MaintenanceRequest, facts: ClusterFacts, paths:
   const backup = paths.backup;
   const backups = `the pre-change files of every changed node are in ${backup}/files.tar on that node`;
   const common = { cluster: request.cluster, dryRun: false } as const;
-  const byRequest = (inverse: MaintenanceRequest, tail = ''): WayBack => ({ kind: 'request', request: inverse, backup, text: text`${command(describeRequest(inverse))}${tail}` });
+  const byRequest = (inverse: MaintenanceRequest, tail = ''): WayBack => ({ kind: 'request', request: inverse, backup, text: text`${command(shownRequestText(inverse))}${tail}` });
   const restore = (words: string): WayBack => ({ kind: 'restore', backup, text: text`${words}` });
   switch (request.kind) {
     case 'fixpack':

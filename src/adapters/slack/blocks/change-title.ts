@@ -1,3 +1,4 @@
+import { maskedRequest } from '../../../domain/liferay/masked-request.ts';
 import type { MaintenanceRequest } from '../../../domain/request/maintenance-request.ts';
 import { cutLine } from './cut-text.ts';
 
@@ -15,7 +16,8 @@ const s = (n: number): string => (n === 1 ? '' : 's');
  * `Fix pack dxp-17-7110`, `Revert hotfix hotfix-4445-7110`, `Module update x.jar`,
  * `Properties session.timeout, a.b and 1 more`. Values stay out (they are in the command line).
  */
-export function changeTitle(request: MaintenanceRequest): string {
+export function changeTitle(given: MaintenanceRequest): string {
+  const request = maskedRequest(given);
   switch (request.kind) {
     case 'fixpack':
       return request.action === 'install' ? `Fix pack ${request.patch}` : `Revert fix pack ${request.patch}`;

@@ -1,5 +1,4 @@
-import { maskedRequest } from '../../../domain/liferay/masked-request.ts';
-import { describeRequest } from '../../../domain/request/describe-request.ts';
+import { shownRequestText } from '../../../domain/liferay/shown-request-text.ts';
 import type { Strategy } from '../../../domain/plan/rollout-plan.ts';
 import { cutLine } from './cut-text.ts';
 import { code, escapeMrkdwn, mention } from './mrkdwn.ts';
@@ -40,7 +39,7 @@ export function outcomeLine(outcome: RequestOutcome, requestText: string): strin
 
 /** The request's message after a decision: the same content (Show plan still opens the plan), no decision buttons and no approvers asked, and who decided what. */
 export function decidedMessage(input: VerdictMessageInput, outcome: RequestOutcome): SlackMessage {
-  const line = outcomeLine(outcome, describeRequest(maskedRequest(input.verdict.request)));
+  const line = outcomeLine(outcome, shownRequestText(input.verdict.request));
   return {
     text: cutLine(`${verdictSummary(input)} · ${line}`, TEXT_MAX),
     // A rejection reason is user text.

@@ -1,5 +1,5 @@
 import type { RolloutPlan } from '../../../domain/plan/rollout-plan.ts';
-import { describeRequest } from '../../../domain/request/describe-request.ts';
+import { shownRequestText } from '../../../domain/liferay/shown-request-text.ts';
 import type { RolloutState } from '../../../domain/rollout/rollout-state.ts';
 import { context, packLines, section } from './block-kit.ts';
 import { cutLine } from './cut-text.ts';
@@ -35,7 +35,7 @@ function people(requestedBy: string, approvedBy: string | undefined): string {
 }
 
 function headline(plan: RolloutPlan, state: RolloutState, who: string): string {
-  const what = `*${escapeMrkdwn(cutLine(describeRequest(plan.request), 1000))}*`;
+  const what = `*${escapeMrkdwn(cutLine(shownRequestText(plan.request), 1000))}*`;
   const n = plan.nodes.length;
   switch (state.status) {
     case 'succeeded':

@@ -1,5 +1,5 @@
 import type { RolloutPlan } from '../../../domain/plan/rollout-plan.ts';
-import { describeRequest } from '../../../domain/request/describe-request.ts';
+import { shownRequestText } from '../../../domain/liferay/shown-request-text.ts';
 import { inverseRequest } from '../../../domain/rollout/inverse-request.ts';
 import type { RolloutState } from '../../../domain/rollout/rollout-state.ts';
 import { nodesOf, whereNodesStand } from '../../../domain/rollout/where-nodes-stand.ts';
@@ -32,8 +32,8 @@ export function wayBack(plan: RolloutPlan, state: RolloutState): string {
       : `To go back on ${names(updated)}: ${
           inverse === undefined
             ? 'restore the backup each of them got before the change, or request the previous state'
-            : `ask for ${code(`/liferay ${describeRequest(inverse)}`)}`
+            : `ask for ${code(`/liferay ${shownRequestText(inverse)}`)}`
         }.`;
   const where = state.failure === undefined ? '' : ` on ${escapeMrkdwn(state.failure.node)}`;
-  return `Nothing more runs on its own. ${undo} To finish instead: fix the cause${where}, then ask again with ${code(`/liferay ${describeRequest(plan.request)}`)}.`;
+  return `Nothing more runs on its own. ${undo} To finish instead: fix the cause${where}, then ask again with ${code(`/liferay ${shownRequestText(plan.request)}`)}.`;
 }

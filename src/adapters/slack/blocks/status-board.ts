@@ -1,5 +1,6 @@
 import type { RolloutPlan } from '../../../domain/plan/rollout-plan.ts';
 import { requestHeadline } from './change-title.ts';
+import { maskedRequest } from '../../../domain/liferay/masked-request.ts';
 import { describeChange, describeRequest } from '../../../domain/request/describe-request.ts';
 import type { NodeState, NodeStatus, RolloutFailure, RolloutState } from '../../../domain/rollout/rollout-state.ts';
 import { context, header, packLines, section } from './block-kit.ts';
@@ -173,7 +174,7 @@ function plainStatus(plan: RolloutPlan, state: RolloutState): string {
 /** The request's message as a live board: one line per node, the overall status, and on failure where things stand. */
 export function statusBoard(input: StatusBoardInput): SlackMessage {
   const { plan, state } = input;
-  const request = plan.request;
+  const request = maskedRequest(plan.request);
   const lines = orderedNodes(plan, state).map((n) => nodeLine(n, state.nodes[n]));
   const stopped = state.status === 'failed' || state.status === 'interrupted' || state.status === 'paused';
   const footer = [

@@ -1,3 +1,4 @@
+import { maskedJvmOption } from '../../liferay/masked-request.ts';
 import type { EligibilityRule } from '../eligibility-rule.ts';
 import type { RuleOutcome } from '../verdict.ts';
 
@@ -34,7 +35,7 @@ export const jvmSettings: EligibilityRule = {
       {
         rule,
         outcome: 'pass',
-        message: `JVM options in setenv.sh (CATALINA_OPTS: ${request.options.join(' ')}) are rolling-safe: each node picks them up when it restarts`,
+        message: `JVM options in setenv.sh (CATALINA_OPTS: ${request.options.map(maskedJvmOption).join(' ')}) are rolling-safe: each node picks them up when it restarts`,
       },
     ];
   },
