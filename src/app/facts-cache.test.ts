@@ -108,13 +108,15 @@ describe('submitRequest with facts kept warm', () => {
     const deps = aServiceDeps({ store: new InMemoryRolloutStore(), clusters: s.clusters, executor: s.nodes.executor, healthProbe: s.nodes.healthProbe, clock: s.clock, warmFacts: s.cache });
     const outcome = await submitRequest({ text, userId: 'U1', channelId: 'C0123OPS' }, deps);
     if (outcome.kind !== 'request') throw new Error(`not a request: ${JSON.stringify(outcome)}`);
-    const { verdict } = outcome.record;
-    return { ...s, verdict, sent: s.nodes.sent.slice(sentBefore) };
+    const { verdict, factsReadAt } = outcome.record;
+    return { ...s, verdict, factsReadAt, sent: s.nodes.sent.slice(sentBefore) };
   };
 
   it('a fix pack: told from the warm facts, no node is read, and the verdict says how old they are', async () => {
-    const { verdict, sent } = await submit('fixpack install dxp-14-7110 on prod', true);
+    const { verdict, sent, factsReadAt, clock } = await submit('fixpack install dxp-14-7110 on prod', true);
     expect(sent).toEqual([]);
+    // The record keeps when they were read, for the approval to say how old the verdict's facts were.
+    expect(factsReadAt).toBe(new Date(clock.now().getTime() - 40_000).toISOString());
     expect(verdict.type === 'verdict' && verdict.reasons.map((r) => `${r.rule}: ${r.message}`)).toContain('facts-age: facts read 40 s ago (kept warm; approving reads the nodes again)');
   });
 
@@ -125,8 +127,9 @@ describe('submitRequest with facts kept warm', () => {
   });
 
   it('nothing warm: the verdict probes as before, says nothing of age, and leaves its facts for the next one', async () => {
-    const { verdict, sent, cache } = await submit('fixpack install dxp-14-7110 on prod', false);
+    const { verdict, sent, cache, factsReadAt, clock } = await submit('fixpack install dxp-14-7110 on prod', false);
     expect(sent.filter((c) => c.kind === 'probe')).toHaveLength(3);
+    expect(factsReadAt).toBe(clock.now().toISOString());
     expect(verdict.type === 'verdict' && verdict.reasons.some((r) => r.rule === 'facts-age')).toBe(false);
     expect(cache.fresh('prod')?.nodeFacts['node3']?.patches).toEqual(['dxp-13-7110']);
   });

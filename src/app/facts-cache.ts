@@ -153,6 +153,11 @@ export class FactsCache implements WarmFacts {
   }
 }
 
+/** A record's `factsReadAt` from a verdict's facts age (`PreparedRollout.factsAgeMs`): none when no node was read. */
+export function factsReadAt(factsAgeMs: number | undefined, now: Date): { readonly factsReadAt?: string } {
+  return factsAgeMs === undefined ? {} : { factsReadAt: new Date(now.getTime() - factsAgeMs).toISOString() };
+}
+
 /** `facts read 40 s ago`, `facts read 3 min ago`: how old the facts a verdict used are. */
 export function factsAgeText(ageMs: number): string {
   const s = Math.round(ageMs / 1000);

@@ -60,6 +60,8 @@ export interface PreparedRollout {
   readonly planError: string | undefined;
   /** What the nodes' own probe found now (without the declared facts), when they were probed; not with `warm` facts. */
   readonly probed?: NodeFacts;
+  /** How old the nodes' facts are: 0 when the nodes were read now, the warm facts' age; absent when no node was read (declared facts only). */
+  readonly factsAgeMs?: number;
 }
 
 /** What preparing reads besides its input: the nodes (a probe) and the artifact folder. */
@@ -115,7 +117,8 @@ export async function prepareRollout(input: PrepareInput, deps: PrepareDeps): Pr
   const diffed = withSettingDiff(evaluated, names, needs);
   const verdict: Verdict =
     warm === undefined || diffed.type === 'error' ? diffed : { ...diffed, reasons: [...diffed.reasons, { rule: 'facts-age', outcome: 'note', message: `${factsAgeText(warm.ageMs)} (kept warm; approving reads the nodes again)` }] };
-  const prepared = { facts, nodeFacts, verdict, ...(probedNow === undefined ? {} : { probed: probedNow }) };
+  const factsAge = warm !== undefined ? { factsAgeMs: warm.ageMs } : input.probe ? { factsAgeMs: 0 } : {};
+  const prepared = { facts, nodeFacts, verdict, ...(probedNow === undefined ? {} : { probed: probedNow }), ...factsAge };
   if (verdict.type === 'error') return ok({ ...prepared, plan: undefined, planError: verdict.message });
   if (verdict.revertTo !== undefined) artifacts = undefined;
   artifacts ??= await deps.artifacts.describe(requiredArtifacts(request, verdict.revertTo));

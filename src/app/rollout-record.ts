@@ -62,6 +62,8 @@ export interface RolloutRecord {
   readonly control?: ControlRequest | undefined;
   /** How it last stopped, when held: said on the board and in status. */
   readonly outcomeNote?: RichText | undefined;
+  /** When the nodes' facts the verdict used were read (the probe, or the warm facts' read); absent for declared facts and records of older bots. */
+  readonly factsReadAt?: string | undefined;
 }
 
 export interface AuditEntry {

@@ -30,6 +30,7 @@ export const StoredRolloutRecord = z.looseObject({
   updatedAt: z.string(),
   control: z.looseObject({ kind: z.enum(['pause', 'abort']), by: z.string(), at: z.string() }).optional(),
   outcomeNote: StoredText.optional(),
+  factsReadAt: z.string().optional(),
 });
 export type StoredRolloutRecord = z.infer<typeof StoredRolloutRecord>;
 

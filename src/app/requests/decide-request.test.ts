@@ -84,7 +84,10 @@ const probingExecutor = (): RecordingNodeExecutor =>
   new RecordingNodeExecutor((run) => (run.command.includes('--- digests') ? exitWith(0, `--- java\nopenjdk version "1.8.0_292"\n--- digests\n${'a'.repeat(64)}  portal-ext.properties\n--- end\n`) : exitWith(0)));
 
 describe('approveRequest when a node changed since the verdict in something the verdict used, the plan the same', () => {
-  it('refuses in one line naming the node, what changed and how old the facts are; the request is asked again', async () => {
+  it.each([
+    ['probed at the request (3 min ago)', undefined, 'facts read 3 min ago'],
+    ['kept warm, read 10 min ago', 600_000, 'facts read 10 min ago'],
+  ] as const)('refuses in one line naming the node, what changed and how old the facts are (%s); the request is asked again', async (_case, readMsAgo, age) => {
     const cluster = aClusterRuntime();
     const store = new InMemoryRolloutStore();
     const deps = aServiceDeps({ store, executor: probingExecutor(), clusters: new Map([['prod', cluster]]) });
@@ -96,12 +99,15 @@ describe('approveRequest when a node changed since the verdict in something the 
     // What the verdict was shown with: node2's portal-ext.properties then had another digest (the plan's hash kept as it is now).
     const shown = { ...fresh.value.plan, nodeFacts: { ...fresh.value.nodeFacts, node2: { ...node2, digests: { 'portal-ext.properties': 'b'.repeat(64) } } } };
     const requestedAt = new Date(deps.clock.now().getTime() - 180_000).toISOString();
-    const record: RolloutRecord = { ...built, requestedAt, plan: shown, verdict: fresh.value.verdict, facts: fresh.value.facts };
+    const factsReadAt = readMsAgo === undefined ? undefined : new Date(deps.clock.now().getTime() - readMsAgo).toISOString();
+    const record: RolloutRecord = { ...built, requestedAt, factsReadAt, plan: shown, verdict: fresh.value.verdict, facts: fresh.value.facts };
     store.create(record);
     const outcome = await approve(record, deps);
     expect(outcome.kind).toBe('superseded');
     if (outcome.kind !== 'superseded') return;
-    expect(neutralText(outcome.why)).toBe('node2: portal-ext.properties changed since the verdict (facts read 3 min ago)');
+    expect(neutralText(outcome.why)).toBe(`node2: portal-ext.properties changed since the verdict (${age})`);
+    // The new request's facts were read just now, by the approval's probe.
+    expect(outcome.fresh.factsReadAt).toBe(deps.clock.now().toISOString());
     expect(store.get(record.id)?.status).toBe('superseded');
     expect(outcome.fresh.status).toBe('awaiting-approval');
     expect(store.auditTrail(record.id).map((a) => a.action)).toEqual(['superseded']);

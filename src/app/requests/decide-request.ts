@@ -8,7 +8,7 @@ import { pendingOf } from './pending-of.ts';
 import type { ServiceDeps } from './service-deps.ts';
 import { statusForVerdict } from './status-for-verdict.ts';
 import { actor, plain, text, type RichText } from '../../domain/text/rich-text.ts';
-import { factsAgeText } from '../facts-cache.ts';
+import { factsAgeText, factsReadAt } from '../facts-cache.ts';
 import { expectedNodeFacts, mismatchLine, nodeMismatches } from '../preflight-mismatch.ts';
 
 /** What approving reads: the request and its cluster's policy, time, new ids (a superseding request), the log, this process's lease terms (the claim), and what a verdict reads. */
@@ -52,11 +52,13 @@ export async function approveRequest(
 
   const fresh = await evaluateRequest(record.request, cluster, record.answers, deps);
   if (!fresh.ok) return { kind: 'denied', message: text`Not started: ${fresh.error}` };
-  const now = deps.clock.now().toISOString();
+  const checkedAt = deps.clock.now();
+  const now = checkedAt.toISOString();
   // Anything the verdict used that the nodes now show otherwise refuses the approval, even when the plan came out the same.
   const changed = nodeMismatches(expectedNodeFacts(record.plan, record.facts), new Map(Object.entries(fresh.value.nodeFacts)));
   if (fresh.value.plan?.hash !== record.plan.hash || changed.length > 0) {
-    const age = factsAgeText(deps.clock.now().getTime() - Date.parse(record.requestedAt));
+    // How old the facts the verdict was shown with are (older bots' records: since the request).
+    const age = factsAgeText(checkedAt.getTime() - Date.parse(record.factsReadAt ?? record.requestedAt));
     const why = changed.length > 0 ? text`${changed.map(mismatchLine).join('; ')} (${age})` : text`the plan changed since the verdict (${age})`;
     const old = deps.store.update(record.id, ['awaiting-approval'], { status: 'superseded', decisionNote: 'the cluster changed since the verdict', updatedAt: now });
     if (old === undefined) return { kind: 'denied', message: text`This request was already decided` };
@@ -72,6 +74,7 @@ export async function approveRequest(
       status: statusForVerdict(verdict),
       decisionNote: planError,
       updatedAt: now,
+      factsReadAt: factsReadAt(fresh.value.factsAgeMs, checkedAt).factsReadAt,
     };
     deps.store.create(next);
     deps.store.audit({ at: now, rolloutId: record.id, actor: input.userId, action: 'superseded', detail: text`the nodes changed since the verdict; new request ${next.id}: ${why}` });

@@ -8,6 +8,7 @@ import { evaluateRequest, type EvaluateDeps } from './evaluate-request.ts';
 import type { ServiceDeps } from './service-deps.ts';
 import { rolloutInTheWay } from './cluster-busy.ts';
 import { statusForVerdict } from './status-for-verdict.ts';
+import { factsReadAt } from '../facts-cache.ts';
 import { plain, text, type RichText } from '../../domain/text/rich-text.ts';
 
 export type SubmitOutcome =
@@ -48,7 +49,8 @@ export async function submitRequest(input: { readonly text: string; readonly use
   if (!prepared.ok) return { kind: 'error', message: plain(prepared.error), withUsage: false };
   const { verdict, plan, planError, facts } = prepared.value;
   if (verdict.type === 'error') return { kind: 'error', message: text`${describeRequest(request)}: ${verdict.message}`, withUsage: false };
-  const now = deps.clock.now().toISOString();
+  const at = deps.clock.now();
+  const now = at.toISOString();
   const record: RolloutRecord = {
     id: deps.newId(),
     cluster: request.cluster,
@@ -67,6 +69,7 @@ export async function submitRequest(input: { readonly text: string; readonly use
     decidedAt: undefined,
     decisionNote: planError,
     updatedAt: now,
+    ...factsReadAt(prepared.value.factsAgeMs, at),
   };
   deps.store.create(record);
   deps.store.audit({ at: now, rolloutId: record.id, actor: input.userId, action: 'requested', detail: text`${record.requestText} -> ${verdict.verdict}${plan === undefined ? '' : `, plan ${plan.hash.slice(0, 12)}`}` });
