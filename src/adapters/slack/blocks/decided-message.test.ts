@@ -26,6 +26,12 @@ describe('decidedMessage', () => {
     ['cancelled by the requester', asking, { type: 'cancelled', by: 'U1', at: AT }, '🚫 Cancelled by <@U1> at <!date^1736160151^{time}|10:42 UTC>'],
     ['expired', eligible, { type: 'expired', at: AT, ttlMinutes: 60 }, '⌛ Expired at <!date^1736160151^{time}|10:42 UTC>: no approval within 60 min; ask again with `/liferay fixpack install dxp-17-7110 on prod`'],
     ['superseded', ineligible, { type: 'superseded', at: AT }, '↪️ Superseded at <!date^1736160151^{time}|10:42 UTC>: the request was re-evaluated, see the newer message'],
+    [
+      'superseded, with what changed',
+      ineligible,
+      { type: 'superseded', at: AT, why: ['node2: portal-ext.properties changed since the verdict (facts read 3 min ago)'] },
+      '↪️ Superseded at <!date^1736160151^{time}|10:42 UTC>: node2: portal-ext.properties changed since the verdict (facts read 3 min ago); the request was re-evaluated, see the newer message',
+    ],
   ];
 
   it.each(cases)('%s: no buttons left, and a line says what happened', (_name, input, outcome, line) => {

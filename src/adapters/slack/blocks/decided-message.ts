@@ -1,6 +1,8 @@
 import { shownRequestText } from '../../../domain/liferay/shown-request-text.ts';
 import type { Strategy } from '../../../domain/plan/rollout-plan.ts';
 import { cutLine } from './cut-text.ts';
+import type { RichText } from '../../../domain/text/rich-text.ts';
+import { slackLine } from '../render-text.ts';
 import { code, escapeMrkdwn, mention } from './mrkdwn.ts';
 import { slackTime } from './slack-time.ts';
 import { TEXT_MAX, type SlackMessage } from './slack-message.ts';
@@ -13,7 +15,8 @@ export type RequestOutcome =
   | { readonly type: 'rejected'; readonly by: string; readonly at: string; readonly reason: string }
   | { readonly type: 'cancelled'; readonly by: string; readonly at: string }
   | { readonly type: 'expired'; readonly at: string; readonly ttlMinutes: number }
-  | { readonly type: 'superseded'; readonly at: string };
+  /** `why`: what changed on the nodes since the verdict (one line). */
+  | { readonly type: 'superseded'; readonly at: string; readonly why?: RichText };
 
 const REASON_MAX = 1500;
 
@@ -33,7 +36,7 @@ export function outcomeLine(outcome: RequestOutcome, requestText: string): strin
     case 'expired':
       return `⌛ Expired at ${slackTime(outcome.at, 'time')}: no approval within ${outcome.ttlMinutes} min; ask again with ${code(`/liferay ${requestText}`)}`;
     case 'superseded':
-      return `↪️ Superseded at ${slackTime(outcome.at, 'time')}: the request was re-evaluated, see the newer message`;
+      return `↪️ Superseded at ${slackTime(outcome.at, 'time')}: ${outcome.why === undefined ? '' : `${slackLine(outcome.why, REASON_MAX)}; `}the request was re-evaluated, see the newer message`;
   }
 }
 

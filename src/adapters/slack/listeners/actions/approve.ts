@@ -25,7 +25,7 @@ export function registerApprove(app: App, ctx: ListenerContext): void {
       case 'denied':
         return ctx.talk.tell(channel, body.user.id, outcome.message);
       case 'superseded': {
-        await showDecided(outcome.old, { type: 'superseded', at: outcome.old.updatedAt }, ctx);
+        await showDecided(outcome.old, { type: 'superseded', at: outcome.old.updatedAt, why: outcome.why }, ctx);
         await ctx.talk.tell(channel, body.user.id, text`Not approved: ${outcome.why}; the request was evaluated again, see the new message`);
         const posted = await postRequest(outcome.fresh, ctx);
         if (!posted.ok) await ctx.talk.tell(channel, body.user.id, postFailureLine(posted.channelId, posted.slackError));
