@@ -5,7 +5,9 @@ import { sha256Hex } from './sha256-hex.ts';
 // The vectors the hand-written SHA-256 of the domain was tested with (FIPS 180-4), one multi-block
 // text outside ASCII and the hash of a builder plan, both computed by that implementation before it
 // was replaced (the plan's again, with the code of 370261d^, when wait-cluster steps gained
-// settleSeconds): plans stored with the old hash still match.
+// settleSeconds, and when the preflight probe's title named everything it compares): plans stored
+// with the old hash still match; a title change moves it, and a request still waiting for approval
+// across such an upgrade is re-evaluated at its approval ("the plan changed"), never run on the old plan.
 describe('sha256Hex', () => {
   it.each([
     ['', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
@@ -16,6 +18,6 @@ describe('sha256Hex', () => {
   });
 
   it('hashes a plan as before (same canonical JSON, same SHA-256)', () => {
-    expect(aRolloutPlan().build().hash).toBe('945981171fc34afe5f0e0484dec726b8421ac82af54c23732d435ccc7c012d6e');
+    expect(aRolloutPlan().build().hash).toBe('0c4b0de74f020d3e034f5dfc8143efbab71d5ccedce252f193816f46887e1457');
   });
 });

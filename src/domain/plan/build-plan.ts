@@ -66,7 +66,7 @@ export function buildPlan({ verdict, cluster, artifacts, skipped = [], nodeFacts
   const preflight = nodes.flatMap((node) => [
     step(node, 'preflight', { kind: 'connect' }, `connect to ${node.name} (${node.host}) and check its host key`),
     step(node, 'preflight', { kind: 'check-healthy', url: node.healthUrl }, `check ${node.name} is healthy (${node.healthUrl})`),
-    step(node, 'preflight', { kind: 'probe' }, `read ${node.name}'s installed patches and Java, compare with what the verdict assumed`),
+    step(node, 'preflight', { kind: 'probe' }, `read ${node.name}'s state (patches, Java, build, modules, config files), compare with what the verdict assumed`),
     ...(staged.length > 0 && !skips(node)
       ? [step(node, 'preflight', { kind: 'stage', files: staged.map(({ file, sha256 }) => ({ file, sha256 })) }, `upload ${staged.map((a) => a.file).join(', ')} to ${node.name}'s staging folder and check sha256`)]
       : []),
