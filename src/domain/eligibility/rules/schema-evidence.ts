@@ -18,7 +18,7 @@ function read(inspection: ArtifactInspection): string {
   return inspection.bundles
     .map((b) => {
       const name = `${b.bundle.symbolicName ?? b.entry ?? inspection.file} ${b.bundle.version ?? '(no Bundle-Version)'}`;
-      const installed = b.installed === undefined ? 'not installed on the nodes' : `installed ${b.installed.version ?? '?'}, schema ${b.installed.schemaVersion ?? 'unknown'}`;
+      const installed = b.installed === undefined ? 'no installed version the nodes agree on in the facts' : `installed ${b.installed.version ?? '?'}, schema ${b.installed.schemaVersion ?? 'unknown'}`;
       return `${name}, ${installed}: ${b.classes} classes read, ${b.upgradeClasses} in upgrade steps`;
     })
     .join('; ');
