@@ -83,24 +83,30 @@ describe('approveRequest when someone else decided first (between the check and 
 const probingExecutor = (): RecordingNodeExecutor =>
   new RecordingNodeExecutor((run) => (run.command.includes('--- digests') ? exitWith(0, `--- java\nopenjdk version "1.8.0_292"\n--- digests\n${'a'.repeat(64)}  portal-ext.properties\n--- end\n`) : exitWith(0)));
 
+/** A cluster whose fake probe answers, and the verdict a fresh look at it gives now. */
+async function probedScene() {
+  const cluster = aClusterRuntime();
+  const store = new InMemoryRolloutStore();
+  const deps = aServiceDeps({ store, executor: probingExecutor(), clusters: new Map([['prod', cluster]]) });
+  const built = aRolloutRecord().build();
+  const fresh = await evaluateRequest(built.request, cluster, {}, deps);
+  if (!fresh.ok || fresh.value.plan === undefined) throw new Error('no plan');
+  return { store, deps, built, fresh: fresh.value, plan: fresh.value.plan };
+}
+
 describe('approveRequest when a node changed since the verdict in something the verdict used, the plan the same', () => {
   it.each([
     ['probed at the request (3 min ago)', undefined, 'facts read 3 min ago'],
     ['kept warm, read 10 min ago', 600_000, 'facts read 10 min ago'],
   ] as const)('refuses in one line naming the node, what changed and how old the facts are (%s); the request is asked again', async (_case, readMsAgo, age) => {
-    const cluster = aClusterRuntime();
-    const store = new InMemoryRolloutStore();
-    const deps = aServiceDeps({ store, executor: probingExecutor(), clusters: new Map([['prod', cluster]]) });
-    const built = aRolloutRecord().build();
-    const fresh = await evaluateRequest(built.request, cluster, {}, deps);
-    if (!fresh.ok || fresh.value.plan === undefined) throw new Error('no plan');
-    const node2 = fresh.value.nodeFacts['node2'];
+    const { store, deps, built, fresh, plan } = await probedScene();
+    const node2 = fresh.nodeFacts['node2'];
     if (node2?.digests === undefined) throw new Error(`the fake probe reports no digests: ${JSON.stringify(node2)}`);
     // What the verdict was shown with: node2's portal-ext.properties then had another digest (the plan's hash kept as it is now).
-    const shown = { ...fresh.value.plan, nodeFacts: { ...fresh.value.nodeFacts, node2: { ...node2, digests: { 'portal-ext.properties': 'b'.repeat(64) } } } };
+    const shown = { ...plan, nodeFacts: { ...fresh.nodeFacts, node2: { ...node2, digests: { 'portal-ext.properties': 'b'.repeat(64) } } } };
     const requestedAt = new Date(deps.clock.now().getTime() - 180_000).toISOString();
     const factsReadAt = readMsAgo === undefined ? undefined : new Date(deps.clock.now().getTime() - readMsAgo).toISOString();
-    const record: RolloutRecord = { ...built, requestedAt, factsReadAt, plan: shown, verdict: fresh.value.verdict, facts: fresh.value.facts };
+    const record: RolloutRecord = { ...built, requestedAt, factsReadAt, plan: shown, verdict: fresh.verdict, facts: fresh.facts };
     store.create(record);
     const outcome = await approve(record, deps);
     expect(outcome.kind).toBe('superseded');
@@ -114,13 +120,8 @@ describe('approveRequest when a node changed since the verdict in something the 
   });
 
   it('the same facts and plan: approved', async () => {
-    const cluster = aClusterRuntime();
-    const store = new InMemoryRolloutStore();
-    const deps = aServiceDeps({ store, executor: probingExecutor(), clusters: new Map([['prod', cluster]]) });
-    const built = aRolloutRecord().build();
-    const fresh = await evaluateRequest(built.request, cluster, {}, deps);
-    if (!fresh.ok || fresh.value.plan === undefined) throw new Error('no plan');
-    const record: RolloutRecord = { ...built, plan: fresh.value.plan, verdict: fresh.value.verdict, facts: fresh.value.facts };
+    const { store, deps, built, fresh, plan } = await probedScene();
+    const record: RolloutRecord = { ...built, plan, verdict: fresh.verdict, facts: fresh.facts };
     store.create(record);
     expect((await approve(record, deps)).kind).toBe('approved');
   });
